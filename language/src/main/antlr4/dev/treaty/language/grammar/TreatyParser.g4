@@ -1,0 +1,159 @@
+/*
+ * Grammar of Treaty term blocks. One block is a list of statements separated by newlines or
+ * semicolons. A statement is a document header line, an amendment operation, an assumption,
+ * an event declaration or a term; a term holds attributes between braces.
+ *
+ * The grammar fixes the shape of each statement; which attributes a term kind takes, which are
+ * required, and what every value means are checked by the model (dev.treaty.model.build), so
+ * those errors can name the term and the clause.
+ */
+parser grammar TreatyParser;
+
+options { tokenVocab = TreatyLexer; }
+
+block      : sep? (statement (sep statement)* sep?)? EOF ;
+sep        : (NEWLINE | SEMI)+ ;
+standaloneExpr : expr EOF ;
+
+statement
+    : AGREEMENT id=name title=STRING?                                  # agreementHeader
+    | AMENDMENT id=name title=STRING? (AMENDS | RESTATES) target=name  # amendmentHeader
+    | CLARIFICATION id=name title=STRING? CLARIFIES target=name        # clarificationHeader
+    | ASSUMPTIONS FOR? target=name                                     # assumptionsHeader
+    | PARTY shortName=name fullName=STRING?                            # partyDecl
+    | SIGNED expr                                                      # signedDecl
+    | EFFECTIVE expr                                                   # effectiveDecl
+    | REPLACE                                                          # replaceOp
+    | ADD                                                              # addOp
+    | STRIKE (clauseRef (COMMA clauseRef)*)?                           # strikeOp
+    | ASSUME name EQ expr basis=STRING?                                # assumption
+    | EVENT name title=STRING? (LBRACE sep? (eventAttribute (sep eventAttribute)* sep?)? RBRACE)?  # eventDecl
+    | termKind name title=STRING? LBRACE sep? (attribute (sep attribute)* sep?)? RBRACE           # term
+    ;
+
+clauseRef : NUMBER | CLAUSE_NUMBER ;
+
+eventAttribute
+    : DECLARED BY name   # declaredBy
+    | VERIFIED BY name   # verifiedBy
+    ;
+
+termKind
+    : REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
+    ;
+
+attribute
+    : partyRole name                                        # roleAttr
+    | RATE expr                                             # rateAttr
+    | TIERS (CUMULATIVE | PER PERIOD) LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
+    | BASE filter                                           # baseAttr
+    | PRODUCTS (ALL | filter)                               # productsAttr
+    | PERIOD periodSpec                                     # periodAttr
+    | FROM expr (THROUGH expr)?                             # fromAttr
+    | THROUGH expr                                          # throughAttr
+    | CAP TOTAL expr (COUNTING PAYMENTS SINCE expr)?        # totalCapAttr
+    | CAP PER PERIOD expr                                   # periodCapAttr
+    | MINIMUM expr PER PERIOD                               # minimumAttr
+    | ADVANCE expr RECOUPABLE?                              # advanceAttr
+    | DUE expr AFTER PERIOD END                             # dueAttr
+    | INSTALMENTS expr frequency                            # instalmentsAttr
+    | CURRENCY name                                         # currencyAttr
+    | ROUNDING name TO expr                                 # roundingAttr
+    | COVERS nameList                                       # coversAttr
+    | EXCLUDES nameList                                     # excludesAttr
+    | EXCLUSIVE (UNTIL condition)?                          # exclusiveAttr
+    | NON_EXCLUSIVE                                         # nonExclusiveAttr
+    | SUBJECTS RELEASED THROUGH expr                        # subjectsAttr
+    | CLOUD name                                            # cloudAttr
+    | CLOUDS (ANY | nameList)                               # cloudsAttr
+    | SEGMENTS nameList                                     # segmentsAttr
+    | EXCEPT filter                                         # exceptAttr
+    | EXCEPTION TO name                                     # exceptionToAttr
+    | UNTIL condition                                       # untilAttr
+    | UNLESS condition                                      # unlessAttr
+    | AFTER condition                                       # afterAttr
+    | RESPONSE WITHIN expr DEFAULT answer                   # responseAttr
+    | PERCENTAGE expr (AS_CONVERTED DILUTED?)?              # percentageAttr
+    | VALUED expr                                           # valuedAttr
+    | AMOUNT expr                                           # amountAttr
+    | SUBJECT name                                          # subjectAttr
+    ;
+
+partyRole : PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER ;
+
+tier
+    : UP TO expr COLON expr   # boundedTier
+    | ABOVE COLON expr        # openTier
+    ;
+
+periodSpec
+    : MONTH                       # monthPeriod
+    | QUARTER                     # quarterPeriod
+    | YEAR                        # yearPeriod
+    | FISCAL YEAR STARTING name   # fiscalYearPeriod
+    ;
+
+frequency : MONTHLY | QUARTERLY | YEARLY ;
+
+answer : SUPPORT | DECLINE ;
+
+condition
+    : NOT condition                        # notCondition
+    | condition AND condition              # andCondition
+    | condition OR condition               # orCondition
+    | LPAREN condition RPAREN              # parenCondition
+    | PROVIDER DECLINES CAPABILITIES       # declinesCondition
+    | event=name DECLARED (BY by=name)?    # declaredCondition
+    | event=name VERIFIED (BY by=name)?    # verifiedCondition
+    ;
+
+filter
+    : NOT filter                   # notFilter
+    | filter AND filter            # andFilter
+    | filter OR filter             # orFilter
+    | LPAREN filter RPAREN         # parenFilter
+    | field=name NOT IN nameList   # notInFilter
+    | field=name IN nameList       # inFilter
+    | field=name EQ name           # eqFilter
+    | field=name NEQ name          # neqFilter
+    ;
+
+nameList
+    : LBRACKET NEWLINE* name (COMMA NEWLINE* name)* NEWLINE* RBRACKET
+    | name
+    ;
+
+expr
+    : expr op=(STAR | SLASH) expr      # mulExpr
+    | expr op=(PLUS | MINUS) expr      # addExpr
+    | LPAREN expr RPAREN               # parenExpr
+    | currency=name NUMBER magnitude?  # moneyExpr
+    | NUMBER durationUnit              # durationExpr
+    | NUMBER                           # numberExpr
+    | PERCENT                          # percentExpr
+    | DATE                             # dateExpr
+    | ASSUMPTION_REF                   # assumptionExpr
+    ;
+
+magnitude    : THOUSAND | MILLION | BILLION | TRILLION ;
+durationUnit : DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS ;
+
+// Every keyword may also be used as a name: parties, products, clouds and classes are the
+// users' vocabulary, and the language must not reserve any of it.
+name
+    : IDENT
+    | AGREEMENT | AMENDMENT | CLARIFICATION | ASSUMPTIONS | AMENDS | RESTATES | CLARIFIES | PARTY
+    | SIGNED | EFFECTIVE | REPLACE | ADD | STRIKE | ASSUME | EVENT | DECLARED | VERIFIED | BY
+    | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
+    | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
+    | RATE | TIERS | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
+    | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
+    | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
+    | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL
+    | UNLESS | DECLINES | CAPABILITIES | RESPONSE | WITHIN | DEFAULT | SUPPORT | DECLINE
+    | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | YEAR
+    | FISCAL | STARTING | MONTHLY | QUARTERLY | YEARLY | DAY | DAYS | WEEK | WEEKS | MONTHS | YEARS
+    | THOUSAND | MILLION | BILLION | TRILLION | FOR
+    ;

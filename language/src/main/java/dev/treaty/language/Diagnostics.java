@@ -1,0 +1,56 @@
+package dev.treaty.language;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects diagnostics so that one run reports every problem, not only the first. Identical
+ * reports (the same message at the same place) are kept once. Not thread-safe: one collector
+ * serves one load.
+ */
+public final class Diagnostics {
+
+    /** More than this many diagnostics are not useful to anyone; the rest are counted only. */
+    public static final int REPORTED_MAX = 1_000;
+
+    private final Set<Diagnostic> reported = new LinkedHashSet<>();
+    private int dropped;
+
+    public void error(SourcePosition at, String context, String message) {
+        add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, context));
+    }
+
+    public void warning(SourcePosition at, String context, String message) {
+        add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, context));
+    }
+
+    public void add(Diagnostic diagnostic) {
+        if (reported.size() >= REPORTED_MAX && !reported.contains(diagnostic)) {
+            dropped++;
+            return;
+        }
+        reported.add(diagnostic);
+    }
+
+    public boolean hasErrors() {
+        return reported.stream().anyMatch(Diagnostic::isError) || dropped > 0;
+    }
+
+    public int errorCount() {
+        return (int) reported.stream().filter(Diagnostic::isError).count();
+    }
+
+    /** The diagnostics sorted by file, line and column. */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> all = new ArrayList<>(reported);
+        all.sort(null);
+        return List.copyOf(all);
+    }
+
+    /** How many diagnostics were not kept because {@link #REPORTED_MAX} was reached. */
+    public int dropped() {
+        return dropped;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.treaty.language;
+
+import dev.treaty.language.grammar.TreatyLexer;
+import dev.treaty.language.grammar.TreatyParser;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@code *.treaty.md} file: splits it into clauses at numbered headings and parses each
+ * {@code ```treaty} block with the term grammar. Never throws on bad input.
+ */
+public final class LiterateReader {
+
+    /** A file larger than this is refused: agreements are documents, not data. */
+    public static final int SOURCE_CHARS_MAX = 4 * 1024 * 1024;
+
+    /** "4.2 Revenue share", "§ 4.2 Revenue share", "Section 4.2. Revenue share". */
+    private static final Pattern CLAUSE_HEADING =
+            Pattern.compile("^(?:§\\s*|Section\\s+|Clause\\s+)?(\\d+(?:\\.\\d+)*)\\.?(?:\\s+(.*))?$");
+
+    private static final Parser MARKDOWN = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    private LiterateReader() {
+    }
+
+    public static LiterateDocument read(Path path, String text, Diagnostics diagnostics) {
+        SourceText source = SourceText.of(path, text);
+        if (text.length() > SOURCE_CHARS_MAX) {
+            diagnostics.error(SourcePosition.of(path, 1, 1), "",
+                    "file is " + text.length() + " characters; the limit is " + SOURCE_CHARS_MAX);
+            return new LiterateDocument(source, "", "", List.of(), List.of(), "");
+        }
+        return new Reading(source, diagnostics).read(MARKDOWN.parse(text));
+    }
+
+    /** Parses a standalone expression (a command-line value) with the term grammar. */
+    public static TreatyParser.StandaloneExprContext parseExpression(String text, Path origin,
+                                                                      Diagnostics diagnostics) {
+        TreatyParser parser = parser(text, origin, new int[]{1}, new int[]{0}, diagnostics, "");
+        return parser.standaloneExpr();
+    }
+
+    /**
+     * The position map for a value given on the command line, which is one line of its own;
+     * positions in it print as {@code origin:1:col}. Its block tree is empty.
+     */
+    public static TermBlock expressionBlock(Path origin) {
+        return new TermBlock(origin, new int[]{1}, new int[]{0}, null);
+    }
+
+    private static TreatyParser parser(String text, Path file, int[] fileLines, int[] offsets,
+                                       Diagnostics diagnostics, String context) {
+        TreatyLexer lexer = new TreatyLexer(CharStreams.fromString(text));
+        TreatyParser parser = new TreatyParser(new CommonTokenStream(lexer));
+        CollectingListener listener = new CollectingListener(file, fileLines, offsets, diagnostics, context);
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        parser.removeErrorListeners();
+        parser.addErrorListener(listener);
+        return parser;
+    }
+
+    /** The state of reading one file. */
+    private static final class Reading {
+        private final SourceText source;
+        private final Diagnostics diagnostics;
+        private String title = "";
+        private final List<String> preambleProse = new ArrayList<>();
+        private final List<TermBlock> preambleBlocks = new ArrayList<>();
+        private final List<SourceClause> clauses = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+
+        private OpenClause clause;       // the clause being read, if any
+        private boolean inNotes;         // under an unnumbered heading that closed the clause
+
+        Reading(SourceText source, Diagnostics diagnostics) {
+            this.source = source;
+            this.diagnostics = diagnostics;
+        }
+
+        LiterateDocument read(Node document) {
+            for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+                if (node instanceof Heading heading) {
+                    heading(heading);
+                } else if (node instanceof FencedCodeBlock code && isTreaty(code)) {
+                    block(code);
+                } else {
+                    prose(node);
+                }
+            }
+            closeClause();
+            return new LiterateDocument(source, title, String.join("\n\n", preambleProse),
+                    preambleBlocks, clauses, String.join("\n\n", notes));
+        }
+
+        private void heading(Heading heading) {
+            String text = textOf(heading).strip();
+            SourcePosition at = positionOf(heading);
+            if (heading.getLevel() == 1) {
+                closeClause();
+                if (title.isEmpty() && clauses.isEmpty()) {
+                    title = text;
+                } else {
+                    diagnostics.warning(at, "", "a second top-level heading '" + text
+                            + "'; clauses are headings of level 2 or deeper");
+                    inNotes = true;
+                }
+                return;
+            }
+            Matcher numbered = CLAUSE_HEADING.matcher(text);
+            if (numbered.matches()) {
+                closeClause();
+                String clauseTitle = numbered.group(2) == null ? "" : numbered.group(2).strip();
+                clause = new OpenClause(numbered.group(1), clauseTitle, heading.getLevel(), at);
+                inNotes = false;
+            } else if (clause != null && heading.getLevel() > clause.level) {
+                clause.prose.add(sourceOf(heading));      // a sub-heading inside the clause's text
+            } else {
+                closeClause();
+                inNotes = true;
+                notes.add(sourceOf(heading));
+            }
+        }
+
+        private void block(FencedCodeBlock code) {
+            String context = clause != null ? clause.heading() : "";
+            List<SourceSpan> spans = code.getSourceSpans();
+            String literal = code.getLiteral();
+            String[] lines = literal.split("\n", -1);
+            int count = Math.max(1, literal.endsWith("\n") ? lines.length - 1 : lines.length);
+            int[] fileLines = new int[count];
+            int[] offsets = new int[count];
+            int firstContentLine = spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 2;
+            for (int i = 0; i < count; i++) {
+                fileLines[i] = firstContentLine + i;
+                String raw = source.line(fileLines[i]);
+                String content = i < lines.length ? lines[i] : "";
+                offsets[i] = raw.endsWith(content) ? raw.length() - content.length() : 0;
+            }
+            TreatyParser parser = parser(literal, source.path(), fileLines, offsets, diagnostics, context);
+            TermBlock block = new TermBlock(source.path(), fileLines, offsets, parser.block());
+            if (clause != null) {
+                clause.blocks.add(block);
+            } else if (inNotes) {
+                diagnostics.error(block.start(), "", "a term block must sit under a numbered clause"
+                        + " heading such as '## 4.2 Revenue share', or before the first heading");
+            } else {
+                preambleBlocks.add(block);
+            }
+        }
+
+        private void prose(Node node) {
+            String text = sourceOf(node);
+            if (clause != null) {
+                clause.prose.add(text);
+            } else if (inNotes) {
+                notes.add(text);
+            } else {
+                preambleProse.add(text);
+            }
+        }
+
+        private void closeClause() {
+            if (clause != null) {
+                clauses.add(new SourceClause(clause.id, clause.title, clause.level, clause.at,
+                        String.join("\n\n", clause.prose), clause.blocks));
+                clause = null;
+            }
+        }
+
+        private SourcePosition positionOf(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans.isEmpty()) return SourcePosition.of(source.path(), 1, 1);
+            SourceSpan first = spans.get(0);
+            return SourcePosition.of(source.path(), first.getLineIndex() + 1, first.getColumnIndex() + 1);
+        }
+
+        /** The node's own lines of the file, as written (prose stays Markdown). */
+        private String sourceOf(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans.isEmpty()) return "";
+            int first = spans.get(0).getLineIndex() + 1;
+            int last = spans.get(spans.size() - 1).getLineIndex() + 1;
+            StringBuilder text = new StringBuilder();
+            for (int line = first; line <= last; line++) {
+                if (line > first) text.append('\n');
+                text.append(source.line(line));
+            }
+            return text.toString().strip();
+        }
+    }
+
+    private static final class OpenClause {
+        final String id;
+        final String title;
+        final int level;
+        final SourcePosition at;
+        final List<String> prose = new ArrayList<>();
+        final List<TermBlock> blocks = new ArrayList<>();
+
+        OpenClause(String id, String title, int level, SourcePosition at) {
+            this.id = id;
+            this.title = title;
+            this.level = level;
+            this.at = at;
+        }
+
+        String heading() {
+            return "clause " + id + (title.isEmpty() ? "" : " " + title);
+        }
+    }
+
+    private static boolean isTreaty(FencedCodeBlock code) {
+        String info = code.getInfo() == null ? "" : code.getInfo().strip();
+        return info.equals("treaty") || info.startsWith("treaty ");
+    }
+
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) text.append(t.getLiteral());
+            else if (child instanceof Code c) text.append(c.getLiteral());
+            else text.append(textOf(child));
+        }
+        return text.toString();
+    }
+
+    /** Turns ANTLR's syntax errors into diagnostics at file positions. */
+    private static final class CollectingListener extends BaseErrorListener {
+        private final Path file;
+        private final int[] fileLines;
+        private final int[] offsets;
+        private final Diagnostics diagnostics;
+        private final String context;
+
+        CollectingListener(Path file, int[] fileLines, int[] offsets, Diagnostics diagnostics, String context) {
+            this.file = file;
+            this.fileLines = fileLines;
+            this.offsets = offsets;
+            this.diagnostics = diagnostics;
+            this.context = context;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
+                                int charPositionInLine, String msg, RecognitionException e) {
+            int index = Math.max(0, Math.min(line - 1, fileLines.length - 1));
+            SourcePosition at = SourcePosition.of(file, fileLines[index],
+                    offsets[index] + Math.max(0, charPositionInLine) + 1);
+            diagnostics.error(at, context, SyntaxMessages.rewrite(msg, offendingSymbol instanceof Token t ? t : null));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.treaty.model;
+
+import dev.treaty.language.SourcePosition;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One agreement file, with meaning given.
+ *
+ * @param id         the document's id (an agreement's id is what amendments name)
+ * @param target     for amendments, restatements and clarifications: the agreement they change
+ * @param parties    the parties the document declares
+ * @param clauses    the clauses of an agreement or restatement
+ * @param operations the operations of an amendment, in file order
+ * @param at         where the document header is
+ */
+public record Document(Path path, DocumentKind kind, String id, String title, Optional<String> target,
+                       List<Party> parties, LocalDate signed, LocalDate effective, List<Clause> clauses,
+                       List<ClauseOperation> operations, String preamble, SourcePosition at) {
+
+    public Document {
+        parties = List.copyOf(parties);
+        clauses = List.copyOf(clauses);
+        operations = List.copyOf(operations);
+    }
+
+    public boolean isRetroactive() {
+        return effective.isBefore(signed);
+    }
+
+    /** "msft-openai-2026-04 (amendment, signed 2026-04-27, effective 2026-04-27)". */
+    public String describe() {
+        return id + " (" + kind.label() + ", signed " + signed + ", effective " + effective
+                + (isRetroactive() ? ", retroactive" : "") + ")";
+    }
+}

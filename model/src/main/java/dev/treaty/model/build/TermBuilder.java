@@ -1,0 +1,519 @@
+package dev.treaty.model.build;
+
+import dev.treaty.language.grammar.TreatyParser;
+import dev.treaty.language.grammar.TreatyParser.*;
+import dev.treaty.model.term.AccountingPeriod;
+import dev.treaty.model.term.CloudExclusivity;
+import dev.treaty.model.term.Condition;
+import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.term.Filter;
+import dev.treaty.model.term.FirstShip;
+import dev.treaty.model.term.Licence;
+import dev.treaty.model.term.PaymentTerms;
+import dev.treaty.model.term.PurchaseCommitment;
+import dev.treaty.model.term.RateSchedule;
+import dev.treaty.model.term.ReleasePermission;
+import dev.treaty.model.term.ResponseWindow;
+import dev.treaty.model.term.RevenueShare;
+import dev.treaty.model.term.RightOfFirstRefusal;
+import dev.treaty.model.term.Rounding;
+import dev.treaty.model.term.Stake;
+import dev.treaty.model.term.Term;
+import dev.treaty.model.term.TermHeader;
+import dev.treaty.model.term.TermKind;
+import dev.treaty.model.term.Validity;
+import dev.treaty.model.value.DateWindow;
+import dev.treaty.model.value.Money;
+import dev.treaty.model.value.Percentage;
+import dev.treaty.model.value.Quantity;
+import org.antlr.v4.runtime.ParserRuleContext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Builds one term from its parse tree; reports what is missing, misplaced or mistyped. */
+final class TermBuilder {
+
+    private static final Set<String> VALIDITY = Set.of("from", "through", "until", "unless", "after");
+    private static final Map<TermKind, Set<String>> ALLOWED = new EnumMap<>(TermKind.class);
+    private static final Map<TermKind, List<String>> REQUIRED = new EnumMap<>(TermKind.class);
+
+    static {
+        allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers", "period", "due"),
+                "base", "cap total", "cap per period", "minimum", "advance", "instalments", "currency", "rounding");
+        allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
+                "excludes", "subjects");
+        allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except");
+        allow(TermKind.FIRST_SHIP, List.of("owner", "provider", "cloud", "products"), "except", "response");
+        allow(TermKind.RELEASE_PERMISSION, List.of("owner", "products", "clouds"), "segments", "exception to");
+        allow(TermKind.RIGHT_OF_FIRST_REFUSAL, List.of("holder", "grantor", "subject", "response"));
+        allow(TermKind.STAKE, List.of("holder", "issuer", "percentage"), "valued");
+        allow(TermKind.PURCHASE_COMMITMENT, List.of("purchaser", "provider", "amount"));
+    }
+
+    private static void allow(TermKind kind, List<String> required, String... optional) {
+        Set<String> allowed = new TreeSet<>(VALIDITY);
+        for (String name : required) allowed.addAll(List.of(name.split("\\|")));
+        allowed.addAll(List.of(optional));
+        ALLOWED.put(kind, allowed);
+        REQUIRED.put(kind, required);
+    }
+
+    private final BlockScope scope;
+    private final Draft draft = new Draft();
+
+    private TermBuilder(BlockScope scope) {
+        this.scope = scope;
+    }
+
+    static Optional<Term> build(TermContext term, BlockScope scope) {
+        return new TermBuilder(scope).term(term);
+    }
+
+    static Optional<Term> event(EventDeclContext event, BlockScope scope) {
+        TermHeader header = new TermHeader(TermKind.EVENT, event.name().getText(), unquote(event.title),
+                scope.at(event), List.of());
+        Optional<String> declaredBy = Optional.empty();
+        Optional<String> verifiedBy = Optional.empty();
+        for (EventAttributeContext attribute : event.eventAttribute()) {
+            if (attribute instanceof DeclaredByContext declared) {
+                if (declaredBy.isPresent()) scope.error(attribute, "event " + header.name() + " says 'declared by' twice");
+                declaredBy = Optional.of(declared.name().getText());
+            } else if (attribute instanceof VerifiedByContext verified) {
+                if (verifiedBy.isPresent()) scope.error(attribute, "event " + header.name() + " says 'verified by' twice");
+                verifiedBy = Optional.of(verified.name().getText());
+            }
+        }
+        return Optional.of(new EventDefinition(header, declaredBy, verifiedBy));
+    }
+
+    private Optional<Term> term(TermContext term) {
+        if (term.exception != null || term.name() == null) return Optional.empty();
+        TermKind kind = TermKind.fromKeyword(term.termKind().getText());
+        scope.assumptionsUsed.clear();
+        int errorsBefore = scope.diagnostics.errorCount();
+        String label = kind.keyword() + " " + term.name().getText();
+        Map<String, ParserRuleContext> seen = new HashMap<>();
+        for (AttributeContext attribute : term.attribute()) {
+            if (attribute.exception != null) continue;
+            String key = key(attribute);
+            if (!ALLOWED.get(kind).contains(key)) {
+                scope.error(attribute, "a " + kind.keyword() + " has no '" + key + "'" + suggestion(kind, key));
+                continue;
+            }
+            if (seen.putIfAbsent(key, attribute) != null) {
+                scope.error(attribute, label + " states '" + key + "' twice");
+                continue;
+            }
+            read(attribute, kind);
+        }
+        boolean complete = true;
+        for (String required : REQUIRED.get(kind)) {
+            List<String> alternatives = List.of(required.split("\\|"));
+            long present = alternatives.stream().filter(seen::containsKey).count();
+            if (present == 0) {
+                scope.error(term.name(), label + " needs " + String.join(" or ", alternatives.stream().map(a -> "'" + a + "'").toList()));
+                complete = false;
+            } else if (present > 1) {
+                scope.error(seen.get(alternatives.get(1)), label + " states both " + String.join(" and ",
+                        alternatives.stream().map(a -> "'" + a + "'").toList()) + "; choose one");
+                complete = false;
+            }
+        }
+        if (draft.from != null && draft.through != null && draft.from.isAfter(draft.through)) {
+            scope.error(term.name(), label + " runs from " + draft.from + " through " + draft.through + ", which ends before it starts");
+            complete = false;
+        }
+        if (!complete || scope.diagnostics.errorCount() > errorsBefore) return Optional.empty();
+        TermHeader header = new TermHeader(kind, term.name().getText(), unquote(term.title), scope.at(term),
+                List.copyOf(scope.assumptionsUsed));
+        Validity validity = new Validity(DateWindow.between(draft.from, draft.through),
+                Optional.ofNullable(draft.until), Optional.ofNullable(draft.unless), Optional.ofNullable(draft.after));
+        return switch (kind) {
+            case REVENUE_SHARE -> revenueShare(header, validity, term);
+            case LICENCE -> Optional.of(new Licence(header, validity, role("licensor"), role("licensee"), draft.covers,
+                    orEmpty(draft.excludes), draft.exclusive, draft.exclusiveUntil, Optional.ofNullable(draft.subjectsReleasedThrough)));
+            case CLOUD_EXCLUSIVITY -> Optional.of(new CloudExclusivity(header, validity, role("owner"), role("provider"),
+                    draft.cloud, Optional.ofNullable(draft.products), Optional.ofNullable(draft.except)));
+            case FIRST_SHIP -> Optional.of(new FirstShip(header, validity, role("owner"), role("provider"), draft.cloud,
+                    Optional.ofNullable(draft.products), Optional.ofNullable(draft.except), Optional.ofNullable(draft.response)));
+            case RELEASE_PERMISSION -> Optional.of(new ReleasePermission(header, validity, role("owner"),
+                    Optional.ofNullable(draft.products), draft.clouds, orEmpty(draft.segments), Optional.ofNullable(draft.exceptionTo)));
+            case RIGHT_OF_FIRST_REFUSAL -> Optional.of(new RightOfFirstRefusal(header, validity, role("holder"),
+                    role("grantor"), draft.subject, draft.response));
+            case STAKE -> Optional.of(new Stake(header, validity, role("holder"), role("issuer"), draft.percentage,
+                    draft.basis, Optional.ofNullable(draft.valued)));
+            case PURCHASE_COMMITMENT -> Optional.of(new PurchaseCommitment(header, validity, role("purchaser"),
+                    role("provider"), draft.amount));
+            case EVENT -> throw new IllegalStateException("events are built by event()");
+        };
+    }
+
+    private Optional<Term> revenueShare(TermHeader header, Validity validity, TermContext term) {
+        Currency currency = draft.currency;
+        List<Money> amounts = new ArrayList<>();
+        if (draft.totalCap != null) amounts.add(draft.totalCap.amount());
+        if (draft.periodCap != null) amounts.add(draft.periodCap);
+        if (draft.minimum != null) amounts.add(draft.minimum);
+        if (draft.advance != null) amounts.add(draft.advance);
+        if (draft.rate instanceof RateSchedule.Tiered tiered) {
+            tiered.tiers().forEach(t -> t.upTo().ifPresent(amounts::add));
+        }
+        for (Money amount : amounts) {
+            if (currency == null) currency = amount.currency();
+            if (!amount.currency().equals(currency)) {
+                scope.error(term.name(), header.label() + " mixes " + currency + " and " + amount.currency()
+                        + " amounts; one term settles in one currency");
+                return Optional.empty();
+            }
+        }
+        if (currency == null) {
+            scope.error(term.name(), header.label() + " needs 'currency' (no amount states one)");
+            return Optional.empty();
+        }
+        PaymentTerms payment = new PaymentTerms(draft.dueDays, Optional.ofNullable(draft.instalments));
+        return Optional.of(new RevenueShare(header, validity, role("payer"), role("payee"), draft.rate,
+                Optional.ofNullable(draft.base), draft.period,
+                Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.minimum),
+                Optional.ofNullable(draft.advance), payment, currency,
+                draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
+    }
+
+    private String role(String role) {
+        return draft.roles.get(role);
+    }
+
+    private static SortedSet<String> orEmpty(SortedSet<String> set) {
+        return set == null ? new TreeSet<>() : set;
+    }
+
+    static String key(AttributeContext attribute) {
+        return switch (attribute) {
+            case RoleAttrContext role -> role.partyRole().getText();
+            case TotalCapAttrContext ignored -> "cap total";
+            case PeriodCapAttrContext ignored -> "cap per period";
+            case ExceptionToAttrContext ignored -> "exception to";
+            default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
+        };
+    }
+
+    private static final Map<String, String> NEAR_MISSES = Map.ofEntries(
+            Map.entry("payer", "licensor"), Map.entry("payee", "licensee"), Map.entry("licensor", "payer"),
+            Map.entry("licensee", "payee"), Map.entry("cloud", "clouds"), Map.entry("clouds", "cloud"),
+            Map.entry("holder", "purchaser"), Map.entry("grantor", "owner"), Map.entry("amount", "rate"));
+
+    private static String suggestion(TermKind kind, String key) {
+        String near = NEAR_MISSES.get(key);
+        if (near != null && ALLOWED.get(kind).contains(near)) return "; did you mean '" + near + "'?";
+        return "; it takes " + String.join(", ", ALLOWED.get(kind));
+    }
+
+    private void read(AttributeContext attribute, TermKind kind) {
+        switch (attribute) {
+            case RoleAttrContext role -> draft.roles.put(role.partyRole().getText(), role.name().getText());
+            case RateAttrContext rate -> rate(rate.expr(), "rate").ifPresent(r -> draft.rate = new RateSchedule.Flat(r));
+            case TiersAttrContext tiers -> tiers(tiers);
+            case BaseAttrContext base -> draft.base = filter(base.filter());
+            case ProductsAttrContext products -> {
+                draft.allProducts = products.ALL() != null;
+                if (products.filter() != null) draft.products = filter(products.filter());
+            }
+            case PeriodAttrContext period -> draft.period = period(period.periodSpec());
+            case FromAttrContext from -> {
+                draft.from = date(from.expr(0), "from").orElse(null);
+                if (from.expr().size() > 1) draft.through = date(from.expr(1), "through").orElse(null);
+            }
+            case ThroughAttrContext through -> {
+                if (draft.through != null) scope.error(through, "'through' is already stated after 'from'");
+                draft.through = date(through.expr(), "through").orElse(null);
+            }
+            case TotalCapAttrContext cap -> {
+                Optional<Money> amount = positiveMoney(cap.expr(0), "cap total");
+                Optional<LocalDate> since = cap.expr().size() > 1 ? date(cap.expr(1), "counting payments since") : Optional.empty();
+                amount.ifPresent(a -> draft.totalCap = new RevenueShare.TotalCap(a, since));
+            }
+            case PeriodCapAttrContext cap -> draft.periodCap = positiveMoney(cap.expr(), "cap per period").orElse(null);
+            case MinimumAttrContext minimum -> draft.minimum = positiveMoney(minimum.expr(), "minimum").orElse(null);
+            case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance").orElse(null);
+            case DueAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {
+                if (p.getMonths() != 0 || p.getYears() != 0) {
+                    scope.error(due.expr(), "state 'due' in days or weeks after period end, not months or years");
+                } else if (p.getDays() < 0) {
+                    scope.error(due.expr(), "'due' cannot be before the period ends");
+                } else {
+                    draft.dueDays = p.getDays();
+                }
+            });
+            case InstalmentsAttrContext instalments -> wholeNumber(instalments.expr(), "instalments", 1, 120).ifPresent(count ->
+                    draft.instalments = new PaymentTerms.Instalments(count,
+                            PaymentTerms.Frequency.valueOf(instalments.frequency().getText().toUpperCase(Locale.ROOT))));
+            case CurrencyAttrContext currency -> draft.currency = Expressions.currency(currency.name().getText(), currency.name(), scope);
+            case RoundingAttrContext rounding -> rounding(rounding);
+            case CoversAttrContext covers -> draft.covers = names(covers.nameList());
+            case ExcludesAttrContext excludes -> draft.excludes = names(excludes.nameList());
+            case ExclusiveAttrContext exclusive -> {
+                draft.exclusive = true;
+                if (exclusive.condition() != null) draft.exclusiveUntil = Optional.ofNullable(condition(exclusive.condition(), kind));
+            }
+            case NonExclusiveAttrContext ignored -> draft.exclusive = false;
+            case SubjectsAttrContext subjects -> draft.subjectsReleasedThrough = date(subjects.expr(), "subjects released through").orElse(null);
+            case CloudAttrContext cloud -> draft.cloud = cloud.name().getText();
+            case CloudsAttrContext clouds -> draft.clouds = clouds.ANY() != null ? new TreeSet<>() : names(clouds.nameList());
+            case SegmentsAttrContext segments -> draft.segments = names(segments.nameList());
+            case ExceptAttrContext except -> draft.except = filter(except.filter());
+            case ExceptionToAttrContext exception -> draft.exceptionTo = exception.name().getText();
+            case UntilAttrContext until -> draft.until = condition(until.condition(), kind);
+            case UnlessAttrContext unless -> draft.unless = condition(unless.condition(), kind);
+            case AfterAttrContext after -> draft.after = condition(after.condition(), kind);
+            case ResponseAttrContext response -> duration(response.expr(), "response within").ifPresent(p -> {
+                if (p.isNegative() || p.isZero()) {
+                    scope.error(response.expr(), "a response window must be longer than zero");
+                } else {
+                    draft.response = new ResponseWindow(p, response.answer().SUPPORT() != null
+                            ? ResponseWindow.Answer.SUPPORT : ResponseWindow.Answer.DECLINE);
+                }
+            });
+            case PercentageAttrContext percentage -> {
+                rate(percentage.expr(), "percentage").ifPresent(p -> draft.percentage = p);
+                if (percentage.AS_CONVERTED() != null) draft.basis = percentage.DILUTED() != null ? "as-converted diluted" : "as-converted";
+            }
+            case ValuedAttrContext valued -> draft.valued = positiveMoney(valued.expr(), "valued").orElse(null);
+            case AmountAttrContext amount -> draft.amount = positiveMoney(amount.expr(), "amount").orElse(null);
+            case SubjectAttrContext subject -> draft.subject = subject.name().getText();
+            default -> throw new IllegalStateException("attribute without a reader: " + attribute.getClass().getSimpleName());
+        }
+    }
+
+    private void tiers(TiersAttrContext tiers) {
+        RateSchedule.TierBasis basis = tiers.CUMULATIVE() != null ? RateSchedule.TierBasis.CUMULATIVE : RateSchedule.TierBasis.PER_PERIOD;
+        List<RateSchedule.Tier> list = new ArrayList<>();
+        Money previous = null;
+        boolean ok = true;
+        List<TierContext> contexts = tiers.tier();
+        for (int i = 0; i < contexts.size(); i++) {
+            TierContext tier = contexts.get(i);
+            if (tier instanceof BoundedTierContext bounded) {
+                Optional<Money> limit = positiveMoney(bounded.expr(0), "tier limit");
+                Optional<Percentage> rate = rate(bounded.expr(1), "tier rate");
+                if (limit.isEmpty() || rate.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                if (previous != null && (!previous.currency().equals(limit.get().currency()) || limit.get().compareTo(previous) <= 0)) {
+                    scope.error(bounded.expr(0), "tier limits must rise in one currency: " + limit.get() + " follows " + previous);
+                    ok = false;
+                }
+                previous = limit.get();
+                list.add(new RateSchedule.Tier(limit, rate.get()));
+            } else if (tier instanceof OpenTierContext open) {
+                if (i != contexts.size() - 1) {
+                    scope.error(tier, "the 'above' tier must be the last");
+                    ok = false;
+                }
+                Optional<Percentage> rate = rate(open.expr(), "tier rate");
+                if (rate.isEmpty()) ok = false;
+                else list.add(new RateSchedule.Tier(Optional.empty(), rate.get()));
+            }
+        }
+        if (ok && (list.isEmpty() || list.get(list.size() - 1).upTo().isPresent())) {
+            scope.error(tiers, "tiers must end with an 'above: RATE' tier, so every amount has a rate");
+            ok = false;
+        }
+        if (ok) draft.rate = new RateSchedule.Tiered(basis, list);
+    }
+
+    private AccountingPeriod period(PeriodSpecContext spec) {
+        return switch (spec) {
+            case MonthPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.MONTH);
+            case QuarterPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.QUARTER);
+            case YearPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.YEAR);
+            case FiscalYearPeriodContext fiscal -> {
+                String month = fiscal.name().getText();
+                try {
+                    yield new AccountingPeriod(AccountingPeriod.Unit.YEAR, Month.valueOf(month.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    scope.error(fiscal.name(), "'" + month + "' is not a month; write e.g. 'fiscal year starting July'");
+                    yield null;
+                }
+            }
+            default -> null;
+        };
+    }
+
+    private void rounding(RoundingAttrContext rounding) {
+        String mode = rounding.name().getText();
+        RoundingMode roundingMode;
+        try {
+            roundingMode = RoundingMode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            roundingMode = null;
+        }
+        if (roundingMode == null || roundingMode == RoundingMode.UNNECESSARY) {
+            scope.error(rounding.name(), "unknown rounding mode '" + mode
+                    + "'; use half-even, half-up, half-down, up, down, ceiling or floor");
+            return;
+        }
+        RoundingMode chosen = roundingMode;
+        wholeNumber(rounding.expr(), "rounding scale", 0, 12).ifPresent(scale -> draft.rounding = new Rounding(chosen, scale));
+    }
+
+    private Condition condition(ConditionContext condition, TermKind kind) {
+        if (condition == null || condition.exception != null) return null;
+        return switch (condition) {
+            case NotConditionContext not -> nullSafe(condition(not.condition(), kind), Condition.Not::new);
+            case AndConditionContext and -> both(condition(and.condition(0), kind), condition(and.condition(1), kind), Condition.And::new);
+            case OrConditionContext or -> both(condition(or.condition(0), kind), condition(or.condition(1), kind), Condition.Or::new);
+            case ParenConditionContext paren -> condition(paren.condition(), kind);
+            case DeclinesConditionContext declines -> {
+                if (kind != TermKind.FIRST_SHIP) {
+                    scope.error(declines, "'provider declines capabilities' is the exception of a first-ship rule; a "
+                            + kind.keyword() + " has no capability requests");
+                    yield null;
+                }
+                yield new Condition.ProviderDeclines();
+            }
+            case DeclaredConditionContext declared -> new Condition.Declared(declared.event.getText(),
+                    Optional.ofNullable(declared.by).map(ParserRuleContext::getText));
+            case VerifiedConditionContext verified -> new Condition.Verified(verified.event.getText(),
+                    Optional.ofNullable(verified.by).map(ParserRuleContext::getText));
+            default -> null;
+        };
+    }
+
+    private static Condition nullSafe(Condition operand, java.util.function.Function<Condition, Condition> wrap) {
+        return operand == null ? null : wrap.apply(operand);
+    }
+
+    private static Condition both(Condition left, Condition right, java.util.function.BinaryOperator<Condition> join) {
+        return left == null || right == null ? null : join.apply(left, right);
+    }
+
+    private Filter filter(FilterContext filter) {
+        if (filter == null || filter.exception != null) return null;
+        return switch (filter) {
+            case NotFilterContext not -> {
+                Filter operand = filter(not.filter());
+                yield operand == null ? null : new Filter.Not(operand);
+            }
+            case AndFilterContext and -> {
+                Filter left = filter(and.filter(0));
+                Filter right = filter(and.filter(1));
+                yield left == null || right == null ? null : new Filter.And(left, right);
+            }
+            case OrFilterContext or -> {
+                Filter left = filter(or.filter(0));
+                Filter right = filter(or.filter(1));
+                yield left == null || right == null ? null : new Filter.Or(left, right);
+            }
+            case ParenFilterContext paren -> filter(paren.filter());
+            case InFilterContext in -> field(in.field, names(in.nameList()), false);
+            case NotInFilterContext notIn -> field(notIn.field, names(notIn.nameList()), true);
+            case EqFilterContext eq -> field(eq.field, new TreeSet<>(Set.of(eq.name(1).getText())), false);
+            case NeqFilterContext neq -> field(neq.field, new TreeSet<>(Set.of(neq.name(1).getText())), true);
+            default -> null;
+        };
+    }
+
+    private Filter field(NameContext field, SortedSet<String> values, boolean negated) {
+        String name = field.getText();
+        if (!Filter.FIELDS.contains(name)) {
+            scope.error(field, "unknown field '" + name + "'; filters test " + String.join(", ", new TreeSet<>(Filter.FIELDS)));
+            return null;
+        }
+        return new Filter.In(name, values, negated);
+    }
+
+    private SortedSet<String> names(NameListContext list) {
+        SortedSet<String> names = new TreeSet<>();
+        if (list == null) return names;
+        for (NameContext name : list.name()) {
+            if (!names.add(name.getText())) scope.warning(name, "'" + name.getText() + "' is listed twice");
+        }
+        return names;
+    }
+
+    // Typed values ---------------------------------------------------------------------------
+
+    private Optional<Quantity> value(TreatyParser.ExprContext expr) {
+        return Expressions.evaluate(expr, scope);
+    }
+
+    private Optional<LocalDate> date(TreatyParser.ExprContext expr, String what) {
+        return value(expr).flatMap(v -> {
+            if (v instanceof Quantity.OfDate d) return Optional.of(d.date());
+            scope.error(expr, "'" + what + "' takes a date, not " + v.typeName() + " (" + v + ")");
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Percentage> rate(TreatyParser.ExprContext expr, String what) {
+        return value(expr).flatMap(v -> {
+            if (!(v instanceof Quantity.OfPercentage p)) {
+                scope.error(expr, "'" + what + "' takes a percentage such as 20%, not " + v.typeName() + " (" + v + ")");
+                return Optional.empty();
+            }
+            if (p.percentage().isOverHundred()) {
+                scope.error(expr, what + " " + p.percentage() + " is over 100%");
+                return Optional.empty();
+            }
+            if (p.percentage().isNegative()) {
+                scope.error(expr, what + " " + p.percentage() + " is negative");
+                return Optional.empty();
+            }
+            return Optional.of(p.percentage());
+        });
+    }
+
+    private Optional<Money> positiveMoney(TreatyParser.ExprContext expr, String what) {
+        return value(expr).flatMap(v -> {
+            if (!(v instanceof Quantity.OfMoney m)) {
+                scope.error(expr, "'" + what + "' takes an amount of money such as USD 1000, not " + v.typeName() + " (" + v + ")");
+                return Optional.empty();
+            }
+            if (m.money().isNegative()) {
+                scope.error(expr, what + " " + m.money() + " is negative");
+                return Optional.empty();
+            }
+            return Optional.of(m.money());
+        });
+    }
+
+    private Optional<Period> duration(TreatyParser.ExprContext expr, String what) {
+        return value(expr).flatMap(v -> {
+            if (v instanceof Quantity.OfDuration d) return Optional.of(d.period());
+            scope.error(expr, "'" + what + "' takes a duration such as 30 days, not " + v.typeName() + " (" + v + ")");
+            return Optional.empty();
+        });
+    }
+
+    private Optional<Integer> wholeNumber(TreatyParser.ExprContext expr, String what, int min, int max) {
+        return value(expr).flatMap(v -> {
+            if (v instanceof Quantity.OfNumber n && n.number().stripTrailingZeros().scale() <= 0
+                    && n.number().compareTo(BigDecimal.valueOf(min)) >= 0 && n.number().compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return Optional.of(n.number().intValueExact());
+            }
+            scope.error(expr, "'" + what + "' takes a whole number from " + min + " to " + max + ", not " + v);
+            return Optional.empty();
+        });
+    }
+
+    static String unquote(org.antlr.v4.runtime.Token string) {
+        if (string == null) return "";
+        String text = string.getText();
+        return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+}

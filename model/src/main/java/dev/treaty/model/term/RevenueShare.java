@@ -1,0 +1,51 @@
+package dev.treaty.model.term;
+
+import dev.treaty.model.value.Money;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A share of the payer's revenue paid to the payee.
+ *
+ * @param base         which of the payer's revenue lines count; empty means all of them
+ * @param totalCap     the most ever payable, counting payments since a date (which may lie
+ *                     before this version, so payments under earlier versions count)
+ * @param periodCap    the most payable for one period
+ * @param minimum      the least payable for a period while the term applies (a guarantee)
+ * @param advance      paid up front and recouped from the amounts that become due
+ */
+public record RevenueShare(TermHeader header, Validity validity, String payer, String payee, RateSchedule rate,
+                           Optional<Filter> base, AccountingPeriod period, Optional<TotalCap> totalCap,
+                           Optional<Money> periodCap, Optional<Money> minimum, Optional<Money> advance,
+                           PaymentTerms payment, Currency currency, Rounding rounding) implements Term {
+
+    /** A cap on the total paid, counting payments made since {@code countingSince} (empty: since the term began). */
+    public record TotalCap(Money amount, Optional<LocalDate> countingSince) {
+        @Override
+        public String toString() {
+            return amount + countingSince.map(d -> ", counting payments since " + d).orElse("");
+        }
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        Attributes a = new Attributes()
+                .put("payer", payer).put("payee", payee)
+                .put(rate instanceof RateSchedule.Tiered ? "tiers" : "rate", rate)
+                .put("base", base.map(Object::toString).orElse("all revenue"))
+                .put("period", period);
+        validity.describe(a);
+        return a.put("cap total", totalCap).put("cap per period", periodCap)
+                .put("minimum per period", minimum).put("advance", advance)
+                .put("due", payment).put("currency", currency.getCurrencyCode()).put("rounding", rounding)
+                .toMap();
+    }
+
+    @Override
+    public Map<String, String> parties() {
+        return Map.of("payer", payer, "payee", payee);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.treaty.model.time;
+
+import dev.treaty.language.Diagnostics;
+import dev.treaty.model.Clause;
+import dev.treaty.model.ClauseOperation;
+import dev.treaty.model.Document;
+import dev.treaty.model.DocumentKind;
+import dev.treaty.model.Party;
+import dev.treaty.model.value.ClauseId;
+import dev.treaty.model.value.DateWindow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An agreement and every document that changes it, answering which version is in force on a
+ * date as known on another date. Immutable once built; safe to share between threads.
+ */
+public final class AgreementHistory {
+
+    /** Orders changes as they apply: by signing date, then effective date, then file. */
+    static final Comparator<Document> SIGNING_ORDER = Comparator.comparing(Document::signed)
+            .thenComparing(Document::effective)
+            .thenComparing(d -> d.path().toString());
+
+    private final Document agreement;
+    private final List<Document> changes;        // in SIGNING_ORDER
+    private final LocalDate[] signedDates;       // changes' signing dates, ascending
+    private final Map<Integer, NavigableMap<LocalDate, ConsolidatedAgreement>> timelines = new ConcurrentHashMap<>();
+
+    private AgreementHistory(Document agreement, List<Document> changes) {
+        this.agreement = agreement;
+        this.changes = changes.stream().sorted(SIGNING_ORDER).toList();
+        this.signedDates = this.changes.stream().map(Document::signed).toArray(LocalDate[]::new);
+    }
+
+    /**
+     * Builds the history and reports operations that cannot apply (a clause replaced or struck
+     * that is not in force, a clause added twice) at the operation's position.
+     */
+    public static AgreementHistory of(Document agreement, List<Document> changes, Diagnostics diagnostics) {
+        if (agreement.kind() != DocumentKind.AGREEMENT) {
+            throw new IllegalArgumentException("not an agreement: " + agreement.kind());
+        }
+        AgreementHistory history = new AgreementHistory(agreement, changes);
+        history.timelines.put(history.changes.size(), history.build(history.changes.size(), diagnostics));
+        return history;
+    }
+
+    public Document agreement() {
+        return agreement;
+    }
+
+    public String id() {
+        return agreement.id();
+    }
+
+    /** The amendments, restatements and clarifications, in the order they apply. */
+    public List<Document> changes() {
+        return changes;
+    }
+
+    /** The version in force on {@code date} with everything known. */
+    public Optional<ConsolidatedAgreement> versionOn(LocalDate date) {
+        return versionOn(date, LocalDate.MAX);
+    }
+
+    /**
+     * The version in force on {@code date} as signed by {@code knownAt}: the agreement plus every
+     * change signed on or before {@code knownAt} whose effective date is on or before
+     * {@code date}. Empty before the agreement takes effect or before it was signed.
+     */
+    public Optional<ConsolidatedAgreement> versionOn(LocalDate date, LocalDate knownAt) {
+        if (agreement.signed().isAfter(knownAt)) return Optional.empty();
+        var entry = timeline(knownAt).floorEntry(date);
+        return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+    }
+
+    /** Every version as known at {@code knownAt}, in date order. */
+    public List<ConsolidatedAgreement> versions(LocalDate knownAt) {
+        if (agreement.signed().isAfter(knownAt)) return List.of();
+        return List.copyOf(timeline(knownAt).values());
+    }
+
+    public List<ConsolidatedAgreement> versions() {
+        return versions(LocalDate.MAX);
+    }
+
+    private NavigableMap<LocalDate, ConsolidatedAgreement> timeline(LocalDate knownAt) {
+        int known = knownCount(knownAt);
+        return timelines.computeIfAbsent(known, k -> build(k, new Diagnostics()));
+    }
+
+    /** How many changes were signed on or before {@code knownAt}: a binary search. */
+    private int knownCount(LocalDate knownAt) {
+        int low = 0;
+        int high = signedDates.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (signedDates[mid].isAfter(knownAt)) high = mid;
+            else low = mid + 1;
+        }
+        return low;
+    }
+
+    /**
+     * Builds the versions of the first {@code known} changes. Walks the days on which something
+     * takes effect; when the changes that join on a day were all signed after every change
+     * already applied, they are applied on top of the previous version, otherwise the version is
+     * rebuilt from the agreement in signing order.
+     */
+    private NavigableMap<LocalDate, ConsolidatedAgreement> build(int known, Diagnostics diagnostics) {
+        TreeMap<LocalDate, List<Integer>> joining = new TreeMap<>();
+        for (int i = 0; i < known; i++) {
+            LocalDate day = changes.get(i).effective().isBefore(agreement.effective())
+                    ? agreement.effective() : changes.get(i).effective();
+            joining.computeIfAbsent(day, d -> new ArrayList<>()).add(i);
+        }
+        joining.putIfAbsent(agreement.effective(), new ArrayList<>());
+
+        NavigableMap<LocalDate, ConsolidatedAgreement> versions = new TreeMap<>();
+        TreeSet<Integer> applied = new TreeSet<>();
+        State state = null;
+        for (var day : joining.entrySet()) {
+            List<Integer> joiners = day.getValue();
+            boolean appendOnly = state != null && (applied.isEmpty() || joiners.stream().allMatch(i -> i > applied.last()));
+            applied.addAll(joiners);
+            if (appendOnly) {
+                state = state.copy();
+                for (int i : joiners) state.apply(changes.get(i), diagnostics);
+            } else {
+                state = State.of(agreement);
+                for (int i : applied) state.apply(changes.get(i), diagnostics);
+            }
+            versions.put(day.getKey(), state.toVersion(agreement.id()));
+        }
+        // Each version is in force until the day before the next one starts.
+        NavigableMap<LocalDate, ConsolidatedAgreement> windowed = new TreeMap<>();
+        for (var entry : versions.entrySet()) {
+            LocalDate next = versions.higherKey(entry.getKey());
+            windowed.put(entry.getKey(), entry.getValue().withInForce(
+                    DateWindow.between(entry.getKey(), next == null ? null : next.minusDays(1))));
+        }
+        return java.util.Collections.unmodifiableNavigableMap(windowed);
+    }
+
+    /** The clauses, parties and title while changes are being applied. */
+    private static final class State {
+        String title;
+        final Map<String, Party> parties = new LinkedHashMap<>();
+        final TreeMap<ClauseId, ClauseInForce> clauses = new TreeMap<>();
+        final List<Document> applied = new ArrayList<>();
+
+        static State of(Document agreement) {
+            State state = new State();
+            state.title = agreement.title();
+            agreement.parties().forEach(p -> state.parties.put(p.shortName(), p));
+            for (Clause clause : agreement.clauses()) {
+                state.clauses.put(clause.id(), new ClauseInForce(clause, Provenance.of(agreement, clause.at(), Provenance.How.ORIGINAL)));
+            }
+            state.applied.add(agreement);
+            return state;
+        }
+
+        State copy() {
+            State copy = new State();
+            copy.title = title;
+            copy.parties.putAll(parties);
+            copy.clauses.putAll(clauses);
+            copy.applied.addAll(applied);
+            return copy;
+        }
+
+        void apply(Document change, Diagnostics diagnostics) {
+            applied.add(change);
+            switch (change.kind()) {
+                case RESTATEMENT -> {
+                    title = change.title();
+                    if (!change.parties().isEmpty()) parties.clear();
+                    clauses.clear();
+                    for (Clause clause : change.clauses()) {
+                        clauses.put(clause.id(), new ClauseInForce(clause, Provenance.of(change, clause.at(), Provenance.How.RESTATED)));
+                    }
+                }
+                case AMENDMENT -> {
+                    for (ClauseOperation operation : change.operations()) apply(change, operation, diagnostics);
+                }
+                case CLARIFICATION, AGREEMENT, ASSUMPTIONS -> {
+                    // changes no clause; recorded in `applied` for the timeline
+                }
+            }
+            change.parties().forEach(p -> parties.put(p.shortName(), p));
+        }
+
+        private void apply(Document change, ClauseOperation operation, Diagnostics diagnostics) {
+            ClauseId target = operation.target();
+            String context = "clause " + target;
+            switch (operation.kind()) {
+                case REPLACE -> {
+                    if (!clauses.containsKey(target)) {
+                        diagnostics.error(operation.at(), context, "cannot replace clause " + target + ": it is not in force"
+                                + " when " + change.id() + " applies" + nearest(target));
+                        return;
+                    }
+                    Clause clause = operation.clause().orElseThrow();
+                    clauses.put(target, new ClauseInForce(clause, Provenance.of(change, clause.at(), Provenance.How.REPLACED)));
+                }
+                case ADD -> {
+                    if (clauses.containsKey(target)) {
+                        diagnostics.error(operation.at(), context, "cannot add clause " + target + ": it is already in force ("
+                                + clauses.get(target).provenance() + "); use 'replace'");
+                        return;
+                    }
+                    Clause clause = operation.clause().orElseThrow();
+                    clauses.put(target, new ClauseInForce(clause, Provenance.of(change, clause.at(), Provenance.How.ADDED)));
+                }
+                case STRIKE -> {
+                    boolean removed = clauses.keySet().removeIf(id -> id.isWithin(target));
+                    if (!removed) {
+                        diagnostics.error(operation.at(), context, "cannot strike clause " + target + ": it is not in force"
+                                + " when " + change.id() + " applies" + nearest(target));
+                    }
+                }
+            }
+        }
+
+        private String nearest(ClauseId target) {
+            return clauses.isEmpty() ? "" : "; clauses in force: " + String.join(", ",
+                    clauses.keySet().stream().map(ClauseId::toString).toList());
+        }
+
+        ConsolidatedAgreement toVersion(String agreementId) {
+            return new ConsolidatedAgreement(agreementId, title, List.copyOf(parties.values()), applied, clauses, DateWindow.ALWAYS);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.treaty.model.time;
+
+import dev.treaty.model.Document;
+import dev.treaty.model.Party;
+import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.term.Term;
+import dev.treaty.model.term.TermKind;
+import dev.treaty.model.value.ClauseId;
+import dev.treaty.model.value.DateWindow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One version of an agreement: the base agreement with the amendments applied that are in force
+ * over {@code inForce} as known at the timeline's knowledge date.
+ *
+ * @param agreementId the base agreement's id
+ * @param title       the title of the latest document that set it (a restatement may retitle)
+ * @param applied     the documents applied, in the order they were applied (signing order)
+ * @param inForce     the days this version is in force, both ends inclusive
+ */
+public record ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
+                                    SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce) {
+
+    public ConsolidatedAgreement {
+        parties = List.copyOf(parties);
+        applied = List.copyOf(applied);
+        clauses = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(clauses));
+    }
+
+    ConsolidatedAgreement withInForce(DateWindow window) {
+        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window);
+    }
+
+    /** Every term in force, in clause order. */
+    public List<TermInForce> terms() {
+        List<TermInForce> terms = new ArrayList<>();
+        for (ClauseInForce clause : clauses.values()) {
+            for (Term term : clause.clause().terms()) terms.add(new TermInForce(term, clause));
+        }
+        return terms;
+    }
+
+    public Optional<TermInForce> term(TermKind kind, String name) {
+        return terms().stream().filter(t -> t.term().kind() == kind && t.term().name().equals(name)).findFirst();
+    }
+
+    public <T extends Term> List<T> termsOf(Class<T> type) {
+        return terms().stream().map(TermInForce::term).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public Map<String, EventDefinition> events() {
+        Map<String, EventDefinition> events = new TreeMap<>();
+        for (EventDefinition event : termsOf(EventDefinition.class)) events.put(event.name(), event);
+        return events;
+    }
+
+    public Optional<Party> party(String shortName) {
+        return parties.stream().filter(p -> p.shortName().equals(shortName)).findFirst();
+    }
+
+    /** The last document applied: the one that made this version. */
+    public Document latest() {
+        return applied.get(applied.size() - 1);
+    }
+}

@@ -112,6 +112,11 @@ public final class AgreementDiff {
                 attributes.add(new AttributeChange(name, Optional.ofNullable(a.get(name)), Optional.ofNullable(b.get(name))));
             }
         }
+        ClauseId clauseBefore = before.clause().clause().id();
+        ClauseId clauseAfter = after.clause().clause().id();
+        if (!clauseBefore.equals(clauseAfter)) {
+            attributes.add(new AttributeChange("clause", Optional.of(clauseBefore.toString()), Optional.of(clauseAfter.toString())));
+        }
         if (!before.term().header().title().equals(after.term().header().title())) {
             attributes.add(new AttributeChange("title", Optional.of(before.term().header().title()), Optional.of(after.term().header().title())));
         }

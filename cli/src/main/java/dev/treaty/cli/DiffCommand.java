@@ -1,0 +1,81 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Document;
+import dev.treaty.model.time.AgreementDiff;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code treaty diff DIR --from DATE --to DATE}: what changed between the versions in force on two dates. */
+@Command(name = "diff", description = "What changed between the versions in force on two dates: clauses added,"
+        + " struck or changed, and each term's changed attributes (\"exclusive: yes → no\").")
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "The earlier date.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "The later date.")
+    LocalDate to;
+
+    @Option(names = "--as-known", paramLabel = "DATE", description = "Only what was signed by this date (default: everything).")
+    LocalDate asKnown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
+        AgreementHistory history = options.history(loaded);
+        LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
+        ConsolidatedAgreement before = version(history, from, knownAt);
+        ConsolidatedAgreement after = version(history, to, knownAt);
+        List<AgreementDiff.ClauseChange> changes = AgreementDiff.between(before, after);
+        if (options.json) {
+            ObjectNode root = Json.object();
+            root.put("agreement", history.id());
+            root.set("from", side(from, before));
+            root.set("to", side(to, after));
+            root.set("changes", ChangeText.json(before, changes, after));
+            Json.print(out, root);
+        } else {
+            out.println(history.agreement().title() + " (" + history.id() + "): " + from + " → " + to);
+            out.println("  " + from + ": the version " + before.inForce() + ", made by " + before.latest().describe());
+            out.println("  " + to + ": the version " + after.inForce() + ", made by " + after.latest().describe());
+            out.println();
+            ChangeText.print(out, before, changes, after, "");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private ConsolidatedAgreement version(AgreementHistory history, LocalDate date, LocalDate knownAt) {
+        return history.versionOn(date, knownAt).orElseThrow(() -> new BadInputException(history.id()
+                + " is not in force on " + date + ": it takes effect on " + history.agreement().effective()));
+    }
+
+    private static ObjectNode side(LocalDate date, ConsolidatedAgreement version) {
+        ObjectNode node = Json.object();
+        node.put("date", date.toString());
+        node.put("versionFrom", version.inForce().from().map(Object::toString).orElse(null));
+        ArrayNode documents = node.putArray("documents");
+        for (Document document : version.applied()) documents.add(Json.document(document));
+        return node;
+    }
+}

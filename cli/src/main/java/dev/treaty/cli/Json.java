@@ -1,0 +1,83 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.model.Assumption;
+import dev.treaty.model.Document;
+import dev.treaty.model.term.Term;
+import dev.treaty.model.time.Provenance;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** JSON output: trees built explicitly, so the format is stated here and not by reflection. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    static void print(PrintWriter out, Object node) {
+        try {
+            out.println(MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree cannot fail to print", e);
+        }
+    }
+
+    static ObjectNode document(Document document) {
+        ObjectNode node = object();
+        node.put("id", document.id());
+        node.put("kind", document.kind().label());
+        node.put("title", document.title());
+        node.put("file", document.path().toString());
+        node.put("signed", document.signed().toString());
+        node.put("effective", document.effective().toString());
+        node.put("retroactive", document.isRetroactive());
+        return node;
+    }
+
+    static ObjectNode provenance(Provenance provenance) {
+        ObjectNode node = object();
+        node.put("document", provenance.documentId());
+        node.put("documentKind", provenance.documentKind().label());
+        node.put("how", provenance.how().label());
+        node.put("file", provenance.at().file().toString());
+        node.put("line", provenance.at().line());
+        node.put("signed", provenance.signed().toString());
+        node.put("effective", provenance.effective().toString());
+        return node;
+    }
+
+    static ObjectNode term(Term term, Map<String, Assumption> assumptions) {
+        ObjectNode node = object();
+        node.put("kind", term.kind().keyword());
+        node.put("name", term.name());
+        node.put("title", term.header().title());
+        node.put("file", term.header().at().file().toString());
+        node.put("line", term.header().at().line());
+        ObjectNode attributes = node.putObject("attributes");
+        term.attributes().forEach(attributes::put);
+        ObjectNode used = node.putObject("assumptions");
+        for (String name : term.header().assumptions()) {
+            Assumption assumption = assumptions.get(name);
+            if (assumption == null) continue;
+            used.putObject(name).put("value", assumption.value().toString()).put("basis", assumption.basis())
+                    .put("overridden", assumption.overridden());
+        }
+        return node;
+    }
+}

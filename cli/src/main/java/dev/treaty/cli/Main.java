@@ -1,0 +1,59 @@
+package dev.treaty.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/** The {@code treaty} command. */
+@Command(name = "treaty", mixinStandardHelpOptions = true, version = "treaty 0.1.0",
+        description = "Partnership agreements as code: reads literate agreement files, applies every amendment"
+                + " at its effective date, and answers what is in force on any date.",
+        subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs a command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.registerConverter(LocalDate.class, Dates::parseDate);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof BadInputException bad) {
+                if (bad.getMessage() != null && !bad.getMessage().isEmpty()) cmd.getErr().println("treaty: " + bad.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            cmd.getErr().println("treaty: internal error: " + exception
+                    + " (a bug in Treaty; please report it with the command you ran)");
+            if (System.getenv("TREATY_DEBUG") != null) exception.printStackTrace(cmd.getErr());
+            return ExitCodes.INTERNAL;
+        });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println("treaty: " + exception.getMessage());
+            cmd.getErr().println("Usage: see 'treaty " + (cmd.getCommandName().equals("treaty") ? "" : cmd.getCommandName() + " ") + "--help'");
+            return ExitCodes.BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

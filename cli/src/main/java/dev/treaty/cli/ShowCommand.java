@@ -1,0 +1,130 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.model.Assumption;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Document;
+import dev.treaty.model.Party;
+import dev.treaty.model.term.Term;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ClauseInForce;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** {@code treaty show DIR --on DATE}: the consolidated agreement in force. */
+@Command(name = "show", description = "The consolidated agreement in force on a date: every clause with its text,"
+        + " its formal terms and where it came from.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Option(names = "--on", required = true, paramLabel = "DATE", description = "The date the agreement is in force (YYYY-MM-DD).")
+    LocalDate on;
+
+    @Option(names = "--as-known", paramLabel = "DATE", description = "Only what was signed by this date (default: everything).")
+    LocalDate asKnown;
+
+    @Option(names = "--terms-only", description = "Leave out the clauses' prose.")
+    boolean termsOnly;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
+        AgreementHistory history = options.history(loaded);
+        LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
+        ConsolidatedAgreement version = history.versionOn(on, knownAt).orElseThrow(() -> new BadInputException(
+                history.id() + " is not in force on " + on + (asKnown == null ? "" : " as known on " + asKnown)
+                        + ": it takes effect on " + history.agreement().effective() + " and was signed on " + history.agreement().signed()));
+        if (options.json) {
+            Json.print(out, json(version, on, asKnown, loaded.assumptions()));
+        } else {
+            print(out, version, on, asKnown, loaded.assumptions(), termsOnly);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, ConsolidatedAgreement version, LocalDate on, LocalDate asKnown,
+                      Map<String, Assumption> assumptions, boolean termsOnly) {
+        out.println(version.title() + " (" + version.agreementId() + ")");
+        out.println("In force on " + on + (asKnown == null ? "" : ", as known on " + asKnown)
+                + ": the version " + version.inForce());
+        out.println("Parties: " + String.join("; ", version.parties().stream().map(Party::toString).toList()));
+        out.println("Documents applied, in signing order:");
+        for (Document document : version.applied()) {
+            out.println("  " + document.describe() + "  [" + document.path() + "]");
+        }
+        TreeSet<String> used = new TreeSet<>();
+        version.terms().forEach(t -> used.addAll(t.term().header().assumptions()));
+        if (!used.isEmpty()) {
+            out.println("Assumptions used (figures the public record lacks):");
+            for (String name : used) {
+                Assumption assumption = assumptions.get(name);
+                out.println("  $" + name + " = " + assumption.value() + "  (" + assumption.basis() + ")");
+            }
+        }
+        for (ClauseInForce clause : version.clauses().values()) {
+            out.println();
+            out.println("§ " + clause.clause().id() + (clause.clause().title().isEmpty() ? "" : " " + clause.clause().title()));
+            out.println("  " + clause.provenance());
+            if (!termsOnly && !clause.clause().prose().isEmpty()) {
+                out.println();
+                clause.clause().prose().lines().forEach(line -> out.println(line.isBlank() ? "" : "    " + line));
+            }
+            if (clause.clause().terms().isEmpty()) {
+                out.println("  (prose only: not formalised)");
+            }
+            for (Term term : clause.clause().terms()) {
+                out.println();
+                TermText.print(out, term, assumptions, "  ", on);
+            }
+        }
+    }
+
+    static ObjectNode json(ConsolidatedAgreement version, LocalDate on, LocalDate asKnown, Map<String, Assumption> assumptions) {
+        ObjectNode root = Json.object();
+        root.put("agreement", version.agreementId());
+        root.put("title", version.title());
+        root.put("on", on.toString());
+        root.put("asKnown", asKnown == null ? null : asKnown.toString());
+        root.putObject("inForce")
+                .put("from", version.inForce().from().map(Object::toString).orElse(null))
+                .put("through", version.inForce().through().map(Object::toString).orElse(null));
+        ArrayNode parties = root.putArray("parties");
+        version.parties().forEach(p -> parties.addObject().put("shortName", p.shortName()).put("fullName", p.fullName()));
+        ArrayNode documents = root.putArray("documents");
+        version.applied().forEach(d -> documents.add(Json.document(d)));
+        ArrayNode clauses = root.putArray("clauses");
+        for (ClauseInForce clause : version.clauses().values()) {
+            ObjectNode node = clauses.addObject();
+            node.put("id", clause.clause().id().toString());
+            node.put("title", clause.clause().title());
+            node.put("prose", clause.clause().prose());
+            node.set("provenance", Json.provenance(clause.provenance()));
+            ArrayNode terms = node.putArray("terms");
+            for (Term term : clause.clause().terms()) {
+                ObjectNode t = Json.term(term, assumptions);
+                String status = TermText.status(term, on);
+                t.put("inForceOnDate", status.isEmpty());
+                terms.add(t);
+            }
+        }
+        return root;
+    }
+}

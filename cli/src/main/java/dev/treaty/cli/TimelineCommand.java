@@ -1,0 +1,97 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Document;
+import dev.treaty.model.time.AgreementDiff;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code treaty timeline DIR}: the versions over time and what each changed. */
+@Command(name = "timeline", description = "The agreement's versions over time: when each took effect, when it was"
+        + " signed, and what it changed, clause by clause and term by term.")
+final class TimelineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Option(names = "--as-known", paramLabel = "DATE", description = "Only what was signed by this date (default: everything).")
+    LocalDate asKnown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
+        AgreementHistory history = options.history(loaded);
+        LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
+        List<ConsolidatedAgreement> versions = history.versions(knownAt);
+        if (options.json) {
+            Json.print(out, json(history, versions));
+        } else {
+            print(out, history, versions);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, AgreementHistory history, List<ConsolidatedAgreement> versions) {
+        out.println(history.agreement().title() + " (" + history.id() + ")");
+        ConsolidatedAgreement previous = null;
+        for (ConsolidatedAgreement version : versions) {
+            out.println();
+            LocalDate from = version.inForce().from().orElseThrow();
+            out.println(from + "  " + version.inForce());
+            for (Document document : joined(previous, version)) {
+                out.println("  " + document.kind().label() + " " + document.id() + " \"" + document.title() + "\", signed "
+                        + document.signed() + (document.isRetroactive() ? ", effective " + document.effective() + " (retroactive)" : "")
+                        + "  [" + document.path() + "]");
+            }
+            if (previous == null) {
+                out.println("  clauses: " + String.join(", ", version.clauses().keySet().stream().map(Object::toString).toList()));
+                version.terms().forEach(t -> out.println("    " + t.clause().clause().id() + "  " + t.term().header().label()
+                        + ": " + TermText.summary(t.term())));
+            } else {
+                ChangeText.print(out, previous, AgreementDiff.between(previous, version), version, "  ");
+            }
+            previous = version;
+        }
+    }
+
+    /** The documents applied in {@code version} that were not in {@code previous}. */
+    static List<Document> joined(ConsolidatedAgreement previous, ConsolidatedAgreement version) {
+        if (previous == null) return version.applied();
+        return version.applied().stream().filter(d -> !previous.applied().contains(d)).toList();
+    }
+
+    private static ObjectNode json(AgreementHistory history, List<ConsolidatedAgreement> versions) {
+        ObjectNode root = Json.object();
+        root.put("agreement", history.id());
+        root.put("title", history.agreement().title());
+        ArrayNode array = root.putArray("versions");
+        ConsolidatedAgreement previous = null;
+        for (ConsolidatedAgreement version : versions) {
+            ObjectNode node = array.addObject();
+            node.put("from", version.inForce().from().map(Object::toString).orElse(null));
+            node.put("through", version.inForce().through().map(Object::toString).orElse(null));
+            ArrayNode documents = node.putArray("documents");
+            joined(previous, version).forEach(d -> documents.add(Json.document(d)));
+            if (previous != null) node.set("changes", ChangeText.json(previous, AgreementDiff.between(previous, version), version));
+            previous = version;
+        }
+        return root;
+    }
+}

@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = example != null ? example : home().resolve(EXAMPLE);
+        Path folder = relative(example != null ? example : home().resolve(EXAMPLE));
         if (!Files.isDirectory(folder)) {
             throw new BadInputException("the example folder " + folder + " is missing; run from a Treaty checkout or pass --examples");
         }
@@ -66,6 +66,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("      ./treaty diff " + folder + " --from 2026-04-26 --to 2026-04-27    (what the April 2026 amendment changed)");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The folder relative to the working directory when it lies below it, for shorter paths in the output. */
+    private static Path relative(Path folder) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = folder.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : folder;
     }
 
     /** The Treaty checkout: set by the ./treaty launcher, else the working directory. */

@@ -106,11 +106,20 @@ public final class LiterateReader {
                     block(code);
                 } else {
                     prose(node);
+                    nestedBlocks(node);
                 }
             }
             closeClause();
             return new LiterateDocument(source, title, String.join("\n\n", preambleProse),
                     preambleBlocks, clauses, String.join("\n\n", notes));
+        }
+
+        /** Term blocks inside lists or quotes count too; their text also stays in the prose around them. */
+        private void nestedBlocks(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof FencedCodeBlock code && isTreaty(code)) block(code);
+                else nestedBlocks(child);
+            }
         }
 
         private void heading(Heading heading) {

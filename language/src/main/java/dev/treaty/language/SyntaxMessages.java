@@ -22,14 +22,16 @@ final class SyntaxMessages {
         if (message.startsWith("token recognition error at: ")) {
             return "unexpected character " + message.substring("token recognition error at: ".length());
         }
+        if (offending != null && offending.getType() == Token.EOF) {
+            return "the block ends too soon: is a closing '}' or ']' missing, or a value?";
+        }
         String found = offending == null ? null : describe(offending);
         Matcher expecting = EXPECTING.matcher(message);
         if (expecting.matches()) {
             String[] alternatives = expecting.group(2).split(", ");
             String head = found != null ? "unexpected " + found : expecting.group(1);
             if (alternatives.length <= EXPECTED_SHOWN_MAX) {
-                return head + "; expected " + String.join(" or ", alternatives).replace("'\\n'", "end of line")
-                        .replace("NEWLINE", "end of line");
+                return head + "; expected " + friendly(String.join(" or ", alternatives));
             }
             return head;
         }
@@ -41,6 +43,14 @@ final class SyntaxMessages {
             return message.replace("NEWLINE", "end of line").replace(" at ", " before ");
         }
         return message;
+    }
+
+    /** Token names as a contract author would say them. */
+    private static String friendly(String expected) {
+        return expected.replace("'\\n'", "end of line").replace("NEWLINE", "end of line")
+                .replace("CLAUSE_NUMBER", "a clause number").replace("NUMBER", "a number").replace("DATE", "a date")
+                .replace("PERCENT", "a percentage").replace("STRING", "a quoted string").replace("IDENT", "a name")
+                .replace("ASSUMPTION_REF", "an assumption ($name)").replace("<EOF>", "end of block");
     }
 
     private static String describe(Token token) {

@@ -75,15 +75,26 @@ public final class AgreementFolder {
      */
     public static Loaded load(List<Path> paths, Map<String, String> overrides) {
         Diagnostics diagnostics = new Diagnostics();
+        Map<Path, String> texts = new LinkedHashMap<>();
+        for (Path file : files(paths, diagnostics)) {
+            read(file, diagnostics).ifPresent(text -> texts.put(file, text));
+        }
+        return load(texts, overrides, diagnostics);
+    }
+
+    /** Loads agreement files given as text, keyed by the path they are reported under. */
+    public static Loaded loadTexts(Map<Path, String> texts, Map<String, String> overrides) {
+        return load(texts, overrides, new Diagnostics());
+    }
+
+    private static Loaded load(Map<Path, String> texts, Map<String, String> overrides, Diagnostics diagnostics) {
         Map<Path, SourceText> sources = new LinkedHashMap<>();
         List<LiterateDocument> documents = new ArrayList<>();
-        for (Path file : files(paths, diagnostics)) {
-            read(file, diagnostics).ifPresent(text -> {
-                LiterateDocument document = LiterateReader.read(file, text, diagnostics);
-                sources.put(file, document.source());
-                documents.add(document);
-            });
-        }
+        texts.forEach((file, text) -> {
+            LiterateDocument document = LiterateReader.read(file, text, diagnostics);
+            sources.put(file, document.source());
+            documents.add(document);
+        });
 
         Map<LiterateDocument, DocumentBuilder.Header> headers = new LinkedHashMap<>();
         for (LiterateDocument document : documents) {

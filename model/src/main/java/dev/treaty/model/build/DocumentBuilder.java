@@ -4,6 +4,7 @@ import dev.treaty.language.Diagnostics;
 import dev.treaty.language.LiterateDocument;
 import dev.treaty.language.SourceClause;
 import dev.treaty.language.SourcePosition;
+import dev.treaty.language.Syntax;
 import dev.treaty.language.TermBlock;
 import dev.treaty.language.grammar.TreatyParser;
 import dev.treaty.language.grammar.TreatyParser.*;
@@ -54,7 +55,7 @@ public final class DocumentBuilder {
         for (TermBlock block : document.preambleBlocks()) {
             BlockScope scope = new BlockScope(block, "", Map.of(), diagnostics);
             for (StatementContext statement : block.tree().statement()) {
-                if (statement.exception != null) continue;
+                if (Syntax.hasErrors(statement)) continue;
                 switch (statement) {
                     case AgreementHeaderContext agreement -> {
                         if (kind != null) {
@@ -185,7 +186,7 @@ public final class DocumentBuilder {
         for (TermBlock block : blocks) {
             BlockScope scope = new BlockScope(block, contexts.getOrDefault(block, ""), Map.of(), diagnostics);
             for (StatementContext statement : block.tree().statement()) {
-                if (!(statement instanceof AssumptionContext assume) || statement.exception != null) continue;
+                if (!(statement instanceof AssumptionContext assume) || Syntax.hasErrors(statement)) continue;
                 if (kind != DocumentKind.ASSUMPTIONS) {
                     scope.error(statement, "assumptions are kept in one place: move this to the folder's assumptions file"
                             + " ('assumptions for AGREEMENT')");
@@ -240,7 +241,7 @@ public final class DocumentBuilder {
         for (TermBlock block : source.blocks()) {
             BlockScope scope = new BlockScope(block, source.heading(), assumptions, diagnostics);
             for (StatementContext statement : block.tree().statement()) {
-                if (statement.exception != null) continue;
+                if (Syntax.hasErrors(statement)) continue;
                 switch (statement) {
                     case TermContext term -> TermBuilder.build(term, scope).ifPresent(terms::add);
                     case EventDeclContext event -> TermBuilder.event(event, scope).ifPresent(terms::add);
@@ -334,7 +335,7 @@ public final class DocumentBuilder {
     public static Optional<Quantity> commandLineValue(String text, Diagnostics diagnostics) {
         var origin = java.nio.file.Path.of("--assume");
         TreatyParser.StandaloneExprContext expr = dev.treaty.language.LiterateReader.parseExpression(text, origin, diagnostics);
-        if (diagnostics.hasErrors() || expr.expr() == null) return Optional.empty();
+        if (diagnostics.hasErrors() || Syntax.hasErrors(expr)) return Optional.empty();
         TermBlock block = dev.treaty.language.LiterateReader.expressionBlock(origin);
         return Expressions.evaluate(expr.expr(), new BlockScope(block, "", Map.of(), diagnostics));
     }

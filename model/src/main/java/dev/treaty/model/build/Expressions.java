@@ -96,6 +96,7 @@ final class Expressions {
                 case "billion" -> BigDecimal.TEN.pow(9);
                 default -> BigDecimal.TEN.pow(12);
             });
+            value = value.stripTrailingZeros();
             value = value.scale() < 0 ? value.setScale(0) : value;
         }
         return Optional.of(new OfMoney(Money.of(value, currency)));
@@ -170,8 +171,15 @@ final class Expressions {
                 scope.error(where, "cannot " + verb + " " + l.money().currency() + " and " + r.money().currency()
                         + " amounts: agreements state conversions explicitly");
             } else {
-                scope.error(where, "cannot " + verb + " " + left.typeName() + " " + (op.equals("+") ? "and" : op.equals("-") ? "minus" : op.equals("*") ? "by" : "by")
-                        + " " + right.typeName() + " (" + left + " " + op + " " + right + ")");
+                String l = left.typeName();
+                String r = right.typeName();
+                String phrase = switch (op) {
+                    case "+" -> "add " + l + " and " + r;
+                    case "-" -> "subtract " + r + " from " + l;
+                    case "*" -> "multiply " + l + " by " + r;
+                    default -> "divide " + l + " by " + r;
+                };
+                scope.error(where, "cannot " + phrase + " (" + left + " " + op + " " + right + ")");
             }
         }
         return result;

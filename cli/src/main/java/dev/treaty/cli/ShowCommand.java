@@ -67,8 +67,15 @@ final class ShowCommand implements Callable<Integer> {
                 + ": the version " + version.inForce());
         out.println("Parties: " + String.join("; ", version.parties().stream().map(Party::toString).toList()));
         out.println("Documents applied, in signing order:");
+        Document restatement = null;
         for (Document document : version.applied()) {
-            out.println("  " + document.describe() + "  [" + document.path() + "]");
+            if (document.kind() == dev.treaty.model.DocumentKind.RESTATEMENT) restatement = document;
+        }
+        boolean superseded = restatement != null;
+        for (Document document : version.applied()) {
+            if (document == restatement) superseded = false;
+            out.println("  " + document.describe() + (superseded ? ", superseded by " + restatement.id() : "")
+                    + "  [" + document.path() + "]");
         }
         TreeSet<String> used = new TreeSet<>();
         version.terms().forEach(t -> used.addAll(t.term().header().assumptions()));

@@ -50,6 +50,40 @@ final class Json {
         return node;
     }
 
+    static ObjectNode explanation(dev.treaty.evaluator.explain.Explanation explanation) {
+        ObjectNode node = object();
+        node.put("text", explanation.text());
+        ArrayNode references = node.putArray("references");
+        for (var reference : explanation.references()) {
+            ObjectNode r = references.addObject();
+            switch (reference) {
+                case dev.treaty.evaluator.explain.Explanation.Reference.Clause c -> r.put("type", "clause").put("clause", c.clause())
+                        .put("title", c.title()).put("document", c.document()).put("documentKind", c.documentKind())
+                        .put("file", c.file()).put("line", c.line()).put("signed", c.signed().toString())
+                        .put("effective", c.effective().toString());
+                case dev.treaty.evaluator.explain.Explanation.Reference.FactRef f -> r.put("type", "fact").put("id", f.id())
+                        .put("factType", f.type()).put("file", f.file()).put("line", f.line());
+                case dev.treaty.evaluator.explain.Explanation.Reference.Lines l -> r.put("type", "revenue-lines").put("file", l.file())
+                        .put("count", l.count()).put("firstLine", l.firstLine()).put("lastLine", l.lastLine());
+                case dev.treaty.evaluator.explain.Explanation.Reference.AssumptionRef a -> r.put("type", "assumption")
+                        .put("name", a.name()).put("value", a.value()).put("basis", a.basis());
+            }
+        }
+        ArrayNode because = node.putArray("because");
+        explanation.because().forEach(step -> because.add(explanation(step)));
+        return node;
+    }
+
+    static ObjectNode decision(dev.treaty.evaluator.decide.Decision decision,
+                               dev.treaty.model.time.ConsolidatedAgreement version) {
+        ObjectNode node = object();
+        node.put("verdict", decision.verdict());
+        node.put("yes", decision.yes());
+        node.put("version", version.latest().id());
+        node.set("explanation", explanation(decision.why()));
+        return node;
+    }
+
     static ObjectNode provenance(Provenance provenance) {
         ObjectNode node = object();
         node.put("document", provenance.documentId());

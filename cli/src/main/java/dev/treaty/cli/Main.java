@@ -11,7 +11,8 @@ import java.time.LocalDate;
 @Command(name = "treaty", mixinStandardHelpOptions = true, version = "treaty 0.1.0",
         description = "Partnership agreements as code: reads literate agreement files, applies every amendment"
                 + " at its effective date, and answers what is in force on any date.",
-        subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class,
+        subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
+                GateCommand.class, LicenseCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

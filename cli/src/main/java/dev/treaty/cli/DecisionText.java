@@ -1,0 +1,41 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.decide.Decision;
+import dev.treaty.evaluator.explain.Explanation;
+import dev.treaty.evaluator.explain.ExplanationText;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A decision as text: the verdict, the steps that decide it and what they cite; the whole tree with --explain. */
+final class DecisionText {
+
+    private DecisionText() {
+    }
+
+    static void print(PrintWriter out, Explanation why, boolean explain) {
+        if (explain) {
+            out.print(ExplanationText.render(why));
+            return;
+        }
+        out.println(why.text());
+        steps(out, why, "  ");
+        Set<String> cited = new LinkedHashSet<>();
+        why.allReferences().forEach(r -> cited.add(r.toString()));
+        cited.forEach(c -> out.println("  · " + c));
+    }
+
+    /** The steps without their citations, leaving out the rules that did not apply. */
+    private static void steps(PrintWriter out, Explanation step, String indent) {
+        for (Explanation child : step.because()) {
+            if (child.text().endsWith(": not applied")) continue;
+            out.println(indent + child.text());
+            steps(out, child, indent + "  ");
+        }
+    }
+
+    static void print(PrintWriter out, Decision decision, boolean explain) {
+        print(out, decision.why(), explain);
+    }
+}

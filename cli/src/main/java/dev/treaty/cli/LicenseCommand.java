@@ -1,0 +1,67 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.decide.Decision;
+import dev.treaty.evaluator.decide.LicenceCheck;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code treaty license}: does a party hold a licence to a class of IP on a date? Exit 0 licensed, 1 not, 2 bad input. */
+@Command(name = "license", aliases = "licence", description = "Does a party hold a licence to a class of IP (and"
+        + " optionally one subject) on a date? LICENSED (exclusive or not, until when) or NOT LICENSED, and why;"
+        + " exit 0 licensed, 1 not licensed, 2 bad input.")
+final class LicenseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Mixin
+    FactsOptions facts;
+
+    @Option(names = "--licensee", required = true, paramLabel = "L", description = "The party asking.")
+    String licensee;
+
+    @Option(names = "--class", required = true, paramLabel = "C", description = "An IP class the agreement names: models, products, research, …")
+    String ipClass;
+
+    @Option(names = "--subject", paramLabel = "NAME", description = "One item, named by a product event, whose release date may matter.")
+    String subject;
+
+    @Option(names = "--on", required = true, paramLabel = "DATE", description = "The day of use.")
+    LocalDate on;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AgreementFolder.Loaded loaded = options.load(err);
+        AgreementHistory history = options.history(loaded);
+        Facts known = facts.facts(err);
+        if (subject != null && known.product(subject).isEmpty()) {
+            throw new BadInputException("no product event names '" + subject + "' (give the events file that declares it with --events)");
+        }
+        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
+        Decision decision = LicenceCheck.decide(version, known, new LicenceCheck.Question(licensee, ipClass, Optional.ofNullable(subject), on));
+        if (options.json) {
+            Json.print(out, Json.decision(decision, version));
+        } else {
+            DecisionText.print(out, decision, facts.explain);
+        }
+        out.flush();
+        return decision.yes() ? ExitCodes.OK : ExitCodes.NO;
+    }
+}

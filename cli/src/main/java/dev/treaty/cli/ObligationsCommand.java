@@ -1,0 +1,155 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.decide.Holdings;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.settle.Settlement;
+import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.evaluator.settle.Statement;
+import dev.treaty.evaluator.settle.StatementLine;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Party;
+import dev.treaty.model.term.FirstShip;
+import dev.treaty.model.term.Term;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.model.time.TermInForce;
+import dev.treaty.model.value.Money;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code treaty obligations}: what each party must do, and what lapses soon. */
+@Command(name = "obligations", description = "For each party on a date: payments outstanding and upcoming, capability"
+        + " requests awaiting its answer (with the deadline and what silence means), commitments, and rights that lapse within a year.")
+final class ObligationsCommand implements Callable<Integer> {
+
+    /** Upcoming payments are listed this far ahead. */
+    private static final int UPCOMING_DAYS = 365;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Mixin
+    FactsOptions facts;
+
+    @Option(names = "--on", required = true, paramLabel = "DATE", description = "The day.")
+    LocalDate on;
+
+    @Option(names = "--revenue", arity = "1..*", paramLabel = "FILE", description = "Revenue lines, for the payments due.")
+    List<Path> revenue = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AgreementFolder.Loaded loaded = options.load(err);
+        AgreementHistory history = options.history(loaded);
+        Facts known = facts.facts(err);
+        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
+        Optional<SettlementResult> settlement = Optional.empty();
+        if (!revenue.isEmpty()) {
+            SettlementPlan plan = SettlementPlan.of(Schedules.history(history, facts.knownAtDate()), known, on, Optional.empty());
+            facts.revenue(revenue, plan, err);
+            settlement = Optional.of(Settlement.compute(plan, loaded.assumptions(), Optional.empty()));
+        }
+        Map<String, List<String>> byParty = new LinkedHashMap<>();
+        version.parties().forEach(p -> byParty.put(p.shortName(), new ArrayList<>()));
+        settlement.ifPresent(result -> payments(result, known, byParty));
+        capabilityRequests(version, known, byParty);
+        for (Holdings.CommitmentPosition p : Holdings.commitments(version, known, on)) {
+            byParty.computeIfAbsent(p.purchaser(), k -> new ArrayList<>()).add("commitment: buy " + p.remaining() + " more of "
+                    + p.provider() + "'s services" + p.windowEnd().map(end -> " by " + end + " (" + p.daysLeft() + " days)").orElse(""));
+        }
+        lapsing(version, byParty);
+
+        out.println("Obligations on " + on + " under " + version.agreementId() + " (the version " + version.inForce() + ")");
+        for (Party party : version.parties()) {
+            out.println();
+            out.println(party);
+            List<String> items = byParty.getOrDefault(party.shortName(), List.of());
+            if (items.isEmpty()) out.println("  nothing due, pending or lapsing");
+            items.forEach(item -> out.println("  " + item));
+        }
+        if (revenue.isEmpty()) out.println("\n(payments are listed when --revenue is given)");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void payments(SettlementResult result, Facts known, Map<String, List<String>> byParty) {
+        for (Statement statement : result.statements()) {
+            Money dueByNow = null;
+            List<String> upcoming = new ArrayList<>();
+            for (StatementLine line : statement.lines()) {
+                for (StatementLine.Instalment instalment : line.instalments()) {
+                    if (!instalment.due().isAfter(on)) {
+                        dueByNow = dueByNow == null ? instalment.amount() : dueByNow.plus(instalment.amount());
+                    } else if (!instalment.due().isAfter(on.plusDays(UPCOMING_DAYS)) && !instalment.amount().isZero()) {
+                        upcoming.add(instalment.due() + "  " + instalment.amount() + " for " + line.period()
+                                + (line.periodEnd().isAfter(on) ? " (period to date)" : ""));
+                    }
+                }
+            }
+            Money paid = null;
+            for (Fact.Payment payment : known.of(Fact.Payment.class, on, p -> p.payer().equals(statement.payer())
+                    && p.payee().equals(statement.payee()))) {
+                paid = paid == null ? payment.amount() : paid.plus(payment.amount());
+            }
+            List<String> items = byParty.computeIfAbsent(statement.payer(), k -> new ArrayList<>());
+            if (dueByNow != null) {
+                Money outstanding = paid == null ? dueByNow : dueByNow.minus(paid);
+                items.add("pay " + statement.payee() + " (" + statement.term() + "): " + dueByNow + " fell due by " + on
+                        + ", " + (paid == null ? "no payments recorded" : paid + " paid") + ", outstanding " + outstanding);
+            }
+            if (!upcoming.isEmpty()) {
+                items.add("upcoming payments to " + statement.payee() + " (" + statement.term() + "), next " + UPCOMING_DAYS + " days:");
+                upcoming.stream().sorted().forEach(u -> items.add("    " + u));
+            }
+        }
+    }
+
+    private void capabilityRequests(ConsolidatedAgreement version, Facts known, Map<String, List<String>> byParty) {
+        List<FirstShip> rules = version.termsOf(FirstShip.class);
+        for (Fact.CapabilityRequest request : known.of(Fact.CapabilityRequest.class, on, r -> true)) {
+            boolean answered = !known.of(Fact.CapabilityResponse.class, on, r -> r.request().equals(request.id())).isEmpty();
+            if (answered) continue;
+            Optional<FirstShip> rule = rules.stream().filter(r -> r.provider().equals(request.to()) && r.response().isPresent()).findFirst();
+            String deadline = rule.map(r -> {
+                LocalDate end = request.on().plus(r.response().get().within());
+                return end.isBefore(on) ? "deadline " + end + " passed: silence counts as "
+                        + r.response().get().onSilence().name().toLowerCase(java.util.Locale.ROOT)
+                        : "answer by " + end + ", else it counts as " + r.response().get().onSilence().name().toLowerCase(java.util.Locale.ROOT);
+            }).orElse("no response window in force");
+            byParty.computeIfAbsent(request.to(), k -> new ArrayList<>()).add("answer capability request " + request.id() + " ("
+                    + request.product() + ": " + String.join(", ", request.capabilities()) + ", made " + request.on() + "): " + deadline);
+        }
+    }
+
+    private void lapsing(ConsolidatedAgreement version, Map<String, List<String>> byParty) {
+        for (TermInForce inForce : version.terms()) {
+            Term term = inForce.term();
+            Optional<LocalDate> through = term.validity().window().through();
+            if (through.isEmpty() || through.get().isBefore(on) || through.get().isAfter(on.plusYears(1))) continue;
+            for (String party : new java.util.LinkedHashSet<>(term.parties().values())) {
+                byParty.computeIfAbsent(party, k -> new ArrayList<>()).add("lapses " + through.get() + ": " + term.header().label()
+                        + " (clause " + inForce.clause().clause().id() + ")");
+            }
+        }
+    }
+}

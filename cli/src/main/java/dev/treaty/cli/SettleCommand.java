@@ -1,0 +1,71 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.settle.Settlement;
+import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code treaty settle}: statements per accounting period per revenue-share term. */
+@Command(name = "settle", description = "Settle revenue shares: a statement per accounting period per revenue-share"
+        + " term, split where an amendment, a sunset or an event falls inside a period, with caps, tiers, advances,"
+        + " minimum guarantees, due dates and the net position when shares run both ways.")
+final class SettleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Mixin
+    FactsOptions facts;
+
+    @Option(names = "--revenue", arity = "1..*", required = true, paramLabel = "FILE", description = "Revenue lines, CSV (see docs/facts.md).")
+    List<Path> revenue;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Report periods from this date (earlier periods still count toward caps and tiers).")
+    LocalDate from;
+
+    @Option(names = "--through", required = true, paramLabel = "DATE", description = "Settle revenue dated through this date.")
+    LocalDate through;
+
+    @Option(names = "--term", paramLabel = "NAME", description = "Only this revenue-share term.")
+    String term;
+
+    @Option(names = "--csv", description = "Print the statement lines as CSV.")
+    boolean csv;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AgreementFolder.Loaded loaded = options.load(err);
+        AgreementHistory history = options.history(loaded);
+        Facts known = facts.facts(err);
+        SettlementPlan plan = SettlementPlan.of(Schedules.history(history, facts.knownAtDate()), known, through, Optional.ofNullable(term));
+        facts.revenue(revenue, plan, err);
+        SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.ofNullable(from));
+        if (term != null && result.statements().isEmpty()) {
+            throw new BadInputException("no revenue-share term named '" + term + "' is in force through " + through);
+        }
+        if (options.json) Json.print(out, SettlementText.json(result, facts.explain));
+        else if (csv) SettlementText.csv(out, result);
+        else SettlementText.print(out, result, facts.explain);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.evaluator.explain.ExplanationText;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.evaluator.settle.Statement;
+import dev.treaty.evaluator.settle.StatementLine;
+import dev.treaty.model.value.Money;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Statements as text tables, CSV and JSON. */
+final class SettlementText {
+
+    private SettlementText() {
+    }
+
+    static String amount(Money money) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMaximumFractionDigits(Math.max(2, money.amount().scale()));
+        return format.format(money.amount());
+    }
+
+    static void print(PrintWriter out, SettlementResult result, boolean explain) {
+        for (Statement statement : result.statements()) {
+            out.println("revenue-share " + statement.term() + ": " + statement.payer() + " → " + statement.payee()
+                    + (statement.lines().isEmpty() ? "" : ", " + statement.lines().get(0).due().currency().getCurrencyCode()));
+            String header = String.format("%-9s %-10s %-10s %-24s %20s %-8s %18s %16s %18s %-10s %20s %18s",
+                    "period", "from", "through", "version", "base", "rate", "gross", "cap/min/adv", "due", "due date",
+                    "cumulative", "cap remaining");
+            out.println(header);
+            for (StatementLine line : statement.lines()) {
+                Money adjustments = line.minimumTopUp().minus(line.capCut()).minus(line.recouped());
+                out.println(String.format("%-9s %-10s %-10s %-24s %20s %-8s %18s %16s %18s %-10s %20s %18s",
+                        line.period(), line.from(), line.through(), line.documentId() + " §" + line.clauseId(),
+                        amount(line.base()), rateShort(line.rate()), amount(line.gross()),
+                        adjustments.isZero() ? "" : amount(adjustments), amount(line.due()),
+                        line.dueDate() + (line.instalments().size() > 1 ? "+" : ""), amount(line.cumulativeDue()),
+                        line.capRemaining().map(SettlementText::amount).orElse("")));
+                if (explain) {
+                    ExplanationText.render(line.why()).lines().forEach(l -> out.println("    " + l));
+                }
+            }
+            out.println("total: base " + amount(statement.totalBase()) + ", gross " + amount(statement.totalGross())
+                    + ", due " + amount(statement.totalDue()) + " (" + statement.lines().size() + " lines)");
+            out.println();
+        }
+        if (!result.net().isEmpty()) {
+            out.println("net positions (shares both ways set off):");
+            for (SettlementResult.NetPosition net : result.net()) {
+                out.println(net.owed().isZero()
+                        ? String.format("  %-9s %s and %s are even  (%s each way)", net.period(), net.debtor(), net.creditor(),
+                        amount(net.debtorToCreditor()))
+                        : String.format("  %-9s %s owes %s %s  (%s − %s)", net.period(), net.debtor(), net.creditor(),
+                        net.owed(), amount(net.debtorToCreditor()), amount(net.creditorToDebtor())));
+            }
+            out.println();
+        }
+        out.println(result.revenueLines() + " revenue lines read, " + result.ignoredLines() + " counted by no term"
+                + " (\"+\" after a due date: paid in instalments; --explain for each line's derivation)");
+    }
+
+    private static String rateShort(String rate) {
+        return rate.contains(" of ") ? "tiered" : rate;
+    }
+
+    static void csv(PrintWriter out, SettlementResult result) {
+        out.println("term,payer,payee,currency,period,from,through,document,clause,base,lines,rate,gross,recouped,minimum_top_up,"
+                + "cap_cut,due,due_date,instalments,cumulative_due,cap_remaining");
+        for (Statement statement : result.statements()) {
+            for (StatementLine line : statement.lines()) {
+                out.println(String.join(",", line.term(), line.payer(), line.payee(), line.due().currency().getCurrencyCode(),
+                        line.period(), line.from().toString(), line.through().toString(), line.documentId(), line.clauseId(),
+                        plain(line.base()), Long.toString(line.lines()), quote(line.rate()), plain(line.gross()),
+                        plain(line.recouped()), plain(line.minimumTopUp()), plain(line.capCut()), plain(line.due()),
+                        line.dueDate().toString(), Integer.toString(line.instalments().size()), plain(line.cumulativeDue()),
+                        line.capRemaining().map(SettlementText::plain).orElse("")));
+            }
+        }
+    }
+
+    private static String plain(Money money) {
+        return money.amount().toPlainString();
+    }
+
+    private static String quote(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static ObjectNode json(SettlementResult result, boolean explain) {
+        ObjectNode root = Json.object();
+        ArrayNode statements = root.putArray("statements");
+        for (Statement statement : result.statements()) {
+            ObjectNode s = statements.addObject();
+            s.put("term", statement.term()).put("payer", statement.payer()).put("payee", statement.payee());
+            s.put("totalBase", statement.totalBase().toPlainString()).put("totalGross", statement.totalGross().toPlainString())
+                    .put("totalDue", statement.totalDue().toPlainString());
+            ArrayNode lines = s.putArray("lines");
+            for (StatementLine line : statement.lines()) {
+                ObjectNode l = lines.addObject();
+                l.put("period", line.period()).put("from", line.from().toString()).put("through", line.through().toString());
+                l.put("document", line.documentId()).put("clause", line.clauseId());
+                l.put("currency", line.due().currency().getCurrencyCode());
+                l.put("base", line.base().toPlainString()).put("lines", line.lines()).put("rate", line.rate());
+                l.put("gross", line.gross().toPlainString()).put("recouped", line.recouped().toPlainString());
+                l.put("minimumTopUp", line.minimumTopUp().toPlainString()).put("capCut", line.capCut().toPlainString());
+                l.put("due", line.due().toPlainString()).put("dueDate", line.dueDate().toString());
+                ArrayNode instalments = l.putArray("instalments");
+                line.instalments().forEach(i -> instalments.addObject().put("due", i.due().toString()).put("amount", i.amount().toPlainString()));
+                l.put("cumulativeDue", line.cumulativeDue().toPlainString());
+                l.put("capRemaining", line.capRemaining().map(Money::toPlainString).orElse(null));
+                if (explain) l.set("explanation", Json.explanation(line.why()));
+            }
+        }
+        ArrayNode net = root.putArray("net");
+        for (SettlementResult.NetPosition position : result.net()) {
+            net.addObject().put("period", position.period()).put("debtor", position.debtor()).put("creditor", position.creditor())
+                    .put("owed", position.owed().toPlainString()).put("currency", position.owed().currency().getCurrencyCode());
+        }
+        root.put("revenueLines", result.revenueLines()).put("ignoredLines", result.ignoredLines());
+        return root;
+    }
+
+}

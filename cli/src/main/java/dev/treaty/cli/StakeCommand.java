@@ -1,0 +1,61 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.decide.Holdings;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code treaty stake}: a holder's percentage and its value at the latest valuation. */
+@Command(name = "stake", description = "A holder's stake on a date: its percentage after issuances, and its value at the latest valuation.")
+final class StakeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Mixin
+    FactsOptions facts;
+
+    @Option(names = "--holder", required = true, paramLabel = "H", description = "The shareholder.")
+    String holder;
+
+    @Option(names = "--on", required = true, paramLabel = "DATE", description = "The day.")
+    LocalDate on;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AgreementFolder.Loaded loaded = options.load(err);
+        AgreementHistory history = options.history(loaded);
+        var known = facts.facts(err);
+        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
+        Holdings.StakePosition stake = Holdings.stake(version, known, holder, on).orElseThrow(() ->
+                new BadInputException("no stake of '" + holder + "' is in force on " + on + " (version " + version.latest().id() + ")"));
+        if (options.json) {
+            var node = Json.object().put("holder", stake.holder()).put("issuer", stake.issuer())
+                    .put("percentage", stake.percentage().points().toPlainString())
+                    .put("value", stake.value().map(v -> v.toPlainString()).orElse(null))
+                    .put("currency", stake.value().map(v -> v.currency().getCurrencyCode()).orElse(null));
+            node.set("explanation", Json.explanation(stake.why()));
+            Json.print(out, node);
+        } else {
+            out.println(stake.holder() + " holds " + stake.percentage() + " of " + stake.issuer() + " on " + on
+                    + stake.value().map(v -> ", worth " + v).orElse(""));
+            DecisionText.print(out, stake.why(), facts.explain);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

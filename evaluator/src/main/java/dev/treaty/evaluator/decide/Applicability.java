@@ -1,0 +1,117 @@
+package dev.treaty.evaluator.decide;
+
+import dev.treaty.evaluator.explain.Explanation;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.model.term.Condition;
+import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.term.Validity;
+import dev.treaty.model.time.TermInForce;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether a term applies on a day: inside its window, not past an {@code until} that holds, not
+ * under an {@code unless} that holds, and past an {@code after} that holds. A condition on an
+ * event holds from the day of the declaration or verification that satisfies it.
+ */
+public final class Applicability {
+
+    /** Whether something holds, and why. */
+    public record Result(boolean holds, Explanation why) {
+    }
+
+    private Applicability() {
+    }
+
+    public static Result of(TermInForce term, Map<String, EventDefinition> events, Facts facts, LocalDate date) {
+        Validity validity = term.term().validity();
+        var window = validity.window();
+        if (!window.contains(date)) {
+            String text = window.from().filter(date::isBefore).isPresent()
+                    ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
+                    : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")";
+            return new Result(false, Explanation.of(text).cite(Explanation.Reference.clause(term)));
+        }
+        Explanation why = Explanation.of(term.term().header().label() + " applies on " + date
+                + (window.isAlways() ? "" : " (" + window + ")")).cite(Explanation.Reference.clause(term));
+        if (validity.until().isPresent()) {
+            Result until = holds(validity.until().get(), events, facts, date);
+            if (until.holds()) return new Result(false, Explanation.of(term.term().header().label() + " has ended: until "
+                    + validity.until().get()).cite(Explanation.Reference.clause(term)).because(until.why()));
+            why = why.because(until.why());
+        }
+        if (validity.unless().isPresent() && !mentionsProviderDeclines(validity.unless().get())) {
+            Result unless = holds(validity.unless().get(), events, facts, date);
+            if (unless.holds()) return new Result(false, Explanation.of(term.term().header().label() + " does not apply: unless "
+                    + validity.unless().get()).cite(Explanation.Reference.clause(term)).because(unless.why()));
+            why = why.because(unless.why());
+        }
+        if (validity.after().isPresent()) {
+            Result after = holds(validity.after().get(), events, facts, date);
+            if (!after.holds()) return new Result(false, Explanation.of(term.term().header().label() + " has not begun: after "
+                    + validity.after().get()).cite(Explanation.Reference.clause(term)).because(after.why()));
+            why = why.because(after.why());
+        }
+        return new Result(true, why);
+    }
+
+    static boolean mentionsProviderDeclines(Condition condition) {
+        AtomicBoolean found = new AtomicBoolean();
+        condition.forEachAtom(atom -> {
+            if (atom instanceof Condition.ProviderDeclines) found.set(true);
+        });
+        return found.get();
+    }
+
+    /** Whether a condition on events holds on {@code date}. */
+    public static Result holds(Condition condition, Map<String, EventDefinition> events, Facts facts, LocalDate date) {
+        return switch (condition) {
+            case Condition.Declared declared -> {
+                Optional<String> by = declared.by().or(() -> Optional.ofNullable(events.get(declared.event()))
+                        .flatMap(EventDefinition::declaredBy));
+                List<Fact.Declaration> found = facts.of(Fact.Declaration.class, date,
+                        d -> d.event().equals(declared.event()) && by.map(d.by()::equals).orElse(true));
+                yield found.isEmpty()
+                        ? new Result(false, Explanation.of(condition + ": no — no declaration of " + declared.event()
+                        + by.map(b -> " by " + b).orElse("") + " on or before " + date))
+                        : new Result(true, Explanation.of(condition + ": yes — declared on " + found.get(0).on())
+                        .cite(Explanation.Reference.fact(found.get(0))));
+            }
+            case Condition.Verified verified -> {
+                Optional<String> by = verified.by().or(() -> Optional.ofNullable(events.get(verified.event()))
+                        .flatMap(EventDefinition::verifiedBy));
+                List<Fact.Verification> found = facts.of(Fact.Verification.class, date,
+                        v -> v.event().equals(verified.event()) && by.map(v.by()::equals).orElse(true));
+                yield found.isEmpty()
+                        ? new Result(false, Explanation.of(condition + ": no — no verification of " + verified.event()
+                        + by.map(b -> " by " + b).orElse("") + " on or before " + date))
+                        : new Result(true, Explanation.of(condition + ": yes — verified on " + found.get(0).on())
+                        .cite(Explanation.Reference.fact(found.get(0))));
+            }
+            case Condition.Not not -> {
+                Result operand = holds(not.operand(), events, facts, date);
+                yield new Result(!operand.holds(), Explanation.of(condition + ": " + (operand.holds() ? "no" : "yes"))
+                        .because(operand.why()));
+            }
+            case Condition.And and -> {
+                Result left = holds(and.left(), events, facts, date);
+                Result right = holds(and.right(), events, facts, date);
+                boolean both = left.holds() && right.holds();
+                yield new Result(both, Explanation.of(condition + ": " + (both ? "yes" : "no")).because(left.why()).because(right.why()));
+            }
+            case Condition.Or or -> {
+                Result left = holds(or.left(), events, facts, date);
+                Result right = holds(or.right(), events, facts, date);
+                boolean either = left.holds() || right.holds();
+                yield new Result(either, Explanation.of(condition + ": " + (either ? "yes" : "no")).because(left.why()).because(right.why()));
+            }
+            case Condition.ProviderDeclines ignored ->
+                    throw new IllegalStateException("the first-ship exception is decided by the release gate");
+        };
+    }
+}

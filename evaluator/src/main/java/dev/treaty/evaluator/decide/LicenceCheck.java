@@ -1,0 +1,81 @@
+package dev.treaty.evaluator.decide;
+
+import dev.treaty.evaluator.explain.Explanation;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.term.Licence;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.model.time.TermInForce;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Does a party hold a licence to a class of IP on a date, and exclusively? Optionally for one
+ * subject (a model or product named by a product event), whose release date matters where a
+ * licence covers only subjects released by a date.
+ */
+public final class LicenceCheck {
+
+    public record Question(String licensee, String ipClass, Optional<String> subject, LocalDate on) {
+    }
+
+    private LicenceCheck() {
+    }
+
+    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question) {
+        Map<String, EventDefinition> events = version.events();
+        String subject = question.licensee() + " for " + question.ipClass() + question.subject().map(s -> " (" + s + ")").orElse("")
+                + " on " + question.on();
+        Optional<Fact.Product> item = question.subject().flatMap(facts::product);
+        List<Explanation> refusals = new ArrayList<>();
+        for (TermInForce inForce : version.terms()) {
+            if (!(inForce.term() instanceof Licence licence) || !licence.licensee().equals(question.licensee())) continue;
+            String label = licence.header().label();
+            if (licence.excludes().contains(question.ipClass())) {
+                refusals.add(Explanation.of(label + " excludes " + question.ipClass()).cite(Explanation.Reference.clause(inForce)));
+                continue;
+            }
+            if (!licence.covers().contains(question.ipClass())) continue;
+            Applicability.Result applies = Applicability.of(inForce, events, facts, question.on());
+            if (!applies.holds()) {
+                refusals.add(applies.why());
+                continue;
+            }
+            if (licence.subjectsReleasedThrough().isPresent() && item.isPresent()
+                    && item.get().on().isAfter(licence.subjectsReleasedThrough().get())) {
+                refusals.add(Explanation.of(label + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
+                        + "; " + item.get().name() + " was released on " + item.get().on())
+                        .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
+                continue;
+            }
+            boolean exclusive = licence.exclusive();
+            Explanation exclusivity;
+            if (exclusive && licence.exclusiveUntil().isPresent()) {
+                Applicability.Result ended = Applicability.holds(licence.exclusiveUntil().get(), events, facts, question.on());
+                exclusive = !ended.holds();
+                exclusivity = Explanation.of("exclusive until " + licence.exclusiveUntil().get() + ": "
+                        + (exclusive ? "still exclusive" : "exclusivity has ended")).because(ended.why());
+            } else {
+                exclusivity = Explanation.of(exclusive ? "exclusive" : "non-exclusive");
+            }
+            String until = licence.validity().window().through().map(d -> "through " + d).orElse("with no end date")
+                    + licence.validity().until().map(c -> ", until " + c).orElse("");
+            String verdict = "LICENSED (" + (exclusive ? "exclusive" : "non-exclusive") + ", " + until + ")";
+            Explanation why = Explanation.of(verdict + ": " + subject + " under " + label + " from " + licence.licensor())
+                    .cite(Explanation.Reference.clause(inForce)).because(applies.why()).because(exclusivity);
+            Explanation withItem = item.map(p -> why.because(Explanation.of("subject " + p.name() + " released on " + p.on())
+                    .cite(Explanation.Reference.fact(p)))).orElse(why);
+            return new Decision(true, verdict, withItem.because(refusals));
+        }
+        Explanation why = Explanation.of("NOT LICENSED: " + subject);
+        if (refusals.isEmpty()) {
+            why = why.because(Explanation.of("no licence in force to " + question.licensee() + " covers " + question.ipClass()));
+        }
+        return new Decision(false, "NOT LICENSED", why.because(refusals));
+    }
+}

@@ -1,0 +1,281 @@
+package dev.treaty.evaluator.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.treaty.model.value.Money;
+import dev.treaty.model.value.Percentage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads events from JSON Lines: one object a line with {@code id}, {@code type}, {@code on},
+ * optionally {@code recorded}, and the fields of its type. Unknown fields are kept in the file
+ * and ignored; unknown types, missing or mistyped fields are errors.
+ */
+public final class EventReader {
+
+    /** A line longer than this is not an event. */
+    public static final int LINE_CHARS_MAX = 64 * 1024;
+    public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
+            "declaration", "verification", "valuation", "issuance", "spend", "payment");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,12})?");
+    private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?%");
+
+    /** What a read produced: the facts of the good lines, and the bad lines. */
+    public record Result(List<Fact> facts, List<FactError> errors) {
+    }
+
+    private EventReader() {
+    }
+
+    public static Result read(List<Path> files) {
+        List<Fact> facts = new ArrayList<>();
+        List<FactError> errors = new ArrayList<>();
+        Map<String, String> contentById = new HashMap<>();
+        Map<String, FactSource> sourceById = new HashMap<>();
+        for (Path file : files) {
+            readFile(file, facts, errors, contentById, sourceById);
+        }
+        // Answers must name a request that exists.
+        Set<String> requests = new java.util.HashSet<>();
+        facts.forEach(f -> {
+            if (f instanceof Fact.CapabilityRequest r) requests.add(r.id());
+        });
+        List<Fact> checked = new ArrayList<>();
+        for (Fact fact : facts) {
+            if (fact instanceof Fact.CapabilityResponse response && !requests.contains(response.request())) {
+                errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "request",
+                        "no capability-request has id '" + response.request() + "'"));
+                continue;
+            }
+            checked.add(fact);
+        }
+        return new Result(List.copyOf(checked), List.copyOf(errors));
+    }
+
+    private static void readFile(Path file, List<Fact> facts, List<FactError> errors, Map<String, String> contentById,
+                                 Map<String, FactSource> sourceById) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
+            String text;
+            long number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (text.isBlank()) continue;
+                Line line = new Line(file, number, errors);
+                if (text.length() > LINE_CHARS_MAX) {
+                    line.error("", "line is longer than " + LINE_CHARS_MAX + " characters");
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(text);
+                } catch (JsonProcessingException e) {
+                    line.error("", "not valid JSON: " + e.getOriginalMessage());
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    line.error("", "each line must be one JSON object");
+                    continue;
+                }
+                Fact fact = parse(node, line);
+                if (fact == null) continue;
+                String content = node.toString();
+                String earlier = contentById.putIfAbsent(fact.id(), content);
+                if (earlier != null) {
+                    if (!earlier.equals(content)) {
+                        line.error("id", "id '" + fact.id() + "' is already used by a different event at " + sourceById.get(fact.id()));
+                    }
+                    continue;   // the same event twice is stored once
+                }
+                sourceById.put(fact.id(), fact.meta().source());
+                facts.add(fact);
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            errors.add(new FactError(file, 0, "", "no such file"));
+        } catch (IOException e) {
+            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static Fact parse(JsonNode node, Line line) {
+        String type = line.text(node, "type");
+        String id = line.text(node, "id");
+        LocalDate on = line.date(node, "on");
+        Optional<Instant> recorded = line.optionalInstant(node, "recorded");
+        if (type == null || id == null || on == null || recorded == null) return null;
+        if (!TYPES.contains(type)) {
+            line.error("type", "unknown type '" + type + "'; types are " + String.join(", ", new java.util.TreeSet<>(TYPES)));
+            return null;
+        }
+        Fact.Meta meta = new Fact.Meta(id, on, recorded, new FactSource(line.file, line.number));
+        int errorsBefore = line.errors.size();
+        Fact fact = switch (type) {
+            case "product" -> new Fact.Product(meta, line.text(node, "name"), line.text(node, "owner"), line.text(node, "kind"),
+                    line.strings(node, "capabilities"));
+            case "release" -> new Fact.Release(meta, line.text(node, "product"), line.text(node, "cloud"),
+                    line.optionalText(node, "segment"));
+            case "capability-request" -> new Fact.CapabilityRequest(meta, line.text(node, "product"),
+                    line.strings(node, "capabilities"), line.text(node, "to"));
+            case "capability-response" -> new Fact.CapabilityResponse(meta, line.text(node, "request"), line.answer(node),
+                    line.text(node, "by"));
+            case "declaration" -> new Fact.Declaration(meta, line.text(node, "event"), line.text(node, "by"));
+            case "verification" -> new Fact.Verification(meta, line.text(node, "event"), line.text(node, "by"));
+            case "valuation" -> new Fact.Valuation(meta, line.text(node, "issuer"), line.money(node));
+            case "issuance" -> new Fact.Issuance(meta, line.text(node, "issuer"), line.dilution(node));
+            case "spend" -> new Fact.Spend(meta, line.text(node, "purchaser"), line.text(node, "provider"), line.money(node));
+            case "payment" -> new Fact.Payment(meta, line.text(node, "payer"), line.text(node, "payee"), line.money(node),
+                    line.optionalText(node, "reference"));
+            default -> throw new IllegalStateException("type without a reader: " + type);
+        };
+        return line.errors.size() == errorsBefore ? fact : null;
+    }
+
+    /** Reads fields of one line, reporting each problem with the field's name. */
+    private record Line(Path file, long number, List<FactError> errors) {
+
+        void error(String field, String reason) {
+            errors.add(new FactError(file, number, field, reason));
+        }
+
+        String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                error(field, "missing");
+                return null;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                error(field, "must be a non-empty string");
+                return null;
+            }
+            return value.asText();
+        }
+
+        Optional<String> optionalText(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) return Optional.empty();
+            return Optional.ofNullable(text(node, field));
+        }
+
+        List<String> strings(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) return List.of();
+            if (!value.isArray()) {
+                error(field, "must be an array of strings");
+                return List.of();
+            }
+            List<String> strings = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual()) {
+                    error(field, "must be an array of strings");
+                    return List.of();
+                }
+                strings.add(item.asText());
+            }
+            return List.copyOf(strings);
+        }
+
+        LocalDate date(JsonNode node, String field) {
+            String text = text(node, field);
+            if (text == null) return null;
+            try {
+                return LocalDate.parse(text, ISO_DATE);
+            } catch (DateTimeParseException e) {
+                error(field, "'" + text + "' is not a date (YYYY-MM-DD)");
+                return null;
+            }
+        }
+
+        /** Empty when absent; null when present and bad (reported). */
+        Optional<Instant> optionalInstant(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) return Optional.empty();
+            String text = text(node, field);
+            if (text == null) return null;
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                error(field, "'" + text + "' is not an ISO-8601 instant such as 2026-04-27T06:00:00Z");
+                return null;
+            }
+        }
+
+        Money money(JsonNode node) {
+            JsonNode amount = node.get("amount");
+            if (amount != null && amount.isNumber()) {
+                error("amount", "must be a decimal string such as \"1000.00\", not a JSON number");
+                return null;
+            }
+            String text = text(node, "amount");
+            String code = text(node, "currency");
+            if (text == null || code == null) return null;
+            if (!DECIMAL.matcher(text).matches()) {
+                error("amount", "'" + text + "' is not a decimal amount");
+                return null;
+            }
+            if (text.startsWith("-")) {
+                error("amount", "must not be negative");
+                return null;
+            }
+            try {
+                return Money.of(new BigDecimal(text), Currency.getInstance(code));
+            } catch (IllegalArgumentException e) {
+                error("currency", "unknown currency '" + code + "'");
+                return null;
+            }
+        }
+
+        Percentage dilution(JsonNode node) {
+            String text = text(node, "dilution");
+            if (text == null) return null;
+            if (!PERCENT.matcher(text).matches()) {
+                error("dilution", "'" + text + "' is not a percentage such as \"10%\"");
+                return null;
+            }
+            Percentage dilution = new Percentage(new BigDecimal(text.substring(0, text.length() - 1)));
+            if (dilution.isOverHundred()) {
+                error("dilution", text + " is over 100%");
+                return null;
+            }
+            return dilution;
+        }
+
+        Fact.Answer answer(JsonNode node) {
+            String text = text(node, "answer");
+            if (text == null) return null;
+            return switch (text) {
+                case "support" -> Fact.Answer.SUPPORT;
+                case "decline" -> Fact.Answer.DECLINE;
+                default -> {
+                    error("answer", "'" + text + "' is not an answer; use \"support\" or \"decline\"");
+                    yield null;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.treaty.evaluator.facts;
+
+import dev.treaty.model.value.Money;
+import dev.treaty.model.value.Percentage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** An event of the business, as stated in an events file. */
+public sealed interface Fact {
+
+    /** What every event has: its id, the day it takes effect, when it became known, and where it was read. */
+    record Meta(String id, LocalDate on, Optional<Instant> recorded, FactSource source) {
+
+        /** When the fact became known: its recorded instant, or else the start of its day (UTC). */
+        public Instant knownFrom() {
+            return recorded.orElse(on.atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+
+        /** "r-7 (facts/events.jsonl:12)". */
+        @Override
+        public String toString() {
+            return id + " (" + source + ")";
+        }
+    }
+
+    Meta meta();
+
+    default String id() {
+        return meta().id();
+    }
+
+    default LocalDate on() {
+        return meta().on();
+    }
+
+    /** A product: whose it is, its kind, and the capabilities it needs. */
+    record Product(Meta meta, String name, String owner, String kind, List<String> capabilities) implements Fact {
+    }
+
+    /** A product released on a cloud, optionally for one customer segment. */
+    record Release(Meta meta, String product, String cloud, Optional<String> segment) implements Fact {
+    }
+
+    /** A request to a party to support a product's capabilities. */
+    record CapabilityRequest(Meta meta, String product, List<String> capabilities, String to) implements Fact {
+    }
+
+    /** The answer to a capability request. */
+    record CapabilityResponse(Meta meta, String request, Answer answer, String by) implements Fact {
+    }
+
+    enum Answer { SUPPORT, DECLINE }
+
+    /** A party declares an event (such as AGI). */
+    record Declaration(Meta meta, String event, String by) implements Fact {
+    }
+
+    /** Someone verifies a declared event. */
+    record Verification(Meta meta, String event, String by) implements Fact {
+    }
+
+    /** The issuer's post-money valuation. */
+    record Valuation(Meta meta, String issuer, Money amount) implements Fact {
+    }
+
+    /** New shares that dilute existing holders: a 10% dilution leaves them 90% of their stake. */
+    record Issuance(Meta meta, String issuer, Percentage dilution) implements Fact {
+    }
+
+    /** Spend by a purchaser with a provider, drawing down a purchase commitment. */
+    record Spend(Meta meta, String purchaser, String provider, Money amount) implements Fact {
+    }
+
+    /** A payment made. */
+    record Payment(Meta meta, String payer, String payee, Money amount, Optional<String> reference) implements Fact {
+    }
+}

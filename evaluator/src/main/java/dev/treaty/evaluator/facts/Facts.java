@@ -1,0 +1,64 @@
+package dev.treaty.evaluator.facts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The events known to an evaluation, in effective-date order, with the look-ups decisions need.
+ * Immutable; {@link #knownAt(Instant)} gives the subset known at an instant.
+ */
+public final class Facts {
+
+    public static final Facts NONE = new Facts(List.of());
+
+    private final List<Fact> facts;
+
+    public Facts(List<Fact> facts) {
+        this.facts = facts.stream().sorted(Comparator.comparing(Fact::on).thenComparing(Fact::id)).toList();
+    }
+
+    public List<Fact> all() {
+        return facts;
+    }
+
+    /** The facts known at {@code instant}: recorded by then (or, unrecorded, effective by then). */
+    public Facts knownAt(Instant instant) {
+        return new Facts(facts.stream().filter(f -> !f.meta().knownFrom().isAfter(instant)).toList());
+    }
+
+    public <T extends Fact> List<T> of(Class<T> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Facts of a type, effective on or before {@code date}, that match. */
+    public <T extends Fact> List<T> of(Class<T> type, LocalDate date, Predicate<T> match) {
+        List<T> found = new ArrayList<>();
+        for (Fact fact : facts) {
+            if (fact.on().isAfter(date)) break;
+            if (type.isInstance(fact) && match.test(type.cast(fact))) found.add(type.cast(fact));
+        }
+        return found;
+    }
+
+    /** The product with this name (the latest statement of it on or before {@code date}). */
+    public Optional<Fact.Product> product(String name, LocalDate date) {
+        List<Fact.Product> products = of(Fact.Product.class, date, p -> p.name().equals(name));
+        return products.isEmpty() ? Optional.empty() : Optional.of(products.get(products.size() - 1));
+    }
+
+    /** The product with this name, whatever its date (for items released in the future of a query). */
+    public Optional<Fact.Product> product(String name) {
+        return of(Fact.Product.class).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The days on which some event takes effect: where conditions on events may change. */
+    public List<LocalDate> eventDays() {
+        return facts.stream().filter(f -> f instanceof Fact.Declaration || f instanceof Fact.Verification)
+                .map(Fact::on).distinct().sorted().toList();
+    }
+}

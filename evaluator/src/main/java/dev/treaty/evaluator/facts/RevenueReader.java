@@ -1,0 +1,281 @@
+package dev.treaty.evaluator.facts;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Streams revenue lines from CSV files with a header naming the columns, in any order:
+ * {@code date}, {@code party}, {@code amount} and {@code currency} are required; {@code id},
+ * {@code product}, {@code kind}, {@code category}, {@code cloud}, {@code region} and
+ * {@code segment} are optional; other columns are ignored. Lines are handed to a consumer as they
+ * are read, so a file of any size passes through in bounded memory (but for the ids kept to
+ * recognise duplicates).
+ */
+public final class RevenueReader {
+
+    public static final Set<String> REQUIRED = Set.of("date", "party", "amount", "currency");
+    public static final List<String> OPTIONAL = List.of("id", "product", "kind", "category", "cloud", "region", "segment");
+    /** Amounts are exact to a millionth of the currency unit. */
+    public static final int AMOUNT_SCALE = 6;
+    private static final long MICROS = 1_000_000L;
+    /** The largest amount one line may carry: a trillion units (so that its micro-units fit a long with room to add). */
+    private static final long AMOUNT_UNITS_MAX = 1_000_000_000_000L;
+
+    /** Told how far a read has got, so a terminal can show progress. */
+    public interface Progress {
+        void update(Path file, long bytesRead, long bytesTotal, long lines);
+
+        Progress NONE = (file, bytesRead, bytesTotal, lines) -> { };
+    }
+
+    /** What a read did: how many lines it passed on, and the bad lines. */
+    public record Result(long lines, long duplicates, List<FactError> errors) {
+    }
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES).build();
+    private static final Map<String, Boolean> CURRENCIES = new ConcurrentHashMap<>();
+
+    private RevenueReader() {
+    }
+
+    /**
+     * Reads every file and passes each good line to {@code consumer}. Bad lines are reported, not
+     * passed on; the caller decides whether one bad line voids the whole read.
+     */
+    public static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress) {
+        List<FactError> errors = new java.util.ArrayList<>();
+        Map<String, Long> contentById = new HashMap<>();
+        long[] counts = new long[2];
+        for (Path file : files) {
+            readFile(file, consumer, progress, errors, contentById, counts);
+        }
+        return new Result(counts[0], counts[1], List.copyOf(errors));
+    }
+
+    private static void readFile(Path file, Consumer<RevenueLine> consumer, Progress progress, List<FactError> errors,
+                                 Map<String, Long> contentById, long[] counts) {
+        long total;
+        try {
+            total = Files.size(file);
+        } catch (IOException e) {
+            errors.add(new FactError(file, 0, "", Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file"));
+            return;
+        }
+        CountingStream counting;
+        try {
+            counting = new CountingStream(Files.newInputStream(file));
+        } catch (IOException e) {
+            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
+            return;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(counting, decoder);
+             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
+            if (!rows.hasNext()) {
+                errors.add(new FactError(file, 1, "", "empty file: a header line naming the columns is required"));
+                return;
+            }
+            Columns columns = Columns.of(rows.next(), file, errors);
+            if (columns == null) return;
+            long lines = 0;
+            while (rows.hasNext()) {
+                String[] row = rows.next();
+                long number = rows.getCurrentLocation().getLineNr();
+                if (row.length == 1 && row[0].isEmpty()) continue;          // a blank line
+                RevenueLine line = columns.line(row, new FactSource(file, number), errors);
+                if (line == null) continue;
+                if (!line.id().isEmpty()) {
+                    long content = java.util.Arrays.hashCode(row);
+                    Long earlier = contentById.putIfAbsent(line.id(), content);
+                    if (earlier != null) {
+                        if (earlier != content) {
+                            errors.add(new FactError(file, number, "id", "id '" + line.id() + "' is already used by a different line"));
+                        } else {
+                            counts[1]++;
+                        }
+                        continue;
+                    }
+                }
+                consumer.accept(line);
+                counts[0]++;
+                if ((++lines & 0xFFFF) == 0) progress.update(file, counting.count, total, lines);
+            }
+            progress.update(file, total, total, lines);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
+        } catch (RuntimeException | IOException e) {
+            // Jackson reports malformed CSV (an unclosed quote, say) as an exception with a location.
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            errors.add(new FactError(file, 0, "", "malformed CSV: " + message));
+        }
+    }
+
+    /** Where each known column is in this file. */
+    private record Columns(int[] index, int width) {
+        // index order: date, party, amount, currency, id, product, kind, category, cloud, region, segment
+        private static final List<String> NAMES = List.of("date", "party", "amount", "currency", "id", "product", "kind",
+                "category", "cloud", "region", "segment");
+
+        static Columns of(String[] header, Path file, List<FactError> errors) {
+            int[] index = new int[NAMES.size()];
+            java.util.Arrays.fill(index, -1);
+            for (int i = 0; i < header.length; i++) {
+                int known = NAMES.indexOf(header[i].strip().toLowerCase(java.util.Locale.ROOT));
+                if (known >= 0) {
+                    if (index[known] >= 0) {
+                        errors.add(new FactError(file, 1, header[i], "column named twice"));
+                        return null;
+                    }
+                    index[known] = i;
+                }
+            }
+            boolean complete = true;
+            for (String required : REQUIRED) {
+                if (index[NAMES.indexOf(required)] < 0) {
+                    errors.add(new FactError(file, 1, required, "required column is missing from the header"));
+                    complete = false;
+                }
+            }
+            return complete ? new Columns(index, header.length) : null;
+        }
+
+        private String value(String[] row, int column) {
+            int at = index[column];
+            return at < 0 || at >= row.length ? "" : row[at];
+        }
+
+        RevenueLine line(String[] row, FactSource source, List<FactError> errors) {
+            if (row.length < width) {
+                errors.add(new FactError(source.file(), source.line(), "", "has " + row.length + " fields; the header has " + width));
+                return null;
+            }
+            LocalDate date = date(value(row, 0), source, errors);
+            String party = value(row, 1);
+            if (party.isEmpty()) errors.add(new FactError(source.file(), source.line(), "party", "missing"));
+            long amount = micros(value(row, 2), source, errors);
+            String currency = value(row, 3);
+            boolean currencyOk = CURRENCIES.computeIfAbsent(currency, RevenueReader::isCurrency);
+            if (!currencyOk) {
+                errors.add(new FactError(source.file(), source.line(), "currency", currency.isEmpty() ? "missing"
+                        : "unknown currency '" + currency + "'"));
+            }
+            if (date == null || party.isEmpty() || amount == Long.MIN_VALUE || !currencyOk) return null;
+            return new RevenueLine(value(row, 4), date, party, value(row, 5), value(row, 6), value(row, 7), value(row, 8),
+                    value(row, 9), value(row, 10), amount, currency, source);
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        if (code.length() != 3) return false;
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static LocalDate date(String text, FactSource source, List<FactError> errors) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            errors.add(new FactError(source.file(), source.line(), "date", text.isEmpty() ? "missing"
+                    : "'" + text + "' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
+        } catch (NumberFormatException | DateTimeException e) {
+            errors.add(new FactError(source.file(), source.line(), "date", "'" + text + "' is not a calendar date"));
+            return null;
+        }
+    }
+
+    /** Parses a decimal string into millionths, exactly; Long.MIN_VALUE (reported) when it is not one. */
+    static long micros(String text, FactSource source, List<FactError> errors) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        long units = 0;
+        int digits = 0;
+        for (; i < length && text.charAt(i) != '.'; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return bad(text, source, errors);
+            units = units * 10 + (c - '0');
+            if (++digits > 13 || units > AMOUNT_UNITS_MAX) {
+                errors.add(new FactError(source.file(), source.line(), "amount", "'" + text + "' is too large for one line"));
+                return Long.MIN_VALUE;
+            }
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < length) {
+            i++;                                               // the decimal point
+            for (; i < length; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') return bad(text, source, errors);
+                if (++fractionDigits > AMOUNT_SCALE) {
+                    errors.add(new FactError(source.file(), source.line(), "amount", "'" + text + "' has more than "
+                            + AMOUNT_SCALE + " decimal places"));
+                    return Long.MIN_VALUE;
+                }
+                fraction = fraction * 10 + (c - '0');
+            }
+            if (fractionDigits == 0) return bad(text, source, errors);
+        }
+        if (digits == 0 && fractionDigits == 0) return bad(text, source, errors);
+        for (int k = fractionDigits; k < AMOUNT_SCALE; k++) fraction *= 10;
+        long micros = units * MICROS + fraction;
+        return negative ? -micros : micros;
+    }
+
+    private static long bad(String text, FactSource source, List<FactError> errors) {
+        errors.add(new FactError(source.file(), source.line(), "amount", text.isEmpty() ? "missing" : "'" + text + "' is not a decimal amount"));
+        return Long.MIN_VALUE;
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.treaty.evaluator.settle;
+
+import dev.treaty.evaluator.explain.Explanation;
+import dev.treaty.model.Assumption;
+import dev.treaty.model.term.PaymentTerms;
+import dev.treaty.model.term.RateSchedule;
+import dev.treaty.model.term.RevenueShare;
+import dev.treaty.model.term.Rounding;
+import dev.treaty.model.value.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Turns a fed {@link SettlementPlan} into statements. Pure: the same plan gives the same statements. */
+public final class Settlement {
+
+    private Settlement() {
+    }
+
+    /**
+     * Computes every statement. Lines before {@code reportFrom} are computed (they count toward
+     * caps, tiers and recoupment) but left out of the statements.
+     */
+    public static SettlementResult compute(SettlementPlan plan, Map<String, Assumption> assumptions, Optional<LocalDate> reportFrom) {
+        List<Statement> statements = new ArrayList<>();
+        for (SettlementPlan.TermPlan term : plan.terms) {
+            if (term.pieces.isEmpty()) continue;
+            statements.add(statement(term, assumptions, reportFrom));
+        }
+        return new SettlementResult(List.copyOf(statements), net(statements), plan.lines(), plan.ignored());
+    }
+
+    private static Statement statement(SettlementPlan.TermPlan plan, Map<String, Assumption> assumptions, Optional<LocalDate> reportFrom) {
+        RevenueShare first = plan.pieces.get(0).share;
+        Currency currency = first.currency();
+        Money zero = Money.zero(currency);
+        BigDecimal cumulativeBase = BigDecimal.ZERO;
+        Money cumulativeDue = zero;
+        Money advanceLeft = null;
+        String periodKey = null;
+        BigDecimal periodBase = BigDecimal.ZERO;
+        Money periodDue = zero;
+        List<DueRecord> dues = new ArrayList<>();         // for caps counting payments since a date
+        List<StatementLine> lines = new ArrayList<>();
+        Money totalBase = zero;
+        Money totalGross = zero;
+        Money totalDue = zero;
+
+        for (int i = 0; i < plan.pieces.size(); i++) {
+            SettlementPlan.Piece piece = plan.pieces.get(i);
+            RevenueShare share = piece.share;
+            Rounding rounding = share.rounding();
+            Money localZero = Money.zero(share.currency());
+            String key = piece.period.label() + "@" + piece.period.start();
+            if (!key.equals(periodKey)) {
+                periodKey = key;
+                periodBase = BigDecimal.ZERO;
+                periodDue = localZero;
+            }
+            BigDecimal base = piece.base.value();
+            List<Explanation> steps = new ArrayList<>();
+            steps.add(baseStep(piece, base, share));
+
+            // Gross share.
+            BigDecimal exact;
+            String rateText;
+            switch (share.rate()) {
+                case RateSchedule.Flat flat -> {
+                    exact = base.multiply(flat.rate().fraction());
+                    rateText = flat.rate().toString();
+                }
+                case RateSchedule.Tiered tiered -> {
+                    BigDecimal before = tiered.basis() == RateSchedule.TierBasis.CUMULATIVE ? cumulativeBase : periodBase;
+                    Tiers.Share tiersShare = Tiers.marginal(tiered, before, base, share.currency());
+                    exact = tiersShare.amount();
+                    rateText = tiersShare.description();
+                }
+            }
+            Money gross = Money.of(exact, share.currency()).rounded(rounding.scale(), rounding.mode());
+            steps.add(Explanation.of("gross: " + rateText + " of " + Money.of(base, share.currency()) + " = "
+                    + Money.of(exact.stripTrailingZeros(), share.currency()) + ", rounded " + rounding + ": " + gross));
+            cumulativeBase = cumulativeBase.add(base);
+            periodBase = periodBase.add(base);
+            Money payable = gross.isNegative() ? localZero : gross;
+            if (gross.isNegative()) steps.add(Explanation.of("a negative base earns nothing: refunds are not set off"));
+
+            // Advance recoupment.
+            Money recouped = localZero;
+            if (share.advance().isPresent()) {
+                if (advanceLeft == null) advanceLeft = share.advance().get();
+                recouped = payable.compareTo(advanceLeft) < 0 ? payable : advanceLeft;
+                advanceLeft = advanceLeft.minus(recouped);
+                payable = payable.minus(recouped);
+                steps.add(Explanation.of("advance " + share.advance().get() + ": recouped " + recouped + " from this line, "
+                        + advanceLeft + " still to recoup"));
+            }
+
+            // Minimum guarantee, once per period at its last piece.
+            Money topUp = localZero;
+            boolean lastOfPeriod = i + 1 == plan.pieces.size()
+                    || !plan.pieces.get(i + 1).period.equals(piece.period);
+            if (share.minimum().isPresent() && lastOfPeriod) {
+                Money periodTotal = periodDue.plus(payable);
+                if (periodTotal.compareTo(share.minimum().get()) < 0) {
+                    topUp = share.minimum().get().minus(periodTotal);
+                    payable = payable.plus(topUp);
+                }
+                steps.add(Explanation.of("minimum guarantee " + share.minimum().get() + " per period: the period comes to "
+                        + periodTotal + (topUp.isZero() ? ", no top-up" : ", topped up by " + topUp)));
+            }
+
+            // Caps.
+            Money capCut = localZero;
+            if (share.periodCap().isPresent()) {
+                Money room = share.periodCap().get().minus(periodDue);
+                if (room.isNegative()) room = localZero;
+                if (payable.compareTo(room) > 0) {
+                    capCut = capCut.plus(payable.minus(room));
+                    payable = room;
+                }
+                steps.add(Explanation.of("period cap " + share.periodCap().get() + ": " + (capCut.isZero() ? "not reached" : "cut " + capCut)));
+            }
+            Optional<Money> capRemaining = Optional.empty();
+            if (share.totalCap().isPresent()) {
+                RevenueShare.TotalCap cap = share.totalCap().get();
+                Money counted = localZero;
+                for (DueRecord due : dues) {
+                    if (cap.countingSince().map(since -> !due.from.isBefore(since)).orElse(true)) counted = counted.plus(due.amount);
+                }
+                Money room = cap.amount().minus(counted);
+                if (room.isNegative()) room = localZero;
+                Money cut = localZero;
+                if (payable.compareTo(room) > 0) {
+                    cut = payable.minus(room);
+                    capCut = capCut.plus(cut);
+                    payable = room;
+                }
+                capRemaining = Optional.of(room.minus(payable));
+                steps.add(Explanation.of("total cap " + cap.amount() + cap.countingSince().map(d -> " counting payments since " + d).orElse("")
+                        + ": " + counted + " counted before this line, room " + room + (cut.isZero() ? "" : ", cut " + cut)
+                        + ", remaining after it " + capRemaining.get()));
+            }
+
+            Money due = payable;
+            periodDue = periodDue.plus(due);
+            cumulativeDue = cumulativeDue.plus(due);
+            dues.add(new DueRecord(piece.from, due));
+            LocalDate dueDate = piece.period.end().plusDays(share.payment().dueDays());
+            List<StatementLine.Instalment> instalments = instalments(share.payment(), due, dueDate, rounding);
+            steps.add(Explanation.of("due: " + due + " on " + dueDate + (instalments.size() > 1 ? " in " + instalments.size()
+                    + " instalments, the last on " + instalments.get(instalments.size() - 1).due() : "") + " ("
+                    + share.payment() + ")"));
+
+            Explanation why = Explanation.of(share.payer() + " owes " + share.payee() + " " + due + " for " + piece.period.label()
+                    + " (" + piece.from + " to " + piece.through + ") under " + share.header().label())
+                    .cite(Explanation.Reference.clause(piece.term))
+                    .cite(Explanation.Reference.assumptions(piece.term, assumptions))
+                    .because(steps);
+            StatementLine line = new StatementLine(share.name(), share.payer(), share.payee(), piece.period.label(), piece.period.end(),
+                    piece.from, piece.through, piece.term, Money.of(base, share.currency()), piece.lines, rateText, gross, recouped,
+                    topUp, capCut, due, dueDate, instalments, cumulativeDue, capRemaining, why);
+            if (reportFrom.map(f -> !piece.through.isBefore(f)).orElse(true)) {
+                lines.add(line);
+                totalBase = totalBase.plus(line.base());
+                totalGross = totalGross.plus(gross);
+                totalDue = totalDue.plus(due);
+            }
+        }
+        return new Statement(plan.name, first.payer(), first.payee(), lines, totalBase, totalGross, totalDue);
+    }
+
+    private record DueRecord(LocalDate from, Money amount) {
+    }
+
+    private static Explanation baseStep(SettlementPlan.Piece piece, BigDecimal base, RevenueShare share) {
+        Explanation step = Explanation.of("base: " + Money.of(base, share.currency()) + " from " + piece.lines + " revenue line"
+                + (piece.lines == 1 ? "" : "s") + " of " + share.payer() + " dated " + piece.from + " to " + piece.through
+                + share.base().map(b -> " where " + b).orElse("") + (piece.otherCurrency == 0 ? ""
+                : " (" + piece.otherCurrency + " lines in other currencies not counted)"));
+        for (var file : piece.files.entrySet()) {
+            long[] stats = file.getValue();
+            step = step.cite(new Explanation.Reference.Lines(file.getKey().toString(), stats[0], stats[1], stats[2]));
+        }
+        return step;
+    }
+
+    /** Equal instalments at the stated frequency; rounding leftovers go to the last one. */
+    static List<StatementLine.Instalment> instalments(PaymentTerms terms, Money due, LocalDate first, Rounding rounding) {
+        if (terms.instalments().isEmpty() || terms.instalments().get().count() == 1) {
+            return List.of(new StatementLine.Instalment(first, due));
+        }
+        int count = terms.instalments().get().count();
+        Money each = Money.of(due.amount().divide(BigDecimal.valueOf(count), rounding.scale(), RoundingMode.DOWN), due.currency());
+        List<StatementLine.Instalment> list = new ArrayList<>();
+        Money paid = Money.zero(due.currency());
+        for (int i = 0; i < count; i++) {
+            LocalDate date = switch (terms.instalments().get().frequency()) {
+                case MONTHLY -> first.plusMonths(i);
+                case QUARTERLY -> first.plusMonths(3L * i);
+                case YEARLY -> first.plusYears(i);
+            };
+            Money amount = i == count - 1 ? due.minus(paid) : each;
+            paid = paid.plus(amount);
+            list.add(new StatementLine.Instalment(date, amount));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Sets off shares that run both ways between two parties, period by period. */
+    private static List<SettlementResult.NetPosition> net(List<Statement> statements) {
+        Map<String, Map<String, Money>> byPeriod = new TreeMap<>();      // period → "payer→payee" → due
+        Map<String, Currency> currencies = new LinkedHashMap<>();
+        for (Statement statement : statements) {
+            for (StatementLine line : statement.lines()) {
+                String pair = line.payer() + "→" + line.payee();
+                byPeriod.computeIfAbsent(line.period(), p -> new LinkedHashMap<>()).merge(pair, line.due(), Money::plus);
+                currencies.putIfAbsent(pair, line.due().currency());
+            }
+        }
+        List<SettlementResult.NetPosition> net = new ArrayList<>();
+        for (var period : byPeriod.entrySet()) {
+            Map<String, Money> pairs = period.getValue();
+            for (var entry : pairs.entrySet()) {
+                String[] parties = entry.getKey().split("→");
+                Money back = pairs.get(parties[1] + "→" + parties[0]);
+                if (back == null || parties[0].compareTo(parties[1]) > 0) continue;          // one direction, or seen
+                if (!back.currency().equals(entry.getValue().currency())) continue;
+                Money difference = entry.getValue().minus(back);
+                boolean firstOwes = !difference.isNegative();
+                net.add(new SettlementResult.NetPosition(period.getKey(), firstOwes ? parties[0] : parties[1],
+                        firstOwes ? parties[1] : parties[0], firstOwes ? difference : back.minus(entry.getValue()),
+                        firstOwes ? entry.getValue() : back, firstOwes ? back : entry.getValue()));
+            }
+        }
+        return List.copyOf(net);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.treaty.evaluator.settle;
+
+import dev.treaty.evaluator.decide.Applicability;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.facts.RevenueLine;
+import dev.treaty.model.term.RevenueShare;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.model.time.TermInForce;
+import dev.treaty.model.value.DateWindow;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The pieces of time each revenue-share term is in force over, cut at amendments, windows, event
+ * conditions and accounting periods; and the revenue base summed into each piece as lines stream
+ * by. Not thread-safe: one plan is fed by one reader.
+ */
+public final class SettlementPlan implements Consumer<RevenueLine> {
+
+    /** The version in force over a span of days. */
+    public record VersionSpan(DateWindow window, ConsolidatedAgreement version) {
+    }
+
+    /** A span of days over which one term, as one version states it, applies within one accounting period. */
+    static final class Piece {
+        final TermInForce term;
+        final RevenueShare share;
+        final AccountingPeriods.Period period;
+        LocalDate from;
+        LocalDate through;
+        final ExactSum base = new ExactSum();
+        long lines;
+        long otherCurrency;
+        final Map<Path, long[]> files = new LinkedHashMap<>();       // file → {count, first line, last line}
+
+        Piece(TermInForce term, AccountingPeriods.Period period, LocalDate from, LocalDate through) {
+            this.term = term;
+            this.share = (RevenueShare) term.term();
+            this.period = period;
+            this.from = from;
+            this.through = through;
+        }
+
+        void add(RevenueLine line) {
+            base.add(line.amountMicros());
+            lines++;
+            long[] file = files.computeIfAbsent(line.source().file(), f -> new long[]{0, line.source().line(), line.source().line()});
+            file[0]++;
+            file[1] = Math.min(file[1], line.source().line());
+            file[2] = Math.max(file[2], line.source().line());
+        }
+    }
+
+    /** One term followed by name across versions: its pieces in date order, and their first days for lookup. */
+    static final class TermPlan {
+        final String name;
+        final List<Piece> pieces = new ArrayList<>();
+        long[] starts;
+
+        TermPlan(String name) {
+            this.name = name;
+        }
+
+        Piece pieceOn(LocalDate date) {
+            long day = date.toEpochDay();
+            int low = 0;
+            int high = starts.length - 1;
+            int found = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (starts[mid] <= day) {
+                    found = mid;
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            if (found < 0) return null;
+            Piece piece = pieces.get(found);
+            return date.isAfter(piece.through) ? null : piece;
+        }
+    }
+
+    final List<TermPlan> terms;
+    private long lines;
+    private long ignored;
+
+    private SettlementPlan(List<TermPlan> terms) {
+        this.terms = terms;
+    }
+
+    /**
+     * Plans a settlement of every revenue-share term in the schedule, through {@code through}.
+     *
+     * @param only settle just this term (by name), or all when empty
+     */
+    public static SettlementPlan of(List<VersionSpan> schedule, Facts facts, LocalDate through, java.util.Optional<String> only) {
+        Map<String, TermPlan> plans = new LinkedHashMap<>();
+        List<LocalDate> eventDays = facts.eventDays();
+        for (VersionSpan span : schedule) {
+            LocalDate start = span.window().from().orElse(LocalDate.of(1900, 1, 1));
+            LocalDate end = span.window().through().filter(t -> t.isBefore(through)).orElse(through);
+            if (start.isAfter(end)) continue;
+            for (TermInForce term : span.version().terms()) {
+                if (!(term.term() instanceof RevenueShare share)) continue;
+                if (only.isPresent() && !only.get().equals(share.name())) continue;
+                TermPlan plan = plans.computeIfAbsent(share.name(), TermPlan::new);
+                cut(plan, term, share, span.version(), facts, eventDays,
+                        share.validity().window().from().filter(start::isBefore).orElse(start), end);
+            }
+        }
+        for (TermPlan plan : plans.values()) {
+            plan.pieces.sort(java.util.Comparator.comparing(p -> p.from));
+            plan.starts = plan.pieces.stream().mapToLong(p -> p.from.toEpochDay()).toArray();
+        }
+        return new SettlementPlan(List.copyOf(plans.values()));
+    }
+
+    private static void cut(TermPlan plan, TermInForce term, RevenueShare share, ConsolidatedAgreement version, Facts facts,
+                            List<LocalDate> eventDays, LocalDate start, LocalDate end) {
+        if (start.isAfter(end)) return;
+        TreeSet<LocalDate> cuts = new TreeSet<>();
+        cuts.add(start);
+        share.validity().window().through().map(t -> t.plusDays(1)).ifPresent(cuts::add);
+        eventDays.forEach(cuts::add);
+        for (LocalDate day = AccountingPeriods.of(share.period(), start).end().plusDays(1); !day.isAfter(end);
+             day = AccountingPeriods.of(share.period(), day).end().plusDays(1)) {
+            cuts.add(day);
+        }
+        List<LocalDate> days = new ArrayList<>(cuts.subSet(start, true, end, true));
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate from = days.get(i);
+            LocalDate through = i + 1 < days.size() ? days.get(i + 1).minusDays(1) : end;
+            if (!Applicability.of(term, version.events(), facts, from).holds()) continue;
+            AccountingPeriods.Period period = AccountingPeriods.of(share.period(), from);
+            Piece last = plan.pieces.isEmpty() ? null : plan.pieces.get(plan.pieces.size() - 1);
+            if (last != null && last.term.term() == term.term() && last.period.equals(period) && last.through.plusDays(1).equals(from)) {
+                // the same term as the day before (an event day, or an amendment that left this clause alone)
+                last.through = through;
+            } else {
+                plan.pieces.add(new Piece(term, period, from, through));
+            }
+        }
+    }
+
+    /** Adds one revenue line to the piece of every term whose base it belongs to. */
+    @Override
+    public void accept(RevenueLine line) {
+        lines++;
+        boolean counted = false;
+        for (TermPlan plan : terms) {
+            Piece piece = plan.pieceOn(line.date());
+            if (piece == null || !piece.share.payer().equals(line.party())) continue;
+            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field)) continue;
+            if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
+                piece.otherCurrency++;
+                continue;
+            }
+            piece.add(line);
+            counted = true;
+        }
+        if (!counted) ignored++;
+    }
+
+    long lines() {
+        return lines;
+    }
+
+    long ignored() {
+        return ignored;
+    }
+}

@@ -41,7 +41,7 @@ public final class Settlement {
     private static Statement statement(SettlementPlan.TermPlan plan, Map<String, Assumption> assumptions, Optional<LocalDate> reportFrom) {
         RevenueShare first = plan.pieces.get(0).share;
         Currency currency = first.currency();
-        Money zero = Money.zero(currency);
+        Money zero = Money.zero(currency).rounded(first.rounding().scale(), first.rounding().mode());
         BigDecimal cumulativeBase = BigDecimal.ZERO;
         Money cumulativeDue = zero;
         Money advanceLeft = null;
@@ -58,7 +58,7 @@ public final class Settlement {
             SettlementPlan.Piece piece = plan.pieces.get(i);
             RevenueShare share = piece.share;
             Rounding rounding = share.rounding();
-            Money localZero = Money.zero(share.currency());
+            Money localZero = Money.zero(share.currency()).rounded(rounding.scale(), rounding.mode());
             String key = piece.period.label() + "@" + piece.period.start();
             if (!key.equals(periodKey)) {
                 periodKey = key;

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param recouped        taken from the gross to recoup the advance
  * @param minimumTopUp    added to reach the minimum guarantee
  * @param capCut          removed by a period or total cap
- * @param due             what is owed: gross − recouped + top-up − cap cut
+ * @param due             what is owed: gross (nothing if negative) − recouped + top-up − cap cut
  * @param cumulativeDue   due under this term so far, all versions
  * @param capRemaining    what the total cap still allows after this line
  */

@@ -26,10 +26,13 @@ final class DecisionText {
         cited.forEach(c -> out.println("  · " + c));
     }
 
-    /** The steps without their citations, leaving out the rules that did not apply. */
+    /** The steps without their citations; "X applies on D" steps only through what they rest on. */
     private static void steps(PrintWriter out, Explanation step, String indent) {
         for (Explanation child : step.because()) {
-            if (child.text().endsWith(": not applied")) continue;
+            if (child.text().contains(" applies on ")) {
+                steps(out, child, indent);
+                continue;
+            }
             out.println(indent + child.text());
             steps(out, child, indent + "  ");
         }

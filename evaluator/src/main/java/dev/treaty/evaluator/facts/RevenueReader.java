@@ -89,6 +89,7 @@ public final class RevenueReader {
             return;
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        long[] rowStart = {1};
         try (Reader reader = new InputStreamReader(counting, decoder);
              MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
             if (!rows.hasNext()) {
@@ -98,9 +99,13 @@ public final class RevenueReader {
             Columns columns = Columns.of(rows.next(), file, errors);
             if (columns == null) return;
             long lines = 0;
+            // Jackson's location after a row is the start of the next one: that is how rows spanning
+            // several lines (quoted line breaks) keep their first line's number.
+            rowStart[0] = rows.getCurrentLocation().getLineNr();
             while (rows.hasNext()) {
+                long number = rowStart[0];
                 String[] row = rows.next();
-                long number = rows.getCurrentLocation().getLineNr();
+                rowStart[0] = rows.getCurrentLocation().getLineNr();
                 if (row.length == 1 && row[0].isEmpty()) continue;          // a blank line
                 RevenueLine line = columns.line(row, new FactSource(file, number), errors);
                 if (line == null) continue;
@@ -123,10 +128,16 @@ public final class RevenueReader {
             progress.update(file, total, total, lines);
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Malformed CSV (an unclosed quote, say): Jackson says where it noticed; nothing after it can be trusted.
+            errors.add(new FactError(file, rowStart[0], "", "malformed CSV: " + e.getOriginalMessage()));
         } catch (RuntimeException | IOException e) {
-            // Jackson reports malformed CSV (an unclosed quote, say) as an exception with a location.
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            errors.add(new FactError(file, 0, "", "malformed CSV: " + message));
+            Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                errors.add(new FactError(file, rowStart[0], "", "malformed CSV: " + json.getOriginalMessage()));
+            } else {
+                errors.add(new FactError(file, 0, "", "cannot read: " + (cause.getMessage() == null ? cause : cause.getMessage())));
+            }
         }
     }
 

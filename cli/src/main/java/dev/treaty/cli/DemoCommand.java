@@ -1,5 +1,18 @@
 package dev.treaty.cli;
 
+import dev.treaty.evaluator.decide.Decision;
+import dev.treaty.evaluator.decide.Holdings;
+import dev.treaty.evaluator.decide.LicenceCheck;
+import dev.treaty.evaluator.decide.ReleaseGate;
+import dev.treaty.evaluator.explain.ExplanationText;
+import dev.treaty.evaluator.facts.EventReader;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.evaluator.settle.Settlement;
+import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.evaluator.settle.Statement;
+import dev.treaty.evaluator.settle.StatementLine;
 import dev.treaty.model.AgreementFolder;
 import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
@@ -19,7 +32,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code treaty demo}: the flagship example's timeline and the terms in force today. */
-@Command(name = "demo", description = "Run on the bundled Microsoft–OpenAI example: its timeline and the terms in force.")
+@Command(name = "demo", description = "Run on the bundled Microsoft–OpenAI example: its timeline, the terms in force,"
+        + " the revenue-share settlement, release gates, licences, the stake and the Azure commitment.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String EXAMPLE = "examples/microsoft-openai";
@@ -61,11 +75,94 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + TermText.pad(term.clause().clause().id().toString(), 5) + " " + term.term().header().label());
             out.println("        " + TermText.summary(term.term()) + (status.isEmpty() ? "" : "  [" + status + "]"));
         }
+        evaluation(out, folder, history, loaded, today);
         out.println();
         out.println("Next: ./treaty show " + folder + " --on " + today + "    (clauses, provenance, assumptions)");
-        out.println("      ./treaty diff " + folder + " --from 2026-04-26 --to 2026-04-27    (what the April 2026 amendment changed)");
+        out.println("      ./treaty diff " + folder + " --from 2026-04-26 --to 2026-04-27 --revenue " + folder.resolve(REVENUE)
+                + "    (what the April 2026 amendment changed, and what it is worth)");
+        out.println("      ./treaty settle " + folder + " --revenue " + folder.resolve(REVENUE) + " --events " + folder.resolve(EVENTS)
+                + " --through 2030-12-31 --explain");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    static final String REVENUE = "facts/revenue.csv";
+    static final String EVENTS = "facts/events.jsonl";
+
+    /** Settlement, decisions and holdings over the example's illustrative facts. */
+    private void evaluation(PrintWriter out, Path folder, AgreementHistory history, AgreementFolder.Loaded loaded, LocalDate today) {
+        PrintWriter err = spec.commandLine().getErr();
+        EventReader.Result read = EventReader.read(List.of(folder.resolve(EVENTS)));
+        if (!read.errors().isEmpty()) throw new BadInputException("the example's events have errors: " + read.errors().get(0));
+        Facts facts = new Facts(read.facts());
+        ConsolidatedAgreement version = history.versionOn(today).orElseThrow();
+
+        out.println();
+        out.println("== Revenue shares 2019–2030 (illustrative revenue: " + folder.resolve(REVENUE) + ") ==");
+        SettlementPlan plan = SettlementPlan.of(Schedules.history(history, LocalDate.MAX), facts, LocalDate.of(2030, 12, 31),
+                java.util.Optional.empty());
+        RevenueReader.Result revenue = RevenueReader.read(List.of(folder.resolve(REVENUE)), plan, RevenueReader.Progress.NONE);
+        if (!revenue.errors().isEmpty()) throw new BadInputException("the example's revenue has errors: " + revenue.errors().get(0));
+        SettlementResult result = Settlement.compute(plan, loaded.assumptions(), java.util.Optional.empty());
+        for (Statement statement : result.statements()) {
+            StatementLine last = statement.lines().get(statement.lines().size() - 1);
+            String cap = statement.lines().stream().filter(l -> l.capCut().amount().signum() > 0).findFirst()
+                    .map(l -> "; the cap is reached in " + l.period() + ", nothing is due after it").orElse("");
+            out.println("  " + statement.term() + " (" + statement.payer() + " → " + statement.payee() + "): "
+                    + statement.totalDue() + " due over " + statement.lines().size() + " statement lines, "
+                    + statement.lines().get(0).period() + " to " + last.period() + " (" + last.through() + ")" + cap);
+        }
+        result.net().stream().filter(n -> n.period().equals("2026-Q1")).findFirst().ifPresent(n ->
+                out.println("  net for 2026-Q1, when shares still ran both ways: " + n.debtor() + " owes " + n.creditor() + " " + n.owed()));
+        result.statements().stream().filter(s -> s.term().equals("openai-to-microsoft")).findFirst()
+                .flatMap(s -> s.lines().stream().filter(l -> l.period().equals("2026-Q2") && !l.from().isBefore(LocalDate.of(2026, 4, 27))).findFirst())
+                .ifPresent(line -> {
+                    out.println("  how one line was computed (2026-Q2 after the amendment; --explain shows every line):");
+                    ExplanationText.render(line.why()).lines().forEach(l -> out.println("    " + l));
+                });
+
+        out.println();
+        out.println("== Release gates (facts: " + folder.resolve(EVENTS) + ") ==");
+        gate(out, history, facts, "chatgpt", "aws", LocalDate.of(2024, 6, 1));
+        gate(out, history, facts, "agent-kit", "gcp", LocalDate.of(2026, 7, 1));
+        gate(out, history, facts, "research-assistant", "gcp", LocalDate.of(2026, 9, 15));
+
+        out.println();
+        out.println("== Licences ==");
+        licence(out, history, facts, "models", null, LocalDate.of(2025, 12, 1));
+        licence(out, history, facts, "models", null, today);
+        licence(out, history, facts, "research", null, LocalDate.of(2031, 1, 1));
+
+        out.println();
+        out.println("== Stake and Azure commitment on " + today + " ==");
+        Holdings.stake(version, facts, "Microsoft", today).ifPresent(stake -> {
+            out.println("  " + stake.holder() + " holds " + stake.percentage() + " of " + stake.issuer()
+                    + stake.value().map(v -> ", worth " + v).orElse(""));
+            stake.why().because().forEach(step -> out.println("    " + step.text()));
+        });
+        for (Holdings.CommitmentPosition p : Holdings.commitments(version, facts, today)) {
+            out.println("  " + p.purchaser() + " → " + p.provider() + ": committed " + p.committed() + ", drawn " + p.drawn()
+                    + ", remaining " + p.remaining() + p.windowEnd().map(end -> ", " + p.daysLeft() + " days left").orElse("")
+                    + p.projectedShortfall().map(s -> "; projected shortfall at the run rate so far: " + s).orElse(""));
+        }
+    }
+
+    private static void gate(PrintWriter out, AgreementHistory history, Facts facts, String product, String cloud, LocalDate on) {
+        ConsolidatedAgreement version = history.versionOn(on).orElseThrow();
+        Decision decision = ReleaseGate.decide(version, facts, new ReleaseGate.Question(product, cloud, java.util.Optional.empty(), on));
+        out.println("  $ treaty gate --product " + product + " --cloud " + cloud + " --on " + on + "   → exit " + (decision.yes() ? 0 : 1));
+        java.io.StringWriter text = new java.io.StringWriter();
+        DecisionText.print(new PrintWriter(text), decision, false);
+        text.toString().lines().forEach(l -> out.println("    " + l));
+    }
+
+    private static void licence(PrintWriter out, AgreementHistory history, Facts facts, String ipClass, String subject, LocalDate on) {
+        ConsolidatedAgreement version = history.versionOn(on).orElseThrow();
+        Decision decision = LicenceCheck.decide(version, facts, new LicenceCheck.Question("Microsoft", ipClass,
+                java.util.Optional.ofNullable(subject), on));
+        out.println("  $ treaty license --licensee Microsoft --class " + ipClass + " --on " + on);
+        out.println("    " + decision.why().text());
+        decision.why().because().forEach(step -> out.println("      " + step.text()));
     }
 
     /** The folder relative to the working directory when it lies below it, for shorter paths in the output. */

@@ -70,12 +70,15 @@ final class ObligationsCommand implements Callable<Integer> {
             settlement = Optional.of(Settlement.compute(plan, loaded.assumptions(), Optional.empty()));
         }
         Map<String, List<String>> byParty = new LinkedHashMap<>();
+        citations.clear();
         version.parties().forEach(p -> byParty.put(p.shortName(), new ArrayList<>()));
         settlement.ifPresent(result -> payments(result, known, byParty));
         capabilityRequests(version, known, byParty);
         for (Holdings.CommitmentPosition p : Holdings.commitments(version, known, on)) {
-            byParty.computeIfAbsent(p.purchaser(), k -> new ArrayList<>()).add("commitment: buy " + p.remaining() + " more of "
-                    + p.provider() + "'s services" + p.windowEnd().map(end -> " by " + end + " (" + p.daysLeft() + " days)").orElse(""));
+            String item = "commitment: buy " + p.remaining() + " more of " + p.provider() + "'s services"
+                    + p.windowEnd().map(end -> " by " + end + " (" + p.daysLeft() + " days)").orElse("");
+            byParty.computeIfAbsent(p.purchaser(), k -> new ArrayList<>()).add(item);
+            p.why().allReferences().forEach(r -> cite(item, r.toString()));
         }
         lapsing(version, byParty);
 
@@ -85,11 +88,21 @@ final class ObligationsCommand implements Callable<Integer> {
             out.println(party);
             List<String> items = byParty.getOrDefault(party.shortName(), List.of());
             if (items.isEmpty()) out.println("  nothing due, pending or lapsing");
-            items.forEach(item -> out.println("  " + item));
+            for (String item : items) {
+                out.println("  " + item);
+                if (facts.explain) citations.getOrDefault(item, List.of()).forEach(c -> out.println("      · " + c));
+            }
         }
         if (revenue.isEmpty()) out.println("\n(payments are listed when --revenue is given)");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** What each item rests on, printed under it with --explain. */
+    private final Map<String, List<String>> citations = new LinkedHashMap<>();
+
+    private void cite(String item, String citation) {
+        citations.computeIfAbsent(item, k -> new ArrayList<>()).add(citation);
     }
 
     private void payments(SettlementResult result, Facts known, Map<String, List<String>> byParty) {
@@ -114,8 +127,13 @@ final class ObligationsCommand implements Callable<Integer> {
             List<String> items = byParty.computeIfAbsent(statement.payer(), k -> new ArrayList<>());
             if (dueByNow != null) {
                 Money outstanding = paid == null ? dueByNow : dueByNow.minus(paid);
-                items.add("pay " + statement.payee() + " (" + statement.term() + "): " + dueByNow + " fell due by " + on
-                        + ", " + (paid == null ? "no payments recorded" : paid + " paid") + ", outstanding " + outstanding);
+                String item = "pay " + statement.payee() + " (" + statement.term() + "): " + dueByNow + " fell due by " + on
+                        + ", " + (paid == null ? "no payments recorded" : paid + " paid") + ", outstanding " + outstanding;
+                items.add(item);
+                statement.lines().stream().map(l -> dev.treaty.evaluator.explain.Explanation.Reference.clause(l.version()).toString())
+                        .distinct().forEach(c -> cite(item, c));
+                known.of(Fact.Payment.class, on, p -> p.payer().equals(statement.payer()) && p.payee().equals(statement.payee()))
+                        .forEach(p -> cite(item, dev.treaty.evaluator.explain.Explanation.Reference.fact(p).toString()));
             }
             if (!upcoming.isEmpty()) {
                 items.add("upcoming payments to " + statement.payee() + " (" + statement.term() + "), next " + UPCOMING_DAYS + " days:");
@@ -136,8 +154,12 @@ final class ObligationsCommand implements Callable<Integer> {
                         + r.response().get().onSilence().name().toLowerCase(java.util.Locale.ROOT)
                         : "answer by " + end + ", else it counts as " + r.response().get().onSilence().name().toLowerCase(java.util.Locale.ROOT);
             }).orElse("no response window in force");
-            byParty.computeIfAbsent(request.to(), k -> new ArrayList<>()).add("answer capability request " + request.id() + " ("
-                    + request.product() + ": " + String.join(", ", request.capabilities()) + ", made " + request.on() + "): " + deadline);
+            String item = "answer capability request " + request.id() + " (" + request.product() + ": "
+                    + String.join(", ", request.capabilities()) + ", made " + request.on() + "): " + deadline;
+            byParty.computeIfAbsent(request.to(), k -> new ArrayList<>()).add(item);
+            cite(item, dev.treaty.evaluator.explain.Explanation.Reference.fact(request).toString());
+            version.terms().stream().filter(t -> t.term() instanceof FirstShip f && f.provider().equals(request.to()))
+                    .forEach(t -> cite(item, dev.treaty.evaluator.explain.Explanation.Reference.clause(t).toString()));
         }
     }
 
@@ -147,8 +169,9 @@ final class ObligationsCommand implements Callable<Integer> {
             Optional<LocalDate> through = term.validity().window().through();
             if (through.isEmpty() || through.get().isBefore(on) || through.get().isAfter(on.plusYears(1))) continue;
             for (String party : new java.util.LinkedHashSet<>(term.parties().values())) {
-                byParty.computeIfAbsent(party, k -> new ArrayList<>()).add("lapses " + through.get() + ": " + term.header().label()
-                        + " (clause " + inForce.clause().clause().id() + ")");
+                String item = "lapses " + through.get() + ": " + term.header().label() + " (clause " + inForce.clause().clause().id() + ")";
+                byParty.computeIfAbsent(party, k -> new ArrayList<>()).add(item);
+                cite(item, dev.treaty.evaluator.explain.Explanation.Reference.clause(inForce).toString());
             }
         }
     }

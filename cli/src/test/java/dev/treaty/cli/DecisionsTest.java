@@ -118,4 +118,20 @@ class DecisionsTest {
                 "100 revenue lines of ../examples/microsoft-openai/facts/revenue.csv (lines 930–1037)",
                 "assumption $revenue-share-cap = USD 38,000,000,000", "rounded half-even to 2");
     }
+
+    @org.junit.jupiter.api.Test
+    void obligationsListWhatEachPartyMustDoWithTheirSources() {
+        Cli.Result result = Cli.run("obligations", Cli.flagship(), "--events", EVENTS, "--revenue",
+                "../examples/microsoft-openai/facts/revenue.csv", "--on", "2026-09-15", "--explain");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains(
+                "answer capability request cr-research-assistant (research-assistant: long-context, made 2026-09-02): answer by 2026-10-02, else it counts as decline",
+                "capability-request cr-research-assistant at ../examples/microsoft-openai/facts/events.jsonl:27",
+                "pay Microsoft (openai-to-microsoft): USD 3,617,827,150.53 fell due by 2026-09-15",
+                "pay OpenAI (microsoft-to-openai): USD 2,432,258,064.51 fell due by 2026-09-15",
+                "commitment: buy USD 227,500,000,000 more of Microsoft's services by 2032-12-31",
+                "clause 6.1 \"OpenAI's share to Microsoft\" of msft-openai-2026-04");
+        assertThat(Cli.run("obligations", Cli.flagship(), "--events", EVENTS, "--on", "2030-03-01").out())
+                .contains("lapses 2030-12-31: licence microsoft-research-ip (clause 4.2)", "lapses 2030-12-31: revenue-share openai-to-microsoft");
+    }
 }

@@ -92,6 +92,8 @@ periodSpec
     | QUARTER                     # quarterPeriod
     | YEAR                        # yearPeriod
     | FISCAL YEAR STARTING name   # fiscalYearPeriod
+    | FISCAL QUARTER STARTING name  # fiscalQuarterPeriod
+    | FISCAL MONTH STARTING name  # fiscalMonthPeriod
     ;
 
 frequency : MONTHLY | QUARTERLY | YEARLY ;

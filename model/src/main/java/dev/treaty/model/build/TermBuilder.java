@@ -341,17 +341,21 @@ final class TermBuilder {
             case MonthPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.MONTH);
             case QuarterPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.QUARTER);
             case YearPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.YEAR);
-            case FiscalYearPeriodContext fiscal -> {
-                String month = fiscal.name().getText();
-                try {
-                    yield new AccountingPeriod(AccountingPeriod.Unit.YEAR, Month.valueOf(month.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    scope.error(fiscal.name(), "'" + month + "' is not a month; write e.g. 'fiscal year starting July'");
-                    yield null;
-                }
-            }
+            case FiscalYearPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.YEAR, fiscal.name());
+            case FiscalQuarterPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.QUARTER, fiscal.name());
+            case FiscalMonthPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.MONTH, fiscal.name());
             default -> null;
         };
+    }
+
+    private AccountingPeriod fiscal(AccountingPeriod.Unit unit, NameContext name) {
+        String month = name.getText();
+        try {
+            return new AccountingPeriod(unit, Month.valueOf(month.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            scope.error(name, "'" + month + "' is not a month; write e.g. 'fiscal year starting July'");
+            return null;
+        }
     }
 
     private void rounding(RoundingAttrContext rounding) {

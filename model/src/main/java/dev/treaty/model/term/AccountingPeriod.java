@@ -20,6 +20,6 @@ public record AccountingPeriod(Unit unit, Month fiscalYearStart) {
         String unitName = unit.name().toLowerCase(Locale.ROOT);
         if (fiscalYearStart == Month.JANUARY) return unitName;
         String month = fiscalYearStart.name().charAt(0) + fiscalYearStart.name().substring(1).toLowerCase(Locale.ROOT);
-        return unit == Unit.YEAR ? "fiscal year starting " + month : unitName + " of a fiscal year starting " + month;
+        return "fiscal " + unitName + " starting " + month;
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,8 @@ import java.util.function.Consumer;
  * {@code date}, {@code party}, {@code amount} and {@code currency} are required; {@code id},
  * {@code product}, {@code kind}, {@code category}, {@code cloud}, {@code region} and
  * {@code segment} are optional; other columns are ignored. Lines are handed to a consumer as they
- * are read, so a file of any size passes through in bounded memory (but for the ids kept to
- * recognise duplicates).
+ * are read, so a file of any size passes through in bounded memory; repeated ids are found on
+ * disk-backed sorted runs, not in a growing in-memory set.
  */
 public final class RevenueReader {
 
@@ -47,7 +46,7 @@ public final class RevenueReader {
         Progress NONE = (file, bytesRead, bytesTotal, lines) -> { };
     }
 
-    /** What a read did: how many lines it passed on, and the bad lines. */
+    /** What a read did: how many lines it passed on, how many repeated lines it skipped, and the bad lines. */
     public record Result(long lines, long duplicates, List<FactError> errors) {
     }
 
@@ -60,33 +59,92 @@ public final class RevenueReader {
 
     /**
      * Reads every file and passes each good line to {@code consumer}. Bad lines are reported, not
-     * passed on; the caller decides whether one bad line voids the whole read.
+     * passed on; the caller decides whether one bad line voids the whole read. When the files
+     * have ids, a first pass finds the repeated ones in bounded memory ({@link DuplicateFinder}),
+     * and the second pass skips them.
      */
     public static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress) {
+        return read(files, consumer, progress, DuplicateFinder.RUN_RECORDS_MAX);
+    }
+
+    static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress, int runRecordsMax) {
         List<FactError> errors = new java.util.ArrayList<>();
-        Map<String, Long> contentById = new HashMap<>();
         long[] counts = new long[2];
-        for (Path file : files) {
-            readFile(file, consumer, progress, errors, contentById, counts);
+        try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
+            boolean anyIds = false;
+            for (int i = 0; i < files.size(); i++) {
+                int fileIndex = i;
+                anyIds |= rows(files.get(i), new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
+                    String id = columns.value(row, 4);
+                    if (!id.isEmpty()) finder.add(ordinal(fileIndex, number), id, columns.contentHash(row));
+                });
+            }
+            DuplicateFinder.Found found = anyIds ? finder.finish() : null;
+            try (LongRuns.Reader skip = found != null ? found.duplicates() : new LongRuns.Reader(new long[0], List.of())) {
+                for (int i = 0; i < files.size(); i++) {
+                    int fileIndex = i;
+                    Path file = files.get(i);
+                    rows(file, errors, progress, (columns, row, number) -> {
+                        if (skip.contains(ordinal(fileIndex, number))) {
+                            counts[1]++;
+                            return;
+                        }
+                        RevenueLine line = columns.line(row, new FactSource(file, number), errors);
+                        if (line == null) return;
+                        consumer.accept(line);
+                        counts[0]++;
+                    });
+                }
+            }
+            if (found != null) {
+                for (DuplicateFinder.Conflict conflict : found.conflicts()) {
+                    errors.add(new FactError(files.get(fileOf(conflict.ordinal())), lineOf(conflict.ordinal()), "id",
+                            "this id is already used by a different line (" + files.get(fileOf(conflict.firstOrdinal())) + ":"
+                                    + lineOf(conflict.firstOrdinal()) + ")"));
+                }
+                counts[1] -= found.conflictCount();          // conflicting lines were skipped as errors, not duplicates
+                if (found.conflictCount() > found.conflicts().size()) {
+                    errors.add(new FactError(files.get(0), 0, "id", (found.conflictCount() - found.conflicts().size())
+                            + " more lines reuse an id with different content"));
+                }
+            }
         }
+        errors.sort(java.util.Comparator.comparing((FactError e) -> e.file().toString()).thenComparingLong(FactError::line));
         return new Result(counts[0], counts[1], List.copyOf(errors));
     }
 
-    private static void readFile(Path file, Consumer<RevenueLine> consumer, Progress progress, List<FactError> errors,
-                                 Map<String, Long> contentById, long[] counts) {
+    /** Line ordinals: the file's index in the high bits, the line in the low 40 (a trillion lines a file). */
+    private static long ordinal(int file, long line) {
+        return ((long) file << 40) | line;
+    }
+
+    private static int fileOf(long ordinal) {
+        return (int) (ordinal >>> 40);
+    }
+
+    private static long lineOf(long ordinal) {
+        return ordinal & ((1L << 40) - 1);
+    }
+
+    private interface RowHandler {
+        void row(Columns columns, String[] row, long number);
+    }
+
+    /** Streams the rows of one file to {@code handler}; returns whether the file has an id column. */
+    private static boolean rows(Path file, List<FactError> errors, Progress progress, RowHandler handler) {
         long total;
         try {
             total = Files.size(file);
         } catch (IOException e) {
             errors.add(new FactError(file, 0, "", Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file"));
-            return;
+            return false;
         }
         CountingStream counting;
         try {
             counting = new CountingStream(Files.newInputStream(file));
         } catch (IOException e) {
             errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
-            return;
+            return false;
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         long[] rowStart = {1};
@@ -94,10 +152,10 @@ public final class RevenueReader {
              MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
             if (!rows.hasNext()) {
                 errors.add(new FactError(file, 1, "", "empty file: a header line naming the columns is required"));
-                return;
+                return false;
             }
             Columns columns = Columns.of(rows.next(), file, errors);
-            if (columns == null) return;
+            if (columns == null) return false;
             long lines = 0;
             // Jackson's location after a row is the start of the next one: that is how rows spanning
             // several lines (quoted line breaks) keep their first line's number.
@@ -107,29 +165,15 @@ public final class RevenueReader {
                 String[] row = rows.next();
                 rowStart[0] = rows.getCurrentLocation().getLineNr();
                 if (row.length == 1 && row[0].isEmpty()) continue;          // a blank line
-                RevenueLine line = columns.line(row, new FactSource(file, number), errors);
-                if (line == null) continue;
-                if (!line.id().isEmpty()) {
-                    long content = java.util.Arrays.hashCode(row);
-                    Long earlier = contentById.putIfAbsent(line.id(), content);
-                    if (earlier != null) {
-                        if (earlier != content) {
-                            errors.add(new FactError(file, number, "id", "id '" + line.id() + "' is already used by a different line"));
-                        } else {
-                            counts[1]++;
-                        }
-                        continue;
-                    }
-                }
-                consumer.accept(line);
-                counts[0]++;
+                handler.row(columns, row, number);
                 if ((++lines & 0xFFFF) == 0) progress.update(file, counting.count, total, lines);
             }
             progress.update(file, total, total, lines);
+            return columns.index()[4] >= 0;
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Malformed CSV (an unclosed quote, say): Jackson says where it noticed; nothing after it can be trusted.
+            // Malformed CSV (an unclosed quote, say): nothing after it can be trusted.
             errors.add(new FactError(file, rowStart[0], "", "malformed CSV: " + e.getOriginalMessage()));
         } catch (RuntimeException | IOException e) {
             Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
@@ -139,6 +183,7 @@ public final class RevenueReader {
                 errors.add(new FactError(file, 0, "", "cannot read: " + (cause.getMessage() == null ? cause : cause.getMessage())));
             }
         }
+        return false;
     }
 
     /** Where each known column is in this file. */
@@ -168,6 +213,13 @@ public final class RevenueReader {
                 }
             }
             return complete ? new Columns(index, header.length) : null;
+        }
+
+        /** A hash of the line's known fields in a fixed order: the same line in files with other column orders hashes the same. */
+        long contentHash(String[] row) {
+            StringBuilder text = new StringBuilder();
+            for (int column = 0; column < NAMES.size(); column++) text.append(value(row, column)).append('\u001f');
+            return DuplicateFinder.hash(text.toString().getBytes(StandardCharsets.UTF_8), 0x5851F42D4C957F2DL);
         }
 
         private String value(String[] row, int column) {

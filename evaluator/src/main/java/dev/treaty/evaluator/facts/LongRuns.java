@@ -1,0 +1,127 @@
+package dev.treaty.evaluator.facts;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * A set of longs of any size in bounded memory, read back once in ascending order: sorted
+ * batches spilled to temporary files and merged on reading. Used for the line ordinals to skip.
+ */
+final class LongRuns {
+
+    private final long[] buffer;
+    private int buffered;
+    private final List<Path> runs = new ArrayList<>();
+
+    LongRuns(int batchMax) {
+        this.buffer = new long[batchMax];
+    }
+
+    void add(long value) {
+        buffer[buffered++] = value;
+        if (buffered == buffer.length) spill();
+    }
+
+    private void spill() {
+        Arrays.sort(buffer, 0, buffered);
+        try {
+            Path run = Files.createTempFile("treaty-skip-", ".run");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+                for (int i = 0; i < buffered; i++) out.writeLong(buffer[i]);
+            }
+            runs.add(run);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill to a temporary file", e);
+        }
+        buffered = 0;
+    }
+
+    Reader finish() {
+        if (runs.isEmpty()) {
+            long[] values = Arrays.copyOf(buffer, buffered);
+            Arrays.sort(values);
+            return new Reader(values, List.of());
+        }
+        if (buffered > 0) spill();
+        return new Reader(new long[0], List.copyOf(runs));
+    }
+
+    /** Answers "is this ordinal in the set?" for ordinals asked in ascending order. */
+    static final class Reader implements AutoCloseable {
+        private final long[] values;
+        private int index;
+        private final PriorityQueue<long[]> heads = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        private final List<DataInputStream> streams = new ArrayList<>();
+        private final List<Path> runs;
+
+        Reader(long[] values, List<Path> runs) {
+            this.values = values;
+            this.runs = runs;
+            try {
+                for (Path run : runs) {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+                    streams.add(in);
+                    advance(streams.size() - 1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void advance(int stream) {
+            try {
+                heads.add(new long[]{streams.get(stream).readLong(), stream});
+            } catch (EOFException e) {
+                // this run is done
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        boolean isEmpty() {
+            return values.length == 0 && runs.isEmpty();
+        }
+
+        /** Whether {@code ordinal} is in the set; ordinals must be asked in ascending order. */
+        boolean contains(long ordinal) {
+            if (runs.isEmpty()) {
+                while (index < values.length && values[index] < ordinal) index++;
+                return index < values.length && values[index] == ordinal;
+            }
+            while (!heads.isEmpty() && heads.peek()[0] < ordinal) {
+                long[] head = heads.poll();
+                advance((int) head[1]);
+            }
+            return !heads.isEmpty() && heads.peek()[0] == ordinal;
+        }
+
+        @Override
+        public void close() {
+            for (DataInputStream in : streams) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // read-only
+                }
+            }
+            for (Path run : runs) {
+                try {
+                    Files.deleteIfExists(run);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+}

@@ -2,9 +2,6 @@ package dev.treaty.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.treaty.evaluator.decide.Holdings;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
-import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,13 +32,9 @@ final class CommitmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        var known = facts.facts(err);
-        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
-        List<Holdings.CommitmentPosition> positions = Holdings.commitments(version, known, on);
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        List<Holdings.CommitmentPosition> positions = Holdings.commitments(evaluation.versionOn(on), evaluation.facts(), on);
         if (positions.isEmpty()) throw new BadInputException("no purchase commitment is in force on " + on);
         if (options.json) {
             ArrayNode array = Json.array();

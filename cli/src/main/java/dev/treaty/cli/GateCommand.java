@@ -2,9 +2,6 @@ package dev.treaty.cli;
 
 import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.ReleaseGate;
-import dev.treaty.evaluator.facts.Facts;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,15 +42,12 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        Facts known = facts.facts(err);
-        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        ConsolidatedAgreement version = evaluation.versionOn(on);
         Decision decision;
         try {
-            decision = ReleaseGate.decide(version, known, new ReleaseGate.Question(product, cloud, Optional.ofNullable(segment), on));
+            decision = ReleaseGate.decide(version, evaluation.facts(), new ReleaseGate.Question(product, cloud, Optional.ofNullable(segment), on));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage() + " (give the events file that declares it with --events)");
         }

@@ -2,9 +2,6 @@ package dev.treaty.cli;
 
 import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.LicenceCheck;
-import dev.treaty.evaluator.facts.Facts;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,16 +43,13 @@ final class LicenseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        Facts known = facts.facts(err);
-        if (subject != null && known.product(subject).isEmpty()) {
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        if (subject != null && evaluation.facts().product(subject).isEmpty()) {
             throw new BadInputException("no product event names '" + subject + "' (give the events file that declares it with --events)");
         }
-        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
-        Decision decision = LicenceCheck.decide(version, known, new LicenceCheck.Question(licensee, ipClass, Optional.ofNullable(subject), on));
+        ConsolidatedAgreement version = evaluation.versionOn(on);
+        Decision decision = LicenceCheck.decide(version, evaluation.facts(), new LicenceCheck.Question(licensee, ipClass, Optional.ofNullable(subject), on));
         if (options.json) {
             Json.print(out, Json.decision(decision, version));
         } else {

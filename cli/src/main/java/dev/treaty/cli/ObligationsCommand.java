@@ -8,11 +8,9 @@ import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.settle.SettlementResult;
 import dev.treaty.evaluator.settle.Statement;
 import dev.treaty.evaluator.settle.StatementLine;
-import dev.treaty.model.AgreementFolder;
 import dev.treaty.model.Party;
 import dev.treaty.model.term.FirstShip;
 import dev.treaty.model.term.Term;
-import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import dev.treaty.model.time.TermInForce;
 import dev.treaty.model.value.Money;
@@ -57,17 +55,15 @@ final class ObligationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        Facts known = facts.facts(err);
-        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        Facts known = evaluation.facts();
+        ConsolidatedAgreement version = evaluation.versionOn(on);
         Optional<SettlementResult> settlement = Optional.empty();
         if (!revenue.isEmpty()) {
-            SettlementPlan plan = SettlementPlan.of(Schedules.history(history, facts.knownAtDate()), known, on, Optional.empty());
-            facts.revenue(revenue, plan, err);
-            settlement = Optional.of(Settlement.compute(plan, loaded.assumptions(), Optional.empty()));
+            SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), known, on, Optional.empty());
+            facts.revenue(revenue, plan, evaluation.err());
+            settlement = Optional.of(Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.empty()));
         }
         Map<String, List<String>> byParty = new LinkedHashMap<>();
         citations.clear();

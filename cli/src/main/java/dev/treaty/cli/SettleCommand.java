@@ -1,11 +1,8 @@
 package dev.treaty.cli;
 
-import dev.treaty.evaluator.facts.Facts;
 import dev.treaty.evaluator.settle.Settlement;
 import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.settle.SettlementResult;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,14 +48,12 @@ final class SettleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        Facts known = facts.facts(err);
-        SettlementPlan plan = SettlementPlan.of(Schedules.history(history, facts.knownAtDate()), known, through, Optional.ofNullable(term));
-        facts.revenue(revenue, plan, err);
-        SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.ofNullable(from));
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), evaluation.facts(),
+                through, Optional.ofNullable(term));
+        facts.revenue(revenue, plan, evaluation.err());
+        SettlementResult result = Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.ofNullable(from));
         if (term != null && result.statements().isEmpty()) {
             throw new BadInputException("no revenue-share term named '" + term + "' is in force through " + through);
         }

@@ -1,8 +1,6 @@
 package dev.treaty.cli;
 
 import dev.treaty.evaluator.decide.Holdings;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +33,10 @@ final class StakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = options.load(err);
-        AgreementHistory history = options.history(loaded);
-        var known = facts.facts(err);
-        ConsolidatedAgreement version = Versions.on(history, on, facts.knownAtDate());
-        Holdings.StakePosition stake = Holdings.stake(version, known, holder, on).orElseThrow(() ->
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        PrintWriter out = evaluation.out();
+        ConsolidatedAgreement version = evaluation.versionOn(on);
+        Holdings.StakePosition stake = Holdings.stake(version, evaluation.facts(), holder, on).orElseThrow(() ->
                 new BadInputException("no stake of '" + holder + "' is in force on " + on + " (version " + version.latest().id() + ")"));
         if (options.json) {
             var node = Json.object().put("holder", stake.holder()).put("issuer", stake.issuer())

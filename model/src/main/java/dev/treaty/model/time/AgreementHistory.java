@@ -19,7 +19,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An agreement and every document that changes it, answering which version is in force on a
@@ -32,15 +32,54 @@ public final class AgreementHistory {
             .thenComparing(Document::effective)
             .thenComparing(d -> d.path().toString());
 
+    /**
+     * The versions known at one knowledge date, with an index from each day between the first and
+     * the last version's start to the version in force, so a look-up is one array read however
+     * many versions there are. Spans longer than {@link #DAY_INDEX_MAX} days fall back to a binary
+     * search over the start days.
+     */
+    private record Timeline(long[] starts, ConsolidatedAgreement[] versions, int[] dayIndex) {
+
+        /** 300 years of days: 440 KB of index at most. */
+        static final int DAY_INDEX_MAX = 110_000;
+
+        static Timeline of(long[] starts, ConsolidatedAgreement[] versions) {
+            int[] index = new int[0];
+            if (starts.length > 0 && starts[starts.length - 1] - starts[0] < DAY_INDEX_MAX) {
+                index = new int[(int) (starts[starts.length - 1] - starts[0] + 1)];
+                for (int v = 0; v < starts.length; v++) {
+                    int from = (int) (starts[v] - starts[0]);
+                    int to = v + 1 < starts.length ? (int) (starts[v + 1] - starts[0]) : index.length;
+                    java.util.Arrays.fill(index, from, to, v);
+                }
+            }
+            return new Timeline(starts, versions, index);
+        }
+
+        ConsolidatedAgreement on(LocalDate date) {
+            if (starts.length == 0) return null;
+            long day = date.toEpochDay() - starts[0];
+            if (day < 0) return null;
+            if (day >= dayIndex.length) {
+                if (dayIndex.length > 0) return versions[versions.length - 1];
+                int found = java.util.Arrays.binarySearch(starts, date.toEpochDay());
+                return versions[found >= 0 ? found : -found - 2];
+            }
+            return versions[dayIndex[(int) day]];
+        }
+    }
+
     private final Document agreement;
     private final List<Document> changes;        // in SIGNING_ORDER
-    private final LocalDate[] signedDates;       // changes' signing dates, ascending
-    private final Map<Integer, NavigableMap<LocalDate, ConsolidatedAgreement>> timelines = new ConcurrentHashMap<>();
+    private final long[] signedDays;             // changes' signing dates as epoch days, ascending
+    /** Timelines by how many changes are known (a prefix of the signing order), built when first asked for. */
+    private final AtomicReferenceArray<Timeline> timelines;
 
     private AgreementHistory(Document agreement, List<Document> changes) {
         this.agreement = agreement;
         this.changes = changes.stream().sorted(SIGNING_ORDER).toList();
-        this.signedDates = this.changes.stream().map(Document::signed).toArray(LocalDate[]::new);
+        this.signedDays = this.changes.stream().mapToLong(d -> d.signed().toEpochDay()).toArray();
+        this.timelines = new AtomicReferenceArray<>(this.changes.size() + 1);
     }
 
     /**
@@ -52,7 +91,7 @@ public final class AgreementHistory {
             throw new IllegalArgumentException("not an agreement: " + agreement.kind());
         }
         AgreementHistory history = new AgreementHistory(agreement, changes);
-        history.timelines.put(history.changes.size(), history.build(history.changes.size(), diagnostics));
+        history.timelines.set(history.changes.size(), history.timeline(history.build(history.changes.size(), diagnostics)));
         return history;
     }
 
@@ -81,32 +120,44 @@ public final class AgreementHistory {
      */
     public Optional<ConsolidatedAgreement> versionOn(LocalDate date, LocalDate knownAt) {
         if (agreement.signed().isAfter(knownAt)) return Optional.empty();
-        var entry = timeline(knownAt).floorEntry(date);
-        return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+        return Optional.ofNullable(timeline(knownAt).on(date));
     }
 
     /** Every version as known at {@code knownAt}, in date order. */
     public List<ConsolidatedAgreement> versions(LocalDate knownAt) {
         if (agreement.signed().isAfter(knownAt)) return List.of();
-        return List.copyOf(timeline(knownAt).values());
+        return List.of(timeline(knownAt).versions());
     }
 
     public List<ConsolidatedAgreement> versions() {
         return versions(LocalDate.MAX);
     }
 
-    private NavigableMap<LocalDate, ConsolidatedAgreement> timeline(LocalDate knownAt) {
+    private Timeline timeline(LocalDate knownAt) {
         int known = knownCount(knownAt);
-        return timelines.computeIfAbsent(known, k -> build(k, new Diagnostics()));
+        Timeline timeline = timelines.get(known);
+        if (timeline == null) {
+            timeline = timeline(build(known, new Diagnostics()));
+            if (!timelines.compareAndSet(known, null, timeline)) timeline = timelines.get(known);
+        }
+        return timeline;
     }
 
-    /** How many changes were signed on or before {@code knownAt}: a binary search. */
+    private Timeline timeline(NavigableMap<LocalDate, ConsolidatedAgreement> versions) {
+        return Timeline.of(versions.keySet().stream().mapToLong(LocalDate::toEpochDay).toArray(),
+                versions.values().toArray(ConsolidatedAgreement[]::new));
+    }
+
+    /** How many changes were signed on or before {@code knownAt}: a binary search (none when all are known). */
     private int knownCount(LocalDate knownAt) {
+        if (signedDays.length == 0 || knownAt.equals(LocalDate.MAX)) return signedDays.length;
+        long day = knownAt.toEpochDay();
+        if (day >= signedDays[signedDays.length - 1]) return signedDays.length;
         int low = 0;
-        int high = signedDates.length;
+        int high = signedDays.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (signedDates[mid].isAfter(knownAt)) high = mid;
+            if (signedDays[mid] > day) high = mid;
             else low = mid + 1;
         }
         return low;

@@ -5,9 +5,8 @@
  * <p>Design notes. Amendments apply in the order they were signed (a later signature prevails),
  * each only from its effective date, which may lie before its signing date (retroactive). For a
  * knowledge date K the known amendments are a prefix of that signing order, so one timeline is
- * built per prefix, lazily, and cached; within a timeline the versions sit in a
- * {@link java.util.TreeMap} keyed by the day each starts, so finding the version in force is a
- * binary search: a thousand amendments cost about what ten do.
+ * built per prefix, lazily, and cached; within a timeline an index maps each day to the version in
+ * force, so finding it is one array read: a thousand amendments cost what ten do.
  *
  * <p>Each clause in force carries its {@link dev.treaty.model.time.Provenance}: the document and
  * clause that set it, signed and effective when, and how (original, replaced, added, restated).

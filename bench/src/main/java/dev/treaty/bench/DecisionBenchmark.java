@@ -1,0 +1,52 @@
+package dev.treaty.bench;
+
+import dev.treaty.evaluator.decide.Decision;
+import dev.treaty.evaluator.decide.LicenceCheck;
+import dev.treaty.evaluator.decide.ReleaseGate;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A release gate and a licence decision on the flagship, in process. Both build their full
+ * explanation today (there is no explanation-free path yet), so these are the "with explanation"
+ * figures.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class DecisionBenchmark {
+
+    private ConsolidatedAgreement version;
+    private Flagship flagship;
+    private ReleaseGate.Question gate;
+    private LicenceCheck.Question licence;
+
+    @Setup
+    public void setUp() {
+        flagship = new Flagship();
+        LocalDate on = LocalDate.of(2026, 9, 15);
+        version = flagship.history.versionOn(on).orElseThrow();
+        gate = new ReleaseGate.Question("research-assistant", "gcp", Optional.empty(), on);
+        licence = new LicenceCheck.Question("Microsoft", "models", Optional.empty(), on);
+    }
+
+    @Benchmark
+    public Decision gateWithExplanation() {
+        return ReleaseGate.decide(version, flagship.facts, gate);
+    }
+
+    @Benchmark
+    public Decision licenceWithExplanation() {
+        return LicenceCheck.decide(version, flagship.facts, licence);
+    }
+}

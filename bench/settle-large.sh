@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The large-ledger benchmark: generates seeded revenue ledgers with `treaty gen-revenue`, settles
-# each with `treaty settle` in a 256 MB heap, and prints lines per second and peak memory.
+# each with `treaty settle` in a 256 MB heap and prints lines per second and peak memory; then, in
+# one run, computes the same revenue bases with Treaty and with DuckDB (read_csv + GROUP BY over
+# the same pieces and filters), checks that they agree to the cent, and prints the ratio.
 #
 #   bench/settle-large.sh                 # 10 million and 100 million lines (about 1 GB and 10 GB)
 #   bench/settle-large.sh 1000000         # any sizes
@@ -15,7 +17,7 @@ mkdir -p "$dir"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000000 100000000)
 
-(cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package)
+(cd "$root" && ./mvnw -q -B -DskipTests -pl cli,bench -am package)
 jar="$root/cli/target/treaty.jar"
 java="$JAVA_HOME/bin/java"
 example="$root/examples/microsoft-openai"
@@ -37,4 +39,7 @@ for lines in "${sizes[@]}"; do
   rss=$(( $(cat "$log.rss") / 1024 ))
   printf '%-12s %-10s %-12.1f %-14.0f %-14s %s\n' "$lines" "$mb" "$seconds" "$rate" "$rss" "-Xmx256m"
   rm -f "$log" "$log.rss"
+  echo "  same bases with DuckDB:"
+  "$java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" dev.treaty.bench.DuckDbBaseline \
+      "$example" "$ledger" "$example/facts/events.jsonl" 2030-12-31 | sed 's/^/    /'
 done

@@ -150,6 +150,23 @@ public final class SettlementPlan implements Consumer<RevenueLine> {
         }
     }
 
+    /** One piece as others may see it: which lines count toward it, and the base summed so far. */
+    public record PieceView(String term, String payer, String currency, java.util.Optional<dev.treaty.model.term.Filter> filter,
+                            LocalDate from, LocalDate through, String period, java.math.BigDecimal base, long lines) {
+    }
+
+    /** Every piece of every term, in date order per term: for comparing the bases with another engine. */
+    public List<PieceView> pieces() {
+        List<PieceView> views = new ArrayList<>();
+        for (TermPlan plan : terms) {
+            for (Piece piece : plan.pieces) {
+                views.add(new PieceView(plan.name, piece.share.payer(), piece.share.currency().getCurrencyCode(), piece.share.base(),
+                        piece.from, piece.through, piece.period.label(), piece.base.value(), piece.lines));
+            }
+        }
+        return views;
+    }
+
     /** Adds one revenue line to the piece of every term whose base it belongs to. */
     @Override
     public void accept(RevenueLine line) {

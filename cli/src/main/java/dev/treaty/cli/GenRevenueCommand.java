@@ -54,8 +54,8 @@ final class GenRevenueCommand implements Callable<Integer> {
     @Option(names = "--through", defaultValue = "2030-12-31", paramLabel = "DATE", description = "Last date (default 2030-12-31).")
     LocalDate through;
 
-    @Option(names = "--ids", negatable = true, defaultValue = "true", description = "Give every line an id (default: yes).")
-    boolean ids;
+    @Option(names = "--without-ids", description = "Leave the id column empty (by default every line has an id).")
+    boolean withoutIds;
 
     @Override
     public Integer call() throws IOException {
@@ -75,7 +75,7 @@ final class GenRevenueCommand implements Callable<Integer> {
                 int day = (int) Math.min(days - 1, Math.sqrt(random.nextDouble()) * days);
                 long cents = 100 + (long) (random.nextDouble() * random.nextDouble() * 50_000_000L);
                 line.setLength(0);
-                if (ids) line.append('g').append(seed).append('-').append(i);
+                if (!withoutIds) line.append('g').append(seed).append('-').append(i);
                 line.append(',').append(LocalDate.ofEpochDay(firstDay + day)).append(',').append(party).append(',')
                         .append(product[0]).append(',').append(product[1]).append(',').append(product[2]).append(',')
                         .append(party.equals("Microsoft") ? "azure" : CLOUDS[random.nextInt(CLOUDS.length)]).append(',')

@@ -1,18 +1,15 @@
 package dev.treaty.evaluator.facts;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -22,111 +19,123 @@ import java.util.PriorityQueue;
  * spilled to temporary files, then merged. A later line with an id already seen is a duplicate
  * when its content is the same (it is skipped) and a conflict when it differs (it is an error).
  *
- * <p>Lines are named by an ordinal that grows as they are read; the duplicates come back in
- * ordinal order, so a second pass over the files skips them while streaming.
+ * <p>Design notes. A batch is sorted as one {@code long[]} of keys, each the top bits of the id's
+ * hash with the record's index in the low {@link #INDEX_BITS} bits, so the sort is a primitive
+ * one and allocates nothing; records whose keys share the top bits are compared in full. Lines
+ * are named by an ordinal that grows as they are read; the duplicates come back in ordinal order,
+ * so a second pass over the files skips them while streaming.
  */
 final class DuplicateFinder implements AutoCloseable {
 
-    /** Records sorted in memory before a spill: 1M records take about 50 MB. */
-    static final int RUN_RECORDS_MAX = 1 << 20;
+    static final int INDEX_BITS = 21;
+    /** Records sorted in memory before a spill: 2M records take 64 MB. */
+    static final int RUN_RECORDS_MAX = 1 << (INDEX_BITS - 1);
     /** Conflicts reported before the rest are only counted. */
     static final int CONFLICTS_MAX = 1_000;
-
-    private record Entry(long idHigh, long idLow, long content, long ordinal) {
-    }
-
-    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::idHigh)
-            .thenComparingLong(Entry::idLow).thenComparingLong(Entry::ordinal);
+    private static final long PREFIX_MASK = -1L << INDEX_BITS;
+    private static final int RECORD_BYTES = 32;
 
     /** A conflict: the line {@code ordinal} reuses the id of the line {@code firstOrdinal} with other content. */
     record Conflict(long ordinal, long firstOrdinal) {
-    }
-
-    private final int runRecordsMax;
-    private final Entry[] buffer;
-    private int buffered;
-    private final List<Path> runs = new ArrayList<>();
-    private final List<Path> temporary = new ArrayList<>();
-
-    DuplicateFinder() {
-        this(RUN_RECORDS_MAX);
-    }
-
-    DuplicateFinder(int runRecordsMax) {
-        this.runRecordsMax = runRecordsMax;
-        this.buffer = new Entry[runRecordsMax];
-    }
-
-    void add(long ordinal, String id, long contentHash) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        buffer[buffered++] = new Entry(hash(bytes, 0x9E3779B97F4A7C15L), hash(bytes, 0xC2B2AE3D27D4EB4FL), contentHash, ordinal);
-        if (buffered == runRecordsMax) spill();
-    }
-
-    /** The duplicates, ascending, and the conflicts; reads the spilled runs once. */
-    Found finish() {
-        List<Conflict> conflicts = new ArrayList<>();
-        long[] conflictCount = {0};
-        LongRuns duplicates = new LongRuns(runRecordsMax);
-        if (runs.isEmpty()) {
-            Arrays.sort(buffer, 0, buffered, ORDER);
-            scan(new ArrayIterator(buffer, buffered), duplicates, conflicts, conflictCount);
-        } else {
-            spill();
-            try (Merge merge = new Merge(runs)) {
-                scan(merge, duplicates, conflicts, conflictCount);
-            }
-        }
-        buffered = 0;
-        return new Found(duplicates.finish(), List.copyOf(conflicts), conflictCount[0]);
     }
 
     /** What the search found. */
     record Found(LongRuns.Reader duplicates, List<Conflict> conflicts, long conflictCount) {
     }
 
-    private static void scan(java.util.Iterator<Entry> entries, LongRuns duplicates, List<Conflict> conflicts, long[] conflictCount) {
-        Entry first = null;
-        while (entries.hasNext()) {
-            Entry entry = entries.next();
-            if (first == null || entry.idHigh != first.idHigh || entry.idLow != first.idLow) {
-                first = entry;
-            } else if (entry.content == first.content) {
-                duplicates.add(entry.ordinal);
-            } else {
-                if (conflicts.size() < CONFLICTS_MAX) conflicts.add(new Conflict(entry.ordinal, first.ordinal));
-                conflictCount[0]++;
-                duplicates.add(entry.ordinal);       // a conflicting line is not counted either
+    private final int runRecordsMax;
+    private final long[] high;
+    private final long[] low;
+    private final long[] content;
+    private final long[] ordinal;
+    private final long[] keys;
+    private int buffered;
+    private final List<Path> runs = new ArrayList<>();
+
+    DuplicateFinder() {
+        this(RUN_RECORDS_MAX);
+    }
+
+    DuplicateFinder(int runRecordsMax) {
+        if (runRecordsMax < 1 || runRecordsMax > 1 << INDEX_BITS) throw new IllegalArgumentException("runRecordsMax: " + runRecordsMax);
+        this.runRecordsMax = runRecordsMax;
+        high = new long[runRecordsMax];
+        low = new long[runRecordsMax];
+        content = new long[runRecordsMax];
+        ordinal = new long[runRecordsMax];
+        keys = new long[runRecordsMax];
+    }
+
+    void add(long lineOrdinal, String id, long contentHash) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        add(lineOrdinal, bytes, 0, bytes.length, contentHash);
+    }
+
+    /** Adds the id held in {@code bytes[start, end)}, without making a String of it. Ordinals must grow. */
+    void add(long lineOrdinal, byte[] bytes, int start, int end, long contentHash) {
+        int i = buffered++;
+        high[i] = hash(bytes, start, end, 0x9E3779B97F4A7C15L);
+        low[i] = hash(bytes, start, end, 0xC2B2AE3D27D4EB4FL);
+        content[i] = contentHash;
+        ordinal[i] = lineOrdinal;
+        if (buffered == runRecordsMax) spill();
+    }
+
+    /** The duplicates, ascending, and the conflicts; reads the spilled runs once. */
+    Found finish() {
+        Scan scan = new Scan(runRecordsMax);
+        if (runs.isEmpty()) {
+            sortBuffer();
+            for (int k = 0; k < buffered; k++) {
+                int i = (int) (keys[k] & ~PREFIX_MASK);
+                scan.accept(high[i], low[i], content[i], ordinal[i]);
+            }
+        } else {
+            spill();
+            try (Merge merge = new Merge(runs)) {
+                merge.forEach(scan);
             }
         }
+        buffered = 0;
+        return scan.finish();
+    }
+
+    /** Sorts the buffer's keys: by the id hash's top bits, then by insertion order (so by ordinal). */
+    private void sortBuffer() {
+        for (int i = 0; i < buffered; i++) keys[i] = (high[i] & PREFIX_MASK) | i;
+        Arrays.sort(keys, 0, buffered);
     }
 
     private void spill() {
         if (buffered == 0) return;
-        Arrays.sort(buffer, 0, buffered, ORDER);
+        sortBuffer();
         try {
             Path run = Files.createTempFile("treaty-ids-", ".run");
-            temporary.add(run);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
-                for (int i = 0; i < buffered; i++) {
-                    Entry e = buffer[i];
-                    out.writeLong(e.idHigh);
-                    out.writeLong(e.idLow);
-                    out.writeLong(e.content);
-                    out.writeLong(e.ordinal);
-                }
-            }
             runs.add(run);
+            try (FileChannel channel = FileChannel.open(run, StandardOpenOption.WRITE)) {
+                ByteBuffer out = ByteBuffer.allocate(RECORD_BYTES * 8192);
+                for (int k = 0; k < buffered; k++) {
+                    int i = (int) (keys[k] & ~PREFIX_MASK);
+                    out.putLong(high[i]).putLong(low[i]).putLong(content[i]).putLong(ordinal[i]);
+                    if (!out.hasRemaining()) drain(out, channel);
+                }
+                drain(out, channel);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill ids to a temporary file", e);
         }
-        Arrays.fill(buffer, 0, buffered, null);
         buffered = 0;
+    }
+
+    private static void drain(ByteBuffer out, FileChannel channel) throws IOException {
+        out.flip();
+        while (out.hasRemaining()) channel.write(out);
+        out.clear();
     }
 
     @Override
     public void close() {
-        for (Path path : temporary) {
+        for (Path path : runs) {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException ignored) {
@@ -135,91 +144,156 @@ final class DuplicateFinder implements AutoCloseable {
         }
     }
 
-    /** A 64-bit hash of the bytes (a multiply-xorshift mix), seeded so that two seeds give a 128-bit hash. */
-    static long hash(byte[] bytes, long seed) {
-        long h = seed ^ (bytes.length * 0xFF51AFD7ED558CCDL);
-        for (byte b : bytes) {
-            h ^= (b & 0xFF);
-            h *= 0x100000001B3L;
-            h ^= h >>> 29;
-        }
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ (h >>> 33);
+    /** Receives records in (id prefix, ordinal) order. */
+    private interface RecordSink {
+        void accept(long high, long low, long content, long ordinal);
     }
 
-    private static final class ArrayIterator implements java.util.Iterator<Entry> {
-        private final Entry[] entries;
-        private final int size;
-        private int next;
+    /**
+     * Walks the sorted records in groups that share an id prefix (almost always one id); within a
+     * group the first line with each full id is the original, and later ones are repeats.
+     */
+    private static final class Scan implements RecordSink {
+        private final LongRuns duplicates;
+        private final List<Conflict> conflicts = new ArrayList<>();
+        private long conflictCount;
+        private long prefix = 0x5555_5555_5555_5555L;
+        private long[] groupHigh = new long[4];
+        private long[] groupLow = new long[4];
+        private long[] groupContent = new long[4];
+        private long[] groupOrdinal = new long[4];
+        private int group;
 
-        ArrayIterator(Entry[] entries, int size) {
-            this.entries = entries;
-            this.size = size;
+        Scan(int batch) {
+            duplicates = new LongRuns(batch);
         }
 
-        public boolean hasNext() {
-            return next < size;
+        @Override
+        public void accept(long high, long low, long content, long ordinal) {
+            long p = high & PREFIX_MASK;
+            if (p != prefix || group == 0) {
+                prefix = p;
+                group = 0;
+            }
+            for (int g = 0; g < group; g++) {
+                if (groupHigh[g] == high && groupLow[g] == low) {
+                    if (groupContent[g] != content) {
+                        if (conflicts.size() < CONFLICTS_MAX) conflicts.add(new Conflict(ordinal, groupOrdinal[g]));
+                        conflictCount++;
+                    }
+                    duplicates.add(ordinal);         // a repeat is skipped; a conflicting line is not counted either
+                    return;
+                }
+            }
+            if (group == groupHigh.length) {
+                groupHigh = Arrays.copyOf(groupHigh, group * 2);
+                groupLow = Arrays.copyOf(groupLow, group * 2);
+                groupContent = Arrays.copyOf(groupContent, group * 2);
+                groupOrdinal = Arrays.copyOf(groupOrdinal, group * 2);
+            }
+            groupHigh[group] = high;
+            groupLow[group] = low;
+            groupContent[group] = content;
+            groupOrdinal[group] = ordinal;
+            group++;
         }
 
-        public Entry next() {
-            return entries[next++];
+        Found finish() {
+            return new Found(duplicates.finish(), List.copyOf(conflicts), conflictCount);
         }
     }
 
-    /** A k-way merge of sorted runs. */
-    private static final class Merge implements java.util.Iterator<Entry>, AutoCloseable {
-        private record Head(Entry entry, DataInputStream in) {
+    /** A k-way merge of sorted runs, in (id prefix, ordinal) order. */
+    private static final class Merge implements AutoCloseable {
+        private static final class Run {
+            final FileChannel channel;
+            final ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES * 4096);
+            long high;
+            long low;
+            long content;
+            long ordinal;
+
+            Run(Path path) throws IOException {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+                buffer.flip();
+            }
+
+            boolean advance() throws IOException {
+                if (buffer.remaining() < RECORD_BYTES) {
+                    buffer.compact();
+                    while (buffer.position() < RECORD_BYTES && channel.read(buffer) > 0) {
+                        // keep reading until a whole record is in
+                    }
+                    buffer.flip();
+                    if (buffer.remaining() < RECORD_BYTES) return false;
+                }
+                high = buffer.getLong();
+                low = buffer.getLong();
+                content = buffer.getLong();
+                ordinal = buffer.getLong();
+                return true;
+            }
         }
 
-        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::entry, ORDER));
-        private final List<DataInputStream> streams = new ArrayList<>();
+        private final List<Run> all = new ArrayList<>();
+        private final PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> {
+            int byPrefix = Long.compare(a.high & PREFIX_MASK, b.high & PREFIX_MASK);
+            return byPrefix != 0 ? byPrefix : Long.compare(a.ordinal, b.ordinal);
+        });
 
-        Merge(List<Path> runs) {
+        Merge(List<Path> paths) {
             try {
-                for (Path run : runs) {
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
-                    streams.add(in);
-                    Entry first = read(in);
-                    if (first != null) heads.add(new Head(first, in));
+                for (Path path : paths) {
+                    Run run = new Run(path);
+                    all.add(run);
+                    if (run.advance()) heads.add(run);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private static Entry read(DataInputStream in) {
+        void forEach(RecordSink sink) {
             try {
-                return new Entry(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-            } catch (EOFException e) {
-                return null;
+                while (!heads.isEmpty()) {
+                    Run run = heads.poll();
+                    sink.accept(run.high, run.low, run.content, run.ordinal);
+                    if (run.advance()) heads.add(run);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        public boolean hasNext() {
-            return !heads.isEmpty();
-        }
-
-        public Entry next() {
-            Head head = heads.poll();
-            Entry following = read(head.in());
-            if (following != null) heads.add(new Head(following, head.in()));
-            return head.entry();
-        }
-
         @Override
         public void close() {
-            for (DataInputStream in : streams) {
+            for (Run run : all) {
                 try {
-                    in.close();
+                    run.channel.close();
                 } catch (IOException ignored) {
                     // read-only temporary files
                 }
             }
         }
+    }
+
+    /** A 64-bit hash of the bytes (a multiply-xorshift mix), seeded so that two seeds give a 128-bit hash. */
+    static long hash(byte[] bytes, int start, int end, long seed) {
+        long h = seed ^ ((end - start) * 0xFF51AFD7ED558CCDL);
+        for (int i = start; i < end; i++) {
+            h ^= (bytes[i] & 0xFF);
+            h *= 0x100000001B3L;
+            h ^= h >>> 29;
+        }
+        return mix(h);
+    }
+
+    /** The final avalanche of a 64-bit hash. */
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

@@ -1,15 +1,6 @@
 package dev.treaty.evaluator.facts;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -50,8 +41,6 @@ public final class RevenueReader {
     public record Result(long lines, long duplicates, List<FactError> errors) {
     }
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.TRIM_SPACES).build();
     private static final Map<String, Boolean> CURRENCIES = new ConcurrentHashMap<>();
 
     private RevenueReader() {
@@ -75,8 +64,10 @@ public final class RevenueReader {
             for (int i = 0; i < files.size(); i++) {
                 int fileIndex = i;
                 anyIds |= rows(files.get(i), new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
-                    String id = columns.value(row, 4);
-                    if (!id.isEmpty()) finder.add(ordinal(fileIndex, number), id, columns.contentHash(row));
+                    int at = columns.index()[4];
+                    if (at >= 0 && at < row.fieldCount() && !row.isEmpty(at)) {
+                        finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.contentHash(row));
+                    }
                 });
             }
             DuplicateFinder.Found found = anyIds ? finder.finish() : null;
@@ -127,7 +118,7 @@ public final class RevenueReader {
     }
 
     private interface RowHandler {
-        void row(Columns columns, String[] row, long number);
+        void row(Columns columns, CsvScanner row, long number) throws IOException;
     }
 
     /** Streams the rows of one file to {@code handler}; returns whether the file has an id column. */
@@ -139,49 +130,29 @@ public final class RevenueReader {
             errors.add(new FactError(file, 0, "", Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file"));
             return false;
         }
-        CountingStream counting;
-        try {
-            counting = new CountingStream(Files.newInputStream(file));
-        } catch (IOException e) {
-            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
-            return false;
-        }
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        long[] rowStart = {1};
-        try (Reader reader = new InputStreamReader(counting, decoder);
-             MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNext()) {
+        long rowLine = 1;
+        try (CsvScanner rows = new CsvScanner(Files.newInputStream(file))) {
+            if (!rows.next()) {
                 errors.add(new FactError(file, 1, "", "empty file: a header line naming the columns is required"));
                 return false;
             }
-            Columns columns = Columns.of(rows.next(), file, errors);
+            Columns columns = Columns.of(rows, file, errors);
             if (columns == null) return false;
             long lines = 0;
-            // Jackson's location after a row is the start of the next one: that is how rows spanning
-            // several lines (quoted line breaks) keep their first line's number.
-            rowStart[0] = rows.getCurrentLocation().getLineNr();
-            while (rows.hasNext()) {
-                long number = rowStart[0];
-                String[] row = rows.next();
-                rowStart[0] = rows.getCurrentLocation().getLineNr();
-                if (row.length == 1 && row[0].isEmpty()) continue;          // a blank line
-                handler.row(columns, row, number);
-                if ((++lines & 0xFFFF) == 0) progress.update(file, counting.count, total, lines);
+            while (rows.next()) {
+                rowLine = rows.rowLine();
+                if (rows.fieldCount() == 1 && rows.isEmpty(0)) continue;          // a blank line
+                handler.row(columns, rows, rowLine);
+                if ((++lines & 0xFFFF) == 0) progress.update(file, rows.bytesRead(), total, lines);
             }
             progress.update(file, total, total, lines);
             return columns.index()[4] >= 0;
         } catch (java.nio.charset.CharacterCodingException e) {
-            errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Malformed CSV (an unclosed quote, say): nothing after it can be trusted.
-            errors.add(new FactError(file, rowStart[0], "", "malformed CSV: " + e.getOriginalMessage()));
-        } catch (RuntimeException | IOException e) {
-            Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-                errors.add(new FactError(file, rowStart[0], "", "malformed CSV: " + json.getOriginalMessage()));
-            } else {
-                errors.add(new FactError(file, 0, "", "cannot read: " + (cause.getMessage() == null ? cause : cause.getMessage())));
-            }
+            errors.add(new FactError(file, rowLine, "", "not UTF-8 text"));
+        } catch (CsvScanner.MalformedException e) {
+            errors.add(new FactError(file, rowLine + 1, "", "malformed CSV: " + e.getMessage()));
+        } catch (IOException e) {
+            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
         }
         return false;
     }
@@ -192,14 +163,15 @@ public final class RevenueReader {
         private static final List<String> NAMES = List.of("date", "party", "amount", "currency", "id", "product", "kind",
                 "category", "cloud", "region", "segment");
 
-        static Columns of(String[] header, Path file, List<FactError> errors) {
+        static Columns of(CsvScanner header, Path file, List<FactError> errors) throws java.nio.charset.CharacterCodingException {
             int[] index = new int[NAMES.size()];
             java.util.Arrays.fill(index, -1);
-            for (int i = 0; i < header.length; i++) {
-                int known = NAMES.indexOf(header[i].strip().toLowerCase(java.util.Locale.ROOT));
+            for (int i = 0; i < header.fieldCount(); i++) {
+                String name = header.fresh(i).replace("\uFEFF", "").strip();
+                int known = NAMES.indexOf(name.toLowerCase(java.util.Locale.ROOT));
                 if (known >= 0) {
                     if (index[known] >= 0) {
-                        errors.add(new FactError(file, 1, header[i], "column named twice"));
+                        errors.add(new FactError(file, 1, name, "column named twice"));
                         return null;
                     }
                     index[known] = i;
@@ -212,30 +184,42 @@ public final class RevenueReader {
                     complete = false;
                 }
             }
-            return complete ? new Columns(index, header.length) : null;
+            return complete ? new Columns(index, header.fieldCount()) : null;
         }
 
         /** A hash of the line's known fields in a fixed order: the same line in files with other column orders hashes the same. */
-        long contentHash(String[] row) {
-            StringBuilder text = new StringBuilder();
-            for (int column = 0; column < NAMES.size(); column++) text.append(value(row, column)).append('\u001f');
-            return DuplicateFinder.hash(text.toString().getBytes(StandardCharsets.UTF_8), 0x5851F42D4C957F2DL);
+        long contentHash(CsvScanner row) {
+            long h = 0x5851F42D4C957F2DL;
+            for (int column = 0; column < NAMES.size(); column++) {
+                int at = index[column];
+                if (at >= 0 && at < row.fieldCount()) {
+                    byte[] bytes = row.bytes(at);
+                    for (int i = row.start(at); i < row.end(at); i++) h = (h ^ (bytes[i] & 0xFF)) * 0x100000001B3L;
+                }
+                h = (h ^ 0x1F) * 0x100000001B3L;
+            }
+            return DuplicateFinder.mix(h);
         }
 
-        private String value(String[] row, int column) {
+        String id(CsvScanner row) throws java.nio.charset.CharacterCodingException {
+            int at = index[4];
+            return at < 0 || at >= row.fieldCount() ? "" : row.fresh(at);
+        }
+
+        private String value(CsvScanner row, int column) throws java.nio.charset.CharacterCodingException {
             int at = index[column];
-            return at < 0 || at >= row.length ? "" : row[at];
+            return at < 0 || at >= row.fieldCount() ? "" : row.string(at);
         }
 
-        RevenueLine line(String[] row, FactSource source, List<FactError> errors) {
-            if (row.length < width) {
-                errors.add(new FactError(source.file(), source.line(), "", "has " + row.length + " fields; the header has " + width));
+        RevenueLine line(CsvScanner row, FactSource source, List<FactError> errors) throws java.nio.charset.CharacterCodingException {
+            if (row.fieldCount() < width) {
+                errors.add(new FactError(source.file(), source.line(), "", "has " + row.fieldCount() + " fields; the header has " + width));
                 return null;
             }
-            LocalDate date = date(value(row, 0), source, errors);
+            LocalDate date = date(row, index[0], source, errors);
             String party = value(row, 1);
             if (party.isEmpty()) errors.add(new FactError(source.file(), source.line(), "party", "missing"));
-            long amount = micros(value(row, 2), source, errors);
+            long amount = micros(row, index[2], source, errors);
             String currency = value(row, 3);
             boolean currencyOk = CURRENCIES.computeIfAbsent(currency, RevenueReader::isCurrency);
             if (!currencyOk) {
@@ -243,9 +227,75 @@ public final class RevenueReader {
                         : "unknown currency '" + currency + "'"));
             }
             if (date == null || party.isEmpty() || amount == Long.MIN_VALUE || !currencyOk) return null;
-            return new RevenueLine(value(row, 4), date, party, value(row, 5), value(row, 6), value(row, 7), value(row, 8),
+            return new RevenueLine(id(row), date, party, value(row, 5), value(row, 6), value(row, 7), value(row, 8),
                     value(row, 9), value(row, 10), amount, currency, source);
         }
+    }
+
+    private static LocalDate date(CsvScanner row, int field, FactSource source, List<FactError> errors)
+            throws java.nio.charset.CharacterCodingException {
+        byte[] b = row.bytes(field);
+        int s = row.start(field);
+        if (row.end(field) - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
+            int year = digits(b, s, 4);
+            int month = digits(b, s + 5, 2);
+            int day = digits(b, s + 8, 2);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    errors.add(new FactError(source.file(), source.line(), "date", "'" + row.fresh(field) + "' is not a calendar date"));
+                    return null;
+                }
+            }
+        }
+        String text = row.fresh(field);
+        errors.add(new FactError(source.file(), source.line(), "date", text.isEmpty() ? "missing" : "'" + text + "' is not a date (YYYY-MM-DD)"));
+        return null;
+    }
+
+    private static int digits(byte[] b, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) return -1;
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static long micros(CsvScanner row, int field, FactSource source, List<FactError> errors)
+            throws java.nio.charset.CharacterCodingException {
+        byte[] b = row.bytes(field);
+        int i = row.start(field);
+        int end = row.end(field);
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long units = 0;
+        int digits = 0;
+        for (; i < end && b[i] != '.'; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9 || ++digits > 13) return micros(row.fresh(field), source, errors);    // the slow path words the error
+            units = units * 10 + d;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < end) {
+            i++;
+            for (; i < end; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9 || ++fractionDigits > AMOUNT_SCALE) return micros(row.fresh(field), source, errors);
+                fraction = fraction * 10 + d;
+            }
+            if (fractionDigits == 0) return micros(row.fresh(field), source, errors);
+        }
+        if ((digits == 0 && fractionDigits == 0) || units > AMOUNT_UNITS_MAX) return micros(row.fresh(field), source, errors);
+        for (int k = fractionDigits; k < AMOUNT_SCALE; k++) fraction *= 10;
+        long micros = units * MICROS + fraction;
+        return negative ? -micros : micros;
     }
 
     private static boolean isCurrency(String code) {
@@ -317,28 +367,5 @@ public final class RevenueReader {
     private static long bad(String text, FactSource source, List<FactError> errors) {
         errors.add(new FactError(source.file(), source.line(), "amount", text.isEmpty() ? "missing" : "'" + text + "' is not a decimal amount"));
         return Long.MIN_VALUE;
-    }
-
-    /** Counts the bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) count += n;
-            return n;
-        }
     }
 }

@@ -1,0 +1,290 @@
+package dev.treaty.evaluator.facts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads CSV (RFC 4180: commas, optional double quotes with {@code ""} for a quote, CRLF or LF) as
+ * bytes: a row's fields are byte ranges, not Strings, so the hot path of a settlement allocates
+ * only what it keeps. Repeated short values (parties, products, clouds, currencies) are decoded
+ * once and then shared.
+ */
+final class CsvScanner implements AutoCloseable {
+
+    /** A row longer than this is not a revenue line. */
+    static final int ROW_BYTES_MAX = 1 << 20;
+    /** Fields in a row at most. */
+    static final int FIELDS_MAX = 1_024;
+
+    /** A malformed row: the reader cannot go on. */
+    static final class MalformedException extends IOException {
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 20];
+    private int position;
+    private int limit;
+    private boolean eof;
+    private long consumed;                    // bytes before buffer[0]
+    private long line = 1;                    // the line the next row starts on
+    private long rowLine;
+
+    private byte[] scratch = new byte[256];   // unescaped quoted fields
+    private final byte[][] source = new byte[FIELDS_MAX][];
+    private final int[] starts = new int[FIELDS_MAX];
+    private final int[] ends = new int[FIELDS_MAX];
+    private int fields;
+
+    private final String[] interned = new String[4096];
+    private final byte[][] internedBytes = new byte[4096][];
+
+    CsvScanner(InputStream in) {
+        this.in = in;
+    }
+
+    long bytesRead() {
+        return consumed + position;
+    }
+
+    /** The line the current row starts on (1-based). */
+    long rowLine() {
+        return rowLine;
+    }
+
+    int fieldCount() {
+        return fields;
+    }
+
+    /** Reads the next row; false at the end of the input. A blank line is a row of one empty field. */
+    boolean next() throws IOException {
+        if (position >= limit && !fill()) return false;
+        rowLine = line;
+        fields = 0;
+        int scratchUsed = 0;
+        int at = position;
+        while (true) {
+            if (fields == FIELDS_MAX) throw new MalformedException("more than " + FIELDS_MAX + " fields");
+            if (at >= limit) {
+                int shift = refill(at);
+                if (shift < 0) {                                     // end of input: the last field ends here
+                    addField(buffer, at, at);
+                    position = at;
+                    return true;
+                }
+                at -= shift;
+            }
+            if (buffer[at] == '"') {
+                // A quoted field: copy it unescaped into the scratch array.
+                int start = scratchUsed;
+                at++;
+                while (true) {
+                    if (at >= limit) {
+                        int shift = refill(at);
+                        if (shift < 0) throw new MalformedException("missing closing quote");
+                        at -= shift;
+                    }
+                    byte b = buffer[at];
+                    if (b == '"') {
+                        if (at + 1 >= limit) {
+                            int shift = refill(at + 1);
+                            if (shift >= 0) at -= shift;
+                        }
+                        if (at + 1 < limit && buffer[at + 1] == '"') {
+                            scratchUsed = put(scratchUsed, (byte) '"');
+                            at += 2;
+                            continue;
+                        }
+                        at++;
+                        break;
+                    }
+                    if (b == '\n') line++;
+                    scratchUsed = put(scratchUsed, b);
+                    at++;
+                }
+                addField(null, start, scratchUsed);
+            } else {
+                int start = at;
+                while (true) {
+                    if (at >= limit) {
+                        int shift = refill(at);
+                        if (shift < 0) break;
+                        at -= shift;
+                        start -= shift;
+                    }
+                    byte b = buffer[at];
+                    if (b == ',' || b == '\n' || b == '\r') break;
+                    if (b == '"') throw new MalformedException("a quote inside an unquoted field");
+                    at++;
+                }
+                int end = at;
+                while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) start++;     // spaces around a value
+                while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) end--;
+                addField(buffer, start, end);
+            }
+            if (at >= limit && refill(at) < 0) {
+                position = limit;
+                finishScratch();
+                return true;
+            }
+            byte separator = buffer[at];
+            if (separator == ',') {
+                at++;
+                continue;
+            }
+            if (separator == '\r') {
+                at++;
+                if (at >= limit) {
+                    int shift = refill(at);
+                    if (shift >= 0) at -= shift;
+                }
+                if (at < limit && buffer[at] == '\n') at++;
+            } else if (separator == '\n') {
+                at++;
+            } else {
+                throw new MalformedException("unexpected character after a quoted field");
+            }
+            line++;
+            position = at;
+            finishScratch();
+            return true;
+        }
+    }
+
+    private int put(int used, byte b) {
+        if (used == scratch.length) {
+            if (used >= ROW_BYTES_MAX) throw new IllegalStateException("unreachable: rows are limited by the buffer");
+            scratch = Arrays.copyOf(scratch, used * 2);
+        }
+        scratch[used] = b;
+        return used + 1;
+    }
+
+    private void addField(byte[] from, int start, int end) {
+        source[fields] = from;
+        starts[fields] = start;
+        ends[fields] = end;
+        fields++;
+    }
+
+    /** Quoted fields point into the scratch array, which may have grown while the row was read. */
+    private void finishScratch() {
+        for (int i = 0; i < fields; i++) {
+            if (source[i] == null) source[i] = scratch;
+        }
+    }
+
+    /**
+     * Makes room after {@code at} by moving the current row to the start of the buffer and
+     * reading more; returns how far everything moved, or -1 at the end of the input.
+     */
+    private int refill(int at) throws IOException {
+        if (eof) return -1;
+        int shift = position;
+        if (shift > 0) {
+            System.arraycopy(buffer, shift, buffer, 0, limit - shift);
+            limit -= shift;
+            consumed += shift;
+            position = 0;
+            for (int i = 0; i < fields; i++) {
+                if (source[i] == buffer) {
+                    starts[i] -= shift;
+                    ends[i] -= shift;
+                }
+            }
+        } else if (limit == buffer.length) {
+            if (buffer.length >= ROW_BYTES_MAX) throw new MalformedException("a row longer than " + ROW_BYTES_MAX + " bytes");
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            for (int i = 0; i < fields; i++) {
+                if (source[i] != null && source[i] != scratch) source[i] = buffer;
+            }
+        }
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read <= 0) {
+            eof = true;
+            return limit > at ? shift : -1;
+        }
+        limit += read;
+        return shift;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) return false;
+        consumed += position;
+        position = 0;
+        limit = 0;
+        int read = in.read(buffer, 0, buffer.length);
+        if (read <= 0) {
+            eof = true;
+            return false;
+        }
+        limit = read;
+        return true;
+    }
+
+    boolean isEmpty(int field) {
+        return field >= fields || starts[field] == ends[field];
+    }
+
+    /** The field as a String; short values that repeat are decoded once and shared. */
+    String string(int field) throws CharacterCodingException {
+        if (field < 0 || field >= fields) return "";
+        byte[] bytes = source[field];
+        int start = starts[field];
+        int length = ends[field] - start;
+        if (length == 0) return "";
+        if (length > 48) return decode(bytes, start, length);
+        int hash = 1;
+        for (int i = start; i < start + length; i++) hash = 31 * hash + bytes[i];
+        int slot = (hash ^ (hash >>> 16)) & (interned.length - 1);
+        byte[] known = internedBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, bytes, start, start + length)) return interned[slot];
+        String value = decode(bytes, start, length);
+        internedBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
+        interned[slot] = value;
+        return value;
+    }
+
+    /** The field as a String, never shared (ids). */
+    String fresh(int field) throws CharacterCodingException {
+        if (field < 0 || field >= fields) return "";
+        return decode(source[field], starts[field], ends[field] - starts[field]);
+    }
+
+    private static String decode(byte[] bytes, int start, int length) throws CharacterCodingException {
+        boolean ascii = true;
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, length)).toString();
+    }
+
+    byte[] bytes(int field) {
+        return source[field];
+    }
+
+    int start(int field) {
+        return starts[field];
+    }
+
+    int end(int field) {
+        return ends[field];
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -63,8 +63,8 @@ final class DiffCommand implements Callable<Integer> {
         AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
         AgreementHistory history = options.history(loaded);
         LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
-        ConsolidatedAgreement before = version(history, from, knownAt);
-        ConsolidatedAgreement after = version(history, to, knownAt);
+        ConsolidatedAgreement before = Versions.on(history, from, knownAt);
+        ConsolidatedAgreement after = Versions.on(history, to, knownAt);
         List<AgreementDiff.ClauseChange> changes = AgreementDiff.between(before, after);
         MoneyDiff money = revenue.isEmpty() ? null : money(history, before, after, loaded);
         if (options.json) {
@@ -108,11 +108,6 @@ final class DiffCommand implements Callable<Integer> {
         }, err);
         return new MoneyDiff(Settlement.compute(planBefore, loaded.assumptions(), Optional.empty()),
                 Settlement.compute(planAfter, loaded.assumptions(), Optional.empty()));
-    }
-
-    private ConsolidatedAgreement version(AgreementHistory history, LocalDate date, LocalDate knownAt) {
-        return history.versionOn(date, knownAt).orElseThrow(() -> new BadInputException(history.id()
-                + " is not in force on " + date + ": it takes effect on " + history.agreement().effective()));
     }
 
     private static ObjectNode side(LocalDate date, ConsolidatedAgreement version) {

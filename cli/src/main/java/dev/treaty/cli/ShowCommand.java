@@ -48,9 +48,7 @@ final class ShowCommand implements Callable<Integer> {
         AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
         AgreementHistory history = options.history(loaded);
         LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
-        ConsolidatedAgreement version = history.versionOn(on, knownAt).orElseThrow(() -> new BadInputException(
-                history.id() + " is not in force on " + on + (asKnown == null ? "" : " as known on " + asKnown)
-                        + ": it takes effect on " + history.agreement().effective() + " and was signed on " + history.agreement().signed()));
+        ConsolidatedAgreement version = Versions.on(history, on, knownAt);
         if (options.json) {
             Json.print(out, json(version, on, asKnown, loaded.assumptions()));
         } else {

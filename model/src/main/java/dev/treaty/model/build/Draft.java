@@ -23,7 +23,6 @@ final class Draft {
     final Map<String, String> roles = new HashMap<>();
     RateSchedule rate;
     Filter base;
-    boolean allProducts;
     Filter products;
     AccountingPeriod period;
     LocalDate from;

@@ -229,8 +229,7 @@ final class TermBuilder {
             case TiersAttrContext tiers -> tiers(tiers);
             case BaseAttrContext base -> draft.base = filter(base.filter());
             case ProductsAttrContext products -> {
-                draft.allProducts = products.ALL() != null;
-                if (products.filter() != null) draft.products = filter(products.filter());
+                if (products.filter() != null) draft.products = filter(products.filter());    // "products all": no filter
             }
             case PeriodAttrContext period -> draft.period = period(period.periodSpec());
             case FromAttrContext from -> {

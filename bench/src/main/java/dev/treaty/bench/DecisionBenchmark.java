@@ -3,6 +3,7 @@ package dev.treaty.bench;
 import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.LicenceCheck;
 import dev.treaty.evaluator.decide.ReleaseGate;
+import dev.treaty.evaluator.explain.Explainer;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,9 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A release gate and a licence decision on the flagship, in process. Both build their full
- * explanation today (there is no explanation-free path yet), so these are the "with explanation"
- * figures.
+ * A release gate and a licence decision on the flagship, in process: with their full explanation,
+ * and silently (the same code path, no explanation written).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -43,6 +43,16 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision gateWithExplanation() {
         return ReleaseGate.decide(version, flagship.facts, gate);
+    }
+
+    @Benchmark
+    public Decision gateWithoutExplanation() {
+        return ReleaseGate.decide(version, flagship.facts, gate, Explainer.SILENT);
+    }
+
+    @Benchmark
+    public Decision licenceWithoutExplanation() {
+        return LicenceCheck.decide(version, flagship.facts, licence, Explainer.SILENT);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.treaty.evaluator.decide;
 
+import dev.treaty.evaluator.explain.Explainer;
 import dev.treaty.evaluator.explain.Explanation;
 import dev.treaty.evaluator.facts.Fact;
 import dev.treaty.evaluator.facts.Facts;
@@ -29,31 +30,35 @@ public final class Applicability {
     }
 
     public static Result of(TermInForce term, Map<String, EventDefinition> events, Facts facts, LocalDate date) {
+        return of(term, events, facts, date, Explainer.FULL);
+    }
+
+    public static Result of(TermInForce term, Map<String, EventDefinition> events, Facts facts, LocalDate date, Explainer ex) {
         Validity validity = term.term().validity();
         var window = validity.window();
         if (!window.contains(date)) {
             String text = window.from().filter(date::isBefore).isPresent()
                     ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
                     : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")";
-            return new Result(false, Explanation.of(text).cite(Explanation.Reference.clause(term)));
+            return new Result(false, ex.of(() -> text).cite(Explanation.Reference.clause(term)));
         }
-        Explanation why = Explanation.of(term.term().header().label() + " applies on " + date
+        Explanation why = ex.of(() -> term.term().header().label() + " applies on " + date
                 + (window.isAlways() ? "" : " (" + window + ")")).cite(Explanation.Reference.clause(term));
         if (validity.until().isPresent()) {
-            Result until = holds(validity.until().get(), events, facts, date);
-            if (until.holds()) return new Result(false, Explanation.of(term.term().header().label() + " has ended: until "
+            Result until = holds(validity.until().get(), events, facts, date, ex);
+            if (until.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " has ended: until "
                     + validity.until().get()).cite(Explanation.Reference.clause(term)).because(until.why()));
             why = why.because(until.why());
         }
         if (validity.unless().isPresent() && !mentionsProviderDeclines(validity.unless().get())) {
-            Result unless = holds(validity.unless().get(), events, facts, date);
-            if (unless.holds()) return new Result(false, Explanation.of(term.term().header().label() + " does not apply: unless "
+            Result unless = holds(validity.unless().get(), events, facts, date, ex);
+            if (unless.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " does not apply: unless "
                     + validity.unless().get()).cite(Explanation.Reference.clause(term)).because(unless.why()));
             why = why.because(unless.why());
         }
         if (validity.after().isPresent()) {
-            Result after = holds(validity.after().get(), events, facts, date);
-            if (!after.holds()) return new Result(false, Explanation.of(term.term().header().label() + " has not begun: after "
+            Result after = holds(validity.after().get(), events, facts, date, ex);
+            if (!after.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " has not begun: after "
                     + validity.after().get()).cite(Explanation.Reference.clause(term)).because(after.why()));
             why = why.because(after.why());
         }
@@ -70,6 +75,10 @@ public final class Applicability {
 
     /** Whether a condition on events holds on {@code date}. */
     public static Result holds(Condition condition, Map<String, EventDefinition> events, Facts facts, LocalDate date) {
+        return holds(condition, events, facts, date, Explainer.FULL);
+    }
+
+    public static Result holds(Condition condition, Map<String, EventDefinition> events, Facts facts, LocalDate date, Explainer ex) {
         return switch (condition) {
             case Condition.Declared declared -> {
                 Optional<String> by = declared.by().or(() -> Optional.ofNullable(events.get(declared.event()))
@@ -77,9 +86,9 @@ public final class Applicability {
                 List<Fact.Declaration> found = facts.of(Fact.Declaration.class, date,
                         d -> d.event().equals(declared.event()) && by.map(d.by()::equals).orElse(true));
                 yield found.isEmpty()
-                        ? new Result(false, Explanation.of(condition + ": no — no declaration of " + declared.event()
+                        ? new Result(false, ex.of(() -> condition + ": no — no declaration of " + declared.event()
                         + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                        : new Result(true, Explanation.of(condition + ": yes — declared on " + found.get(0).on())
+                        : new Result(true, ex.of(() -> condition + ": yes — declared on " + found.get(0).on())
                         .cite(Explanation.Reference.fact(found.get(0))));
             }
             case Condition.Verified verified -> {
@@ -88,27 +97,27 @@ public final class Applicability {
                 List<Fact.Verification> found = facts.of(Fact.Verification.class, date,
                         v -> v.event().equals(verified.event()) && by.map(v.by()::equals).orElse(true));
                 yield found.isEmpty()
-                        ? new Result(false, Explanation.of(condition + ": no — no verification of " + verified.event()
+                        ? new Result(false, ex.of(() -> condition + ": no — no verification of " + verified.event()
                         + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                        : new Result(true, Explanation.of(condition + ": yes — verified on " + found.get(0).on())
+                        : new Result(true, ex.of(() -> condition + ": yes — verified on " + found.get(0).on())
                         .cite(Explanation.Reference.fact(found.get(0))));
             }
             case Condition.Not not -> {
-                Result operand = holds(not.operand(), events, facts, date);
-                yield new Result(!operand.holds(), Explanation.of(condition + ": " + (operand.holds() ? "no" : "yes"))
+                Result operand = holds(not.operand(), events, facts, date, ex);
+                yield new Result(!operand.holds(), ex.of(() -> condition + ": " + (operand.holds() ? "no" : "yes"))
                         .because(operand.why()));
             }
             case Condition.And and -> {
-                Result left = holds(and.left(), events, facts, date);
-                Result right = holds(and.right(), events, facts, date);
+                Result left = holds(and.left(), events, facts, date, ex);
+                Result right = holds(and.right(), events, facts, date, ex);
                 boolean both = left.holds() && right.holds();
-                yield new Result(both, Explanation.of(condition + ": " + (both ? "yes" : "no")).because(left.why()).because(right.why()));
+                yield new Result(both, ex.of(() -> condition + ": " + (both ? "yes" : "no")).because(left.why()).because(right.why()));
             }
             case Condition.Or or -> {
-                Result left = holds(or.left(), events, facts, date);
-                Result right = holds(or.right(), events, facts, date);
+                Result left = holds(or.left(), events, facts, date, ex);
+                Result right = holds(or.right(), events, facts, date, ex);
                 boolean either = left.holds() || right.holds();
-                yield new Result(either, Explanation.of(condition + ": " + (either ? "yes" : "no")).because(left.why()).because(right.why()));
+                yield new Result(either, ex.of(() -> condition + ": " + (either ? "yes" : "no")).because(left.why()).because(right.why()));
             }
             case Condition.ProviderDeclines ignored ->
                     throw new IllegalStateException("the first-ship exception is decided by the release gate");

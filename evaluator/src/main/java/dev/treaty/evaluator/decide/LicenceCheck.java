@@ -1,5 +1,6 @@
 package dev.treaty.evaluator.decide;
 
+import dev.treaty.evaluator.explain.Explainer;
 import dev.treaty.evaluator.explain.Explanation;
 import dev.treaty.evaluator.facts.Fact;
 import dev.treaty.evaluator.facts.Facts;
@@ -28,53 +29,56 @@ public final class LicenceCheck {
     }
 
     public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question) {
+        return decide(version, facts, question, Explainer.FULL);
+    }
+
+    /** Decides, writing the explanation (and the verdict's details) only when {@code ex} explains. */
+    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question, Explainer ex) {
         Map<String, EventDefinition> events = version.events();
-        String subject = question.licensee() + " for " + question.ipClass() + question.subject().map(s -> " (" + s + ")").orElse("")
-                + " on " + question.on();
+        String subject = !ex.isExplaining() ? "" : question.licensee() + " for " + question.ipClass()
+                + question.subject().map(s -> " (" + s + ")").orElse("") + " on " + question.on();
         Optional<Fact.Product> item = question.subject().flatMap(facts::product);
         List<Explanation> refusals = new ArrayList<>();
         for (TermInForce inForce : version.terms()) {
             if (!(inForce.term() instanceof Licence licence) || !licence.licensee().equals(question.licensee())) continue;
             String label = licence.header().label();
             if (licence.excludes().contains(question.ipClass())) {
-                refusals.add(Explanation.of(label + " excludes " + question.ipClass()).cite(Explanation.Reference.clause(inForce)));
+                refusals.add(ex.of(() -> label + " excludes " + question.ipClass()).cite(Explanation.Reference.clause(inForce)));
                 continue;
             }
             if (!licence.covers().contains(question.ipClass())) continue;
-            Applicability.Result applies = Applicability.of(inForce, events, facts, question.on());
+            Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
             if (!applies.holds()) {
                 refusals.add(applies.why());
                 continue;
             }
             if (licence.subjectsReleasedThrough().isPresent() && item.isPresent()
                     && item.get().on().isAfter(licence.subjectsReleasedThrough().get())) {
-                refusals.add(Explanation.of(label + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
+                refusals.add(ex.of(() -> label + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
                         + "; " + item.get().name() + " was released on " + item.get().on())
                         .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
                 continue;
             }
-            boolean exclusive = licence.exclusive();
-            Explanation exclusivity;
-            if (exclusive && licence.exclusiveUntil().isPresent()) {
-                Applicability.Result ended = Applicability.holds(licence.exclusiveUntil().get(), events, facts, question.on());
-                exclusive = !ended.holds();
-                exclusivity = Explanation.of("exclusive until " + licence.exclusiveUntil().get() + ": "
-                        + (exclusive ? "still exclusive" : "exclusivity has ended")).because(ended.why());
-            } else {
-                exclusivity = Explanation.of(exclusive ? "exclusive" : "non-exclusive");
-            }
-            String until = licence.validity().window().through().map(d -> "through " + d).orElse("with no end date")
-                    + licence.validity().until().map(c -> ", until " + c).orElse("");
-            String verdict = "LICENSED (" + (exclusive ? "exclusive" : "non-exclusive") + ", " + until + ")";
-            Explanation why = Explanation.of(verdict + ": " + subject + " under " + label + " from " + licence.licensor())
+            Applicability.Result ended = licence.exclusive() && licence.exclusiveUntil().isPresent()
+                    ? Applicability.holds(licence.exclusiveUntil().get(), events, facts, question.on(), ex) : null;
+            boolean exclusive = licence.exclusive() && (ended == null || !ended.holds());
+            Explanation exclusivity = ended != null
+                    ? ex.of(() -> "exclusive until " + licence.exclusiveUntil().get() + ": "
+                    + (exclusive ? "still exclusive" : "exclusivity has ended")).because(ended.why())
+                    : ex.of(() -> exclusive ? "exclusive" : "non-exclusive");
+            String verdict = ex.isExplaining() ? "LICENSED (" + (exclusive ? "exclusive" : "non-exclusive") + ", "
+                    + licence.validity().window().through().map(d -> "through " + d).orElse("with no end date")
+                    + licence.validity().until().map(c -> ", until " + c).orElse("") + ")"
+                    : exclusive ? "LICENSED (exclusive)" : "LICENSED (non-exclusive)";
+            Explanation why = ex.of(() -> verdict + ": " + subject + " under " + label + " from " + licence.licensor())
                     .cite(Explanation.Reference.clause(inForce)).because(applies.why()).because(exclusivity);
-            Explanation withItem = item.map(p -> why.because(Explanation.of("subject " + p.name() + " released on " + p.on())
+            Explanation withItem = item.map(p -> why.because(ex.of(() -> "subject " + p.name() + " released on " + p.on())
                     .cite(Explanation.Reference.fact(p)))).orElse(why);
             return new Decision(true, verdict, withItem.because(refusals));
         }
-        Explanation why = Explanation.of("NOT LICENSED: " + subject);
+        Explanation why = ex.of(() -> "NOT LICENSED: " + subject);
         if (refusals.isEmpty()) {
-            why = why.because(Explanation.of("no licence in force to " + question.licensee() + " covers " + question.ipClass()));
+            why = why.because(ex.of(() -> "no licence in force to " + question.licensee() + " covers " + question.ipClass()));
         }
         return new Decision(false, "NOT LICENSED", why.because(refusals));
     }

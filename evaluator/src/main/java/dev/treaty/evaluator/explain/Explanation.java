@@ -23,29 +23,36 @@ public record Explanation(String text, List<Reference> references, List<Explanat
         because = List.copyOf(because);
     }
 
+    /** The explanation of a decision made silently: citing or adding to it changes nothing. */
+    public static final Explanation NONE = new Explanation("", List.of(), List.of());
+
     public static Explanation of(String text) {
         return new Explanation(text, List.of(), List.of());
     }
 
     public Explanation cite(Reference reference) {
+        if (this == NONE) return this;
         List<Reference> all = new ArrayList<>(references);
         all.add(reference);
         return new Explanation(text, all, because);
     }
 
     public Explanation cite(List<? extends Reference> more) {
+        if (this == NONE) return this;
         List<Reference> all = new ArrayList<>(references);
         all.addAll(more);
         return new Explanation(text, all, because);
     }
 
     public Explanation because(Explanation step) {
+        if (this == NONE) return this;
         List<Explanation> all = new ArrayList<>(because);
         all.add(step);
         return new Explanation(text, references, all);
     }
 
     public Explanation because(List<Explanation> steps) {
+        if (this == NONE) return this;
         List<Explanation> all = new ArrayList<>(because);
         all.addAll(steps);
         return new Explanation(text, references, all);

@@ -138,7 +138,7 @@ public final class SettlementPlan implements Consumer<RevenueLine> {
         for (int i = 0; i < days.size(); i++) {
             LocalDate from = days.get(i);
             LocalDate through = i + 1 < days.size() ? days.get(i + 1).minusDays(1) : end;
-            if (!Applicability.of(term, version.events(), facts, from).holds()) continue;
+            if (!Applicability.of(term, version.events(), facts, from, dev.treaty.evaluator.explain.Explainer.SILENT).holds()) continue;
             AccountingPeriods.Period period = AccountingPeriods.of(share.period(), from);
             Piece last = plan.pieces.isEmpty() ? null : plan.pieces.get(plan.pieces.size() - 1);
             if (last != null && last.term.term() == term.term() && last.period.equals(period) && last.through.plusDays(1).equals(from)) {

@@ -17,9 +17,12 @@ public final class Facts {
     public static final Facts NONE = new Facts(List.of());
 
     private final List<Fact> facts;
+    /** The facts of each type, in the same order: decisions ask for one type at a time. */
+    private final java.util.Map<Class<?>, List<Fact>> byType = new java.util.HashMap<>();
 
     public Facts(List<Fact> facts) {
         this.facts = facts.stream().sorted(Comparator.comparing(Fact::on).thenComparing(Fact::id)).toList();
+        for (Fact fact : this.facts) byType.computeIfAbsent(fact.getClass(), t -> new ArrayList<>()).add(fact);
     }
 
     public List<Fact> all() {
@@ -32,15 +35,19 @@ public final class Facts {
     }
 
     public <T extends Fact> List<T> of(Class<T> type) {
-        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+        return byType.getOrDefault(type, List.of()).stream().map(type::cast).toList();
     }
 
     /** Facts of a type, effective on or before {@code date}, that match. */
     public <T extends Fact> List<T> of(Class<T> type, LocalDate date, Predicate<T> match) {
-        List<T> found = new ArrayList<>();
-        for (Fact fact : facts) {
+        List<T> found = List.of();
+        for (Fact fact : byType.getOrDefault(type, List.of())) {
             if (fact.on().isAfter(date)) break;
-            if (type.isInstance(fact) && match.test(type.cast(fact))) found.add(type.cast(fact));
+            T typed = type.cast(fact);
+            if (match.test(typed)) {
+                if (found.isEmpty()) found = new ArrayList<>(2);
+                found.add(typed);
+            }
         }
         return found;
     }

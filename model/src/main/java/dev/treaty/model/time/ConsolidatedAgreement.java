@@ -25,25 +25,41 @@ import java.util.TreeMap;
  * @param inForce     the days this version is in force, both ends inclusive
  */
 public record ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
-                                    SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce) {
+                                    SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, List<TermInForce> terms,
+                                    Map<String, EventDefinition> events) {
 
     public ConsolidatedAgreement {
         parties = List.copyOf(parties);
         applied = List.copyOf(applied);
         clauses = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(clauses));
+        terms = List.copyOf(terms);
+        events = java.util.Collections.unmodifiableMap(new TreeMap<>(events));
+    }
+
+    /** A version; its terms and events are worked out once, here, since every decision asks for them. */
+    public ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
+                                 SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce) {
+        this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses));
     }
 
     ConsolidatedAgreement withInForce(DateWindow window) {
-        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window);
+        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events);
     }
 
-    /** Every term in force, in clause order. */
-    public List<TermInForce> terms() {
+    private static List<TermInForce> termsOf(SortedMap<ClauseId, ClauseInForce> clauses) {
         List<TermInForce> terms = new ArrayList<>();
         for (ClauseInForce clause : clauses.values()) {
             for (Term term : clause.clause().terms()) terms.add(new TermInForce(term, clause));
         }
         return terms;
+    }
+
+    private static Map<String, EventDefinition> eventsOf(SortedMap<ClauseId, ClauseInForce> clauses) {
+        Map<String, EventDefinition> events = new TreeMap<>();
+        for (TermInForce term : termsOf(clauses)) {
+            if (term.term() instanceof EventDefinition event) events.putIfAbsent(event.name(), event);
+        }
+        return events;
     }
 
     public Optional<TermInForce> term(TermKind kind, String name) {
@@ -52,12 +68,6 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
 
     public <T extends Term> List<T> termsOf(Class<T> type) {
         return terms().stream().map(TermInForce::term).filter(type::isInstance).map(type::cast).toList();
-    }
-
-    public Map<String, EventDefinition> events() {
-        Map<String, EventDefinition> events = new TreeMap<>();
-        for (EventDefinition event : termsOf(EventDefinition.class)) events.put(event.name(), event);
-        return events;
     }
 
     public Optional<Party> party(String shortName) {

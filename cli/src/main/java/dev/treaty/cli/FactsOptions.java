@@ -74,7 +74,7 @@ final class FactsOptions {
         return result;
     }
 
-    private void check(List<FactError> errors, PrintWriter err, String what) {
+    void check(List<FactError> errors, PrintWriter err, String what) {
         if (errors.isEmpty()) return;
         errors.stream().limit(ERRORS_SHOWN_MAX).forEach(e -> err.println(e + (skipBad ? " (skipped)" : "")));
         if (errors.size() > ERRORS_SHOWN_MAX) err.println("… and " + (errors.size() - ERRORS_SHOWN_MAX) + " more bad lines");

@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.evaluator.settle.Pushdown;
 import dev.treaty.evaluator.settle.Settlement;
 import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.settle.SettlementResult;
@@ -31,7 +32,7 @@ final class SettleCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--revenue", arity = "1..*", required = true, paramLabel = "FILE", description = "Revenue lines, CSV (see docs/facts.md).")
+    @Option(names = "--revenue", arity = "1..*", required = true, paramLabel = "FILE", description = "Revenue lines: CSV, or Parquet with the same columns (see docs/facts.md).")
     List<Path> revenue;
 
     @Option(names = "--from", paramLabel = "DATE", description = "Report periods from this date (earlier periods still count toward caps and tiers).")
@@ -46,13 +47,22 @@ final class SettleCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print the statement lines as CSV.")
     boolean csv;
 
+    enum Engine { stream, pushdown }
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "How revenue bases are summed: 'stream' (Treaty reads"
+            + " the CSV itself; the default for CSV) or 'pushdown' (DuckDB sums them; always used for Parquet files).")
+    Engine engine = Engine.stream;
+
     @Override
     public Integer call() {
         Evaluation evaluation = Evaluation.open(spec, options, facts);
         PrintWriter out = evaluation.out();
         SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), evaluation.facts(),
                 through, Optional.ofNullable(term));
-        facts.revenue(revenue, plan, evaluation.err());
+        List<Path> pushed = revenue.stream().filter(f -> engine == Engine.pushdown || Pushdown.isParquet(f)).toList();
+        List<Path> streamed = revenue.stream().filter(f -> !pushed.contains(f)).toList();
+        if (!streamed.isEmpty()) facts.revenue(streamed, plan, evaluation.err());
+        if (!pushed.isEmpty()) facts.check(Pushdown.aggregate(plan, pushed).errors(), evaluation.err(), "revenue");
         SettlementResult result = Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.ofNullable(from));
         if (term != null && result.statements().isEmpty()) {
             throw new BadInputException("no revenue-share term named '" + term + "' is in force through " + through);

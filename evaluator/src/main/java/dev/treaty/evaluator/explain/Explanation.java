@@ -91,7 +91,7 @@ public record Explanation(String text, List<Reference> references, List<Explanat
             @Override
             public String toString() {
                 return count + " revenue line" + (count == 1 ? "" : "s") + " of " + file
-                        + (count == 0 ? "" : " (lines " + firstLine + "–" + lastLine + ")");
+                        + (count == 0 || firstLine == 0 ? "" : " (lines " + firstLine + "–" + lastLine + ")");
             }
         }
 

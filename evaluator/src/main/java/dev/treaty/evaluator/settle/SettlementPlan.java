@@ -167,6 +167,30 @@ public final class SettlementPlan implements Consumer<RevenueLine> {
         return views;
     }
 
+    /**
+     * Adds a base summed elsewhere (the pushdown engine) to the piece of {@code term} that starts
+     * on {@code from}: the same sums the streaming path makes line by line.
+     */
+    public void addToPiece(String term, LocalDate from, long micros, long lineCount, Path file, long linesRead) {
+        for (TermPlan plan : terms) {
+            if (!plan.name.equals(term)) continue;
+            for (Piece piece : plan.pieces) {
+                if (!piece.from.equals(from)) continue;
+                piece.base.add(micros);
+                piece.lines += lineCount;
+                if (lineCount > 0) piece.files.merge(file, new long[]{lineCount, 0, 0}, (a, b) -> new long[]{a[0] + b[0], 0, 0});
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no piece of " + term + " starts on " + from);
+    }
+
+    /** Counts lines read by the pushdown engine, for the settlement's totals. */
+    public void countLines(long read, long ignoredLines) {
+        lines += read;
+        ignored += ignoredLines;
+    }
+
     /** Adds one revenue line to the piece of every term whose base it belongs to. */
     @Override
     public void accept(RevenueLine line) {

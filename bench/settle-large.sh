@@ -42,4 +42,7 @@ for lines in "${sizes[@]}"; do
   echo "  same bases with DuckDB:"
   "$java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" dev.treaty.bench.DuckDbBaseline \
       "$example" "$ledger" "$example/facts/events.jsonl" 2030-12-31 | sed 's/^/    /'
+  echo "  the same ledger as Parquet (Treaty's pushdown path vs DuckDB):"
+  "$java" --enable-native-access=ALL-UNNAMED -Dparquet -cp "$root/bench/target/benchmarks.jar" dev.treaty.bench.DuckDbBaseline \
+      "$example" "$ledger" "$example/facts/events.jsonl" 2030-12-31 | sed 's/^/    /'
 done

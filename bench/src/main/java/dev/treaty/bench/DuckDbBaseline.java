@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  * they agree to the cent and prints both times.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.treaty.bench.DuckDbBaseline AGREEMENT_DIR REVENUE.csv [EVENTS.jsonl] THROUGH</pre>
+ *
+ * With {@code -Dparquet} the ledger is first written as Parquet beside the CSV, and both engines
+ * read that: Treaty through its pushdown path (as {@code treaty settle} does for Parquet).
  */
 public final class DuckDbBaseline {
 
@@ -49,7 +52,8 @@ public final class DuckDbBaseline {
         Path events = args.length > 3 ? Path.of(args[2]) : null;
         LocalDate through = LocalDate.parse(args[args.length - 1]);
         SettlementPlan plan = plan(folder, events, through);
-        Bases treaty = treaty(plan, revenue);
+        if (System.getProperty("parquet") != null) revenue = parquet(revenue);
+        Bases treaty = dev.treaty.evaluator.settle.Pushdown.isParquet(revenue) ? pushdown(plan, revenue) : treaty(plan, revenue);
         Bases duck = duckDb(plan.pieces(), revenue);
         boolean agree = treaty.byPiece().equals(duck.byPiece());
         System.out.printf("pieces %d, bases agree to the cent: %s%n", treaty.byPiece().size(), agree ? "yes" : "NO");
@@ -84,6 +88,36 @@ public final class DuckDbBaseline {
         return new Bases(bases, seconds);
     }
 
+    /** Writes the CSV ledger as Parquet beside it (once), with typed columns. */
+    static Path parquet(Path csv) throws SQLException {
+        Path parquet = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".parquet");
+        if (java.nio.file.Files.exists(parquet)) return parquet;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM " + csvSource(csv) + ") TO '" + parquet + "' (FORMAT parquet)");
+        }
+        return parquet;
+    }
+
+    /** Treaty's pushdown path (what `treaty settle` uses for Parquet). */
+    public static Bases pushdown(SettlementPlan plan, Path revenue) {
+        long start = System.nanoTime();
+        var result = dev.treaty.evaluator.settle.Pushdown.aggregate(plan, List.of(revenue));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!result.errors().isEmpty()) throw new IllegalStateException("bad revenue: " + result.errors().get(0));
+        Map<String, BigDecimal> bases = new LinkedHashMap<>();
+        for (SettlementPlan.PieceView piece : plan.pieces()) {
+            bases.put(piece.term() + "@" + piece.from(), piece.base().setScale(2, java.math.RoundingMode.UNNECESSARY));
+        }
+        return new Bases(bases, seconds);
+    }
+
+    private static String csvSource(Path revenue) {
+        return "read_csv('" + revenue.toAbsolutePath().toString().replace("'", "''") + "', header = true, all_varchar = false,"
+                + " columns = {'id': 'VARCHAR', 'date': 'DATE', 'party': 'VARCHAR', 'product': 'VARCHAR', 'kind': 'VARCHAR',"
+                + " 'category': 'VARCHAR', 'cloud': 'VARCHAR', 'region': 'VARCHAR', 'segment': 'VARCHAR',"
+                + " 'amount': 'DECIMAL(38,6)', 'currency': 'VARCHAR'})";
+    }
+
     public static Bases duckDb(List<SettlementPlan.PieceView> pieces, Path revenue) throws SQLException {
         Map<String, List<SettlementPlan.PieceView>> byTerm = pieces.stream()
                 .collect(Collectors.groupingBy(SettlementPlan.PieceView::term, LinkedHashMap::new, Collectors.toList()));
@@ -92,10 +126,8 @@ public final class DuckDbBaseline {
         pieces.forEach(p -> bases.put(p.term() + "@" + p.from(), BigDecimal.ZERO.setScale(2)));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            String source = "read_csv('" + revenue.toAbsolutePath().toString().replace("'", "''") + "', header = true, all_varchar = false,"
-                    + " columns = {'id': 'VARCHAR', 'date': 'DATE', 'party': 'VARCHAR', 'product': 'VARCHAR', 'kind': 'VARCHAR',"
-                    + " 'category': 'VARCHAR', 'cloud': 'VARCHAR', 'region': 'VARCHAR', 'segment': 'VARCHAR',"
-                    + " 'amount': 'DECIMAL(38,6)', 'currency': 'VARCHAR'})";
+            String source = dev.treaty.evaluator.settle.Pushdown.isParquet(revenue)
+                    ? "read_parquet('" + revenue.toAbsolutePath().toString().replace("'", "''") + "')" : csvSource(revenue);
             List<String> selects = new ArrayList<>();
             for (var term : byTerm.entrySet()) {
                 SettlementPlan.PieceView first = term.getValue().get(0);

@@ -52,27 +52,35 @@ public final class Pushdown {
                     continue;
                 }
                 String source = source(file);
-                String columns = columns(statement, source, file, errors);
+                String columns = columns(statement, source, file, errors, !isParquet(file));
                 if (columns == null) continue;
-                statement.execute("CREATE OR REPLACE TEMP TABLE revenue AS SELECT " + columns + " FROM " + source);
-                try (ResultSet conflicts = statement.executeQuery("SELECT id, count(DISTINCT (date, party, product, kind, category,"
-                        + " cloud, region, segment, amount, currency)) FROM revenue WHERE id <> '' GROUP BY id HAVING count(DISTINCT"
-                        + " (date, party, product, kind, category, cloud, region, segment, amount, currency)) > 1 LIMIT 50")) {
-                    while (conflicts.next()) {
-                        errors.add(new FactError(file, 0, "id", "id '" + conflicts.getString(1) + "' is used by lines with different content"));
-                    }
-                }
-                if (!errors.isEmpty()) continue;
+                statement.execute("CREATE OR REPLACE TEMP VIEW revenue AS SELECT " + columns + " FROM " + source);
                 long total;
-                long distinct;
-                try (ResultSet counts = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE id = '')"
-                        + " + count(DISTINCT id) FILTER (WHERE id <> '') FROM revenue")) {
+                long withIds;
+                long distinctIds;
+                try (ResultSet counts = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE id <> ''),"
+                        + " count(DISTINCT id) FILTER (WHERE id <> '') FROM revenue")) {
                     counts.next();
                     total = counts.getLong(1);
-                    distinct = counts.getLong(2);
+                    withIds = counts.getLong(2);
+                    distinctIds = counts.getLong(3);
                 }
-                statement.execute("CREATE OR REPLACE TEMP TABLE lines AS SELECT * FROM revenue WHERE id = ''"
-                        + " UNION ALL SELECT DISTINCT ON (id) * FROM revenue WHERE id <> ''");
+                if (withIds > distinctIds) {
+                    // Some id repeats: a repeat with other content is an error; an identical repeat counts once.
+                    try (ResultSet conflicts = statement.executeQuery("SELECT id FROM revenue WHERE id <> '' GROUP BY id"
+                            + " HAVING count(DISTINCT (date, party, product, kind, category, cloud, region, segment, amount, currency)) > 1"
+                            + " ORDER BY id LIMIT 50")) {
+                        while (conflicts.next()) {
+                            errors.add(new FactError(file, 0, "id", "id '" + conflicts.getString(1) + "' is used by lines with different content"));
+                        }
+                    }
+                    if (!errors.isEmpty()) continue;
+                    statement.execute("CREATE OR REPLACE TEMP VIEW lines AS SELECT * FROM revenue WHERE id = ''"
+                            + " UNION ALL SELECT DISTINCT ON (id) * FROM revenue WHERE id <> ''");
+                } else {
+                    statement.execute("CREATE OR REPLACE TEMP VIEW lines AS SELECT * FROM revenue");
+                }
+                long distinct = total - withIds + distinctIds;
                 long counted = sum(plan, statement, file);
                 lines += distinct;
                 duplicates += total - distinct;
@@ -92,7 +100,8 @@ public final class Pushdown {
     }
 
     /** The known columns, typed and with missing optional ones as empty strings; null (reported) if a required one is missing. */
-    private static String columns(Statement statement, String source, Path file, List<FactError> errors) throws SQLException {
+    private static String columns(Statement statement, String source, Path file, List<FactError> errors, boolean trim)
+            throws SQLException {
         List<String> present = new ArrayList<>();
         try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
             while (described.next()) present.add(described.getString(1).toLowerCase(Locale.ROOT));
@@ -107,7 +116,9 @@ public final class Pushdown {
         columns.add("CAST(\"date\" AS DATE) AS date");
         columns.add("CAST(\"amount\" AS DECIMAL(38,6)) AS amount");
         for (String text : List.of("id", "party", "product", "kind", "category", "cloud", "region", "segment", "currency")) {
-            columns.add(present.contains(text) ? "coalesce(trim(CAST(\"" + text + "\" AS VARCHAR)), '') AS " + text : "'' AS " + text);
+            // CSV values are trimmed as the streaming reader trims them; Parquet strings are taken as they are.
+            String value = "CAST(\"" + text + "\" AS VARCHAR)";
+            columns.add(present.contains(text) ? "coalesce(" + (trim ? "trim(" + value + ")" : value) + ", '') AS " + text : "'' AS " + text);
         }
         return String.join(", ", columns);
     }
@@ -117,6 +128,7 @@ public final class Pushdown {
         Map<String, List<SettlementPlan.PieceView>> byTerm = plan.pieces().stream()
                 .collect(Collectors.groupingBy(SettlementPlan.PieceView::term, LinkedHashMap::new, Collectors.toList()));
         List<String> selects = new ArrayList<>();
+        List<String> matches = new ArrayList<>();
         for (var term : byTerm.entrySet()) {
             SettlementPlan.PieceView first = term.getValue().get(0);
             StringBuilder piece = new StringBuilder("CASE");
@@ -125,9 +137,10 @@ public final class Pushdown {
                         .append("' THEN DATE '").append(p.from()).append('\'');
             }
             piece.append(" END");
-            selects.add("SELECT '" + quote(term.getKey()) + "' AS term, " + piece + " AS piece, rowid AS line, amount FROM lines"
-                    + " WHERE party = '" + quote(first.payer()) + "' AND currency = '" + first.currency() + "' AND "
-                    + first.filter().map(Pushdown::sql).orElse("TRUE"));
+            String where = "party = '" + quote(first.payer()) + "' AND currency = '" + first.currency() + "' AND "
+                    + first.filter().map(Pushdown::sql).orElse("TRUE");
+            selects.add("SELECT '" + quote(term.getKey()) + "' AS term, " + piece + " AS piece, amount FROM lines WHERE " + where);
+            matches.add("(" + where + " AND (" + piece + ") IS NOT NULL)");
         }
         if (selects.isEmpty()) return 0;
         String query = "SELECT term, piece, sum(amount), count(*) FROM (" + String.join(" UNION ALL ", selects)
@@ -139,7 +152,7 @@ public final class Pushdown {
                         rows.getLong(4), file, 0);
             }
         }
-        String counted = "SELECT count(DISTINCT line) FROM (" + String.join(" UNION ALL ", selects) + ") WHERE piece IS NOT NULL";
+        String counted = "SELECT count(*) FROM lines WHERE " + String.join(" OR ", matches);
         try (ResultSet rows = statement.executeQuery(counted)) {
             rows.next();
             return rows.getLong(1);

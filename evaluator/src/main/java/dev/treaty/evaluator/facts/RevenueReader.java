@@ -57,6 +57,7 @@ public final class RevenueReader {
     }
 
     static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress, int runRecordsMax) {
+        if (consumer instanceof RevenueSink sink) return readOnce(files, sink, progress, runRecordsMax);
         List<FactError> errors = new java.util.ArrayList<>();
         long[] counts = new long[2];
         try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
@@ -87,21 +88,74 @@ public final class RevenueReader {
                     });
                 }
             }
-            if (found != null) {
-                for (DuplicateFinder.Conflict conflict : found.conflicts()) {
-                    errors.add(new FactError(files.get(fileOf(conflict.ordinal())), lineOf(conflict.ordinal()), "id",
-                            "this id is already used by a different line (" + files.get(fileOf(conflict.firstOrdinal())) + ":"
-                                    + lineOf(conflict.firstOrdinal()) + ")"));
-                }
-                counts[1] -= found.conflictCount();          // conflicting lines were skipped as errors, not duplicates
-                if (found.conflictCount() > found.conflicts().size()) {
-                    errors.add(new FactError(files.get(0), 0, "id", (found.conflictCount() - found.conflicts().size())
-                            + " more lines reuse an id with different content"));
+            if (found != null) addConflicts(found, files, errors, counts);
+        }
+        return new Result(counts[0], counts[1], sorted(errors));
+    }
+
+    /**
+     * One reading of every file: each good line goes to the sink as it is read, and its id (if
+     * any) to the duplicate finder; only if some id repeats are the files read again, to retract
+     * the repeats.
+     */
+    private static Result readOnce(List<Path> files, RevenueSink sink, Progress progress, int runRecordsMax) {
+        List<FactError> errors = new java.util.ArrayList<>();
+        long[] counts = new long[2];
+        try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
+            boolean anyIds = false;
+            for (int i = 0; i < files.size(); i++) {
+                int fileIndex = i;
+                Path file = files.get(i);
+                anyIds |= rows(file, errors, progress, (columns, row, number) -> {
+                    RevenueLine line = columns.line(row, new FactSource(file, number), errors);
+                    if (line == null) return;
+                    int at = columns.index()[4];
+                    if (at >= 0 && at < row.fieldCount() && !row.isEmpty(at)) {
+                        finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.contentHash(row));
+                    }
+                    sink.accept(line);
+                    counts[0]++;
+                });
+            }
+            if (!anyIds) return new Result(counts[0], 0, sorted(errors));
+            DuplicateFinder.Found found = finder.finish();
+            try (LongRuns.Reader repeats = found.duplicates()) {
+                if (!repeats.isEmpty()) {
+                    for (int i = 0; i < files.size(); i++) {
+                        int fileIndex = i;
+                        Path file = files.get(i);
+                        rows(file, new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
+                            if (!repeats.contains(ordinal(fileIndex, number))) return;
+                            RevenueLine line = columns.line(row, new FactSource(file, number), new java.util.ArrayList<>());
+                            if (line == null) return;
+                            sink.retract(line);
+                            counts[0]--;
+                            counts[1]++;
+                        });
+                    }
                 }
             }
+            addConflicts(found, files, errors, counts);
         }
+        return new Result(counts[0], counts[1], sorted(errors));
+    }
+
+    private static void addConflicts(DuplicateFinder.Found found, List<Path> files, List<FactError> errors, long[] counts) {
+        for (DuplicateFinder.Conflict conflict : found.conflicts()) {
+            errors.add(new FactError(files.get(fileOf(conflict.ordinal())), lineOf(conflict.ordinal()), "id",
+                    "this id is already used by a different line (" + files.get(fileOf(conflict.firstOrdinal())) + ":"
+                            + lineOf(conflict.firstOrdinal()) + ")"));
+        }
+        counts[1] -= found.conflictCount();          // conflicting lines are errors, not duplicates
+        if (found.conflictCount() > found.conflicts().size()) {
+            errors.add(new FactError(files.get(0), 0, "id", (found.conflictCount() - found.conflicts().size())
+                    + " more lines reuse an id with different content"));
+        }
+    }
+
+    private static List<FactError> sorted(List<FactError> errors) {
         errors.sort(java.util.Comparator.comparing((FactError e) -> e.file().toString()).thenComparingLong(FactError::line));
-        return new Result(counts[0], counts[1], List.copyOf(errors));
+        return List.copyOf(errors);
     }
 
     /** Line ordinals: the file's index in the high bits, the line in the low 40 (a trillion lines a file). */

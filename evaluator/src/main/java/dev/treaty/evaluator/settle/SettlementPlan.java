@@ -3,6 +3,7 @@ package dev.treaty.evaluator.settle;
 import dev.treaty.evaluator.decide.Applicability;
 import dev.treaty.evaluator.facts.Facts;
 import dev.treaty.evaluator.facts.RevenueLine;
+import dev.treaty.evaluator.facts.RevenueSink;
 import dev.treaty.model.term.RevenueShare;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import dev.treaty.model.time.TermInForce;
@@ -15,14 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * The pieces of time each revenue-share term is in force over, cut at amendments, windows, event
  * conditions and accounting periods; and the revenue base summed into each piece as lines stream
  * by. Not thread-safe: one plan is fed by one reader.
  */
-public final class SettlementPlan implements Consumer<RevenueLine> {
+public final class SettlementPlan implements RevenueSink {
 
     /** The version in force over a span of days. */
     public record VersionSpan(DateWindow window, ConsolidatedAgreement version) {
@@ -46,6 +46,13 @@ public final class SettlementPlan implements Consumer<RevenueLine> {
             this.period = period;
             this.from = from;
             this.through = through;
+        }
+
+        void remove(RevenueLine line) {
+            base.add(-line.amountMicros());
+            lines--;
+            long[] file = files.get(line.source().file());
+            if (file != null) file[0]--;
         }
 
         void add(RevenueLine line) {
@@ -208,6 +215,25 @@ public final class SettlementPlan implements Consumer<RevenueLine> {
             counted = true;
         }
         if (!counted) ignored++;
+    }
+
+    /** Takes back a line given to {@link #accept} (a repeated id found at the end of the read). */
+    @Override
+    public void retract(RevenueLine line) {
+        lines--;
+        boolean counted = false;
+        for (TermPlan plan : terms) {
+            Piece piece = plan.pieceOn(line.date());
+            if (piece == null || !piece.share.payer().equals(line.party())) continue;
+            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field)) continue;
+            if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
+                piece.otherCurrency--;
+                continue;
+            }
+            piece.remove(line);
+            counted = true;
+        }
+        if (!counted) ignored--;
     }
 
     long lines() {

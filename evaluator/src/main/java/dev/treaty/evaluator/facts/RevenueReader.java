@@ -48,9 +48,10 @@ public final class RevenueReader {
 
     /**
      * Reads every file and passes each good line to {@code consumer}. Bad lines are reported, not
-     * passed on; the caller decides whether one bad line voids the whole read. When the files
-     * have ids, a first pass finds the repeated ones in bounded memory ({@link DuplicateFinder}),
-     * and the second pass skips them.
+     * passed on; the caller decides whether one bad line voids the whole read. Repeated ids are
+     * found in bounded memory ({@link DuplicateFinder}): a {@link RevenueSink} gets every line at
+     * once and the repeats retracted at the end; any other consumer gets the lines after a first
+     * pass over the ids, without the repeats.
      */
     public static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress) {
         return read(files, consumer, progress, DuplicateFinder.RUN_RECORDS_MAX);

@@ -73,12 +73,25 @@ final class DuplicateFinder implements AutoCloseable {
 
     /** Adds the id held in {@code bytes[start, end)}, without making a String of it. Ordinals must grow. */
     void add(long lineOrdinal, byte[] bytes, int start, int end, long contentHash) {
+        add(lineOrdinal, idHigh(bytes, start, end), idLow(bytes, start, end), contentHash);
+    }
+
+    /** Adds an id already hashed with {@link #idHigh} and {@link #idLow} (on another thread, say). */
+    void add(long lineOrdinal, long idHigh, long idLow, long contentHash) {
         int i = buffered++;
-        high[i] = hash(bytes, start, end, 0x9E3779B97F4A7C15L);
-        low[i] = hash(bytes, start, end, 0xC2B2AE3D27D4EB4FL);
+        high[i] = idHigh;
+        low[i] = idLow;
         content[i] = contentHash;
         ordinal[i] = lineOrdinal;
         if (buffered == runRecordsMax) spill();
+    }
+
+    static long idHigh(byte[] bytes, int start, int end) {
+        return hash(bytes, start, end, 0x9E3779B97F4A7C15L);
+    }
+
+    static long idLow(byte[] bytes, int start, int end) {
+        return hash(bytes, start, end, 0xC2B2AE3D27D4EB4FL);
     }
 
     /** The duplicates, ascending, and the conflicts; reads the spilled runs once. */

@@ -103,22 +103,57 @@ public final class RevenueReader {
         List<FactError> errors = new java.util.ArrayList<>();
         long[] counts = new long[2];
         try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
-            boolean anyIds = false;
-            for (int i = 0; i < files.size(); i++) {
-                int fileIndex = i;
-                Path file = files.get(i);
-                anyIds |= rows(file, errors, progress, (columns, row, number) -> {
-                    RevenueLine line = columns.line(row, new FactSource(file, number), errors);
-                    if (line == null) return;
-                    int at = columns.index()[4];
-                    if (at >= 0 && at < row.fieldCount() && !row.isEmpty(at)) {
-                        finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.contentHash(row));
+            // Two cores: this thread parses (scanning, fields, hashes); the caller's thread takes the
+            // parsed batches, records the ids and feeds the sink, so neither waits for the other.
+            java.util.concurrent.BlockingQueue<Batch> parsed = new java.util.concurrent.ArrayBlockingQueue<>(8);
+            boolean[] anyIds = {false};
+            Throwable[] failure = {null};
+            Thread parser = Thread.ofPlatform().name("treaty-csv-parser").daemon().start(() -> {
+                Batch[] batch = {new Batch()};
+                try {
+                    for (int i = 0; i < files.size(); i++) {
+                        int fileIndex = i;
+                        Path file = files.get(i);
+                        anyIds[0] |= rows(file, errors, progress, (columns, row, number) -> {
+                            RevenueLine line = columns.line(row, new FactSource(file, number), errors);
+                            if (line == null) return;
+                            int at = columns.index()[4];
+                            boolean hasId = at >= 0 && at < row.fieldCount() && !row.isEmpty(at);
+                            batch[0].add(line, ordinal(fileIndex, number), hasId,
+                                    hasId ? DuplicateFinder.idHigh(row.bytes(at), row.start(at), row.end(at)) : 0,
+                                    hasId ? DuplicateFinder.idLow(row.bytes(at), row.start(at), row.end(at)) : 0,
+                                    hasId ? columns.contentHash(row) : 0);
+                            if (batch[0].size == Batch.SIZE) {
+                                put(parsed, batch[0]);
+                                batch[0] = new Batch();
+                            }
+                        });
                     }
-                    sink.accept(line);
-                    counts[0]++;
-                });
+                    put(parsed, batch[0]);
+                } catch (Throwable t) {
+                    failure[0] = t;
+                } finally {
+                    put(parsed, Batch.END);
+                }
+            });
+            try {
+                for (Batch batch = parsed.take(); batch != Batch.END; batch = parsed.take()) {
+                    for (int k = 0; k < batch.size; k++) {
+                        if (batch.hasId[k]) finder.add(batch.ordinal[k], batch.high[k], batch.low[k], batch.content[k]);
+                        sink.accept(batch.lines[k]);
+                    }
+                    counts[0] += batch.size;
+                }
+                parser.join();
+            } catch (InterruptedException e) {
+                parser.interrupt();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading revenue", e);
             }
-            if (!anyIds) return new Result(counts[0], 0, sorted(errors));
+            if (failure[0] instanceof RuntimeException runtime) throw runtime;
+            if (failure[0] instanceof Error error) throw error;
+            boolean idsSeen = anyIds[0];
+            if (!idsSeen) return new Result(counts[0], 0, sorted(errors));
             DuplicateFinder.Found found = finder.finish();
             try (LongRuns.Reader repeats = found.duplicates()) {
                 if (!repeats.isEmpty()) {
@@ -139,6 +174,39 @@ public final class RevenueReader {
             addConflicts(found, files, errors, counts);
         }
         return new Result(counts[0], counts[1], sorted(errors));
+    }
+
+    /** Parsed lines handed from the parsing thread to the summing one. */
+    private static final class Batch {
+        static final int SIZE = 4096;
+        static final Batch END = new Batch();
+
+        final RevenueLine[] lines = new RevenueLine[SIZE];
+        final long[] ordinal = new long[SIZE];
+        final boolean[] hasId = new boolean[SIZE];
+        final long[] high = new long[SIZE];
+        final long[] low = new long[SIZE];
+        final long[] content = new long[SIZE];
+        int size;
+
+        void add(RevenueLine line, long lineOrdinal, boolean id, long idHigh, long idLow, long contentHash) {
+            lines[size] = line;
+            ordinal[size] = lineOrdinal;
+            hasId[size] = id;
+            high[size] = idHigh;
+            low[size] = idLow;
+            content[size] = contentHash;
+            size++;
+        }
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<Batch> queue, Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading revenue", e);
+        }
     }
 
     private static void addConflicts(DuplicateFinder.Found found, List<Path> files, List<FactError> errors, long[] counts) {

@@ -48,7 +48,7 @@ public class SettleBenchmark {
         for (int i = 0; i < LINES; i++) {
             String product = products[random.nextInt(products.length)];
             String party = product.startsWith("azure") || product.equals("bing") ? "Microsoft" : "OpenAI";
-            lines[i] = new RevenueLine("", LocalDate.ofEpochDay(first + random.nextInt(4180)), party, product, "api", "x", "azure",
+            lines[i] = new RevenueLine(LocalDate.ofEpochDay(first + random.nextInt(4180)), party, product, "api", "x", "azure",
                     "us", "", random.nextLong(1, 1_000_000_000_000L), "USD", source);
         }
     }

@@ -39,7 +39,7 @@ public final class Fixtures {
     }
 
     public static RevenueLine line(String date, String party, String category, String amount) {
-        return new RevenueLine("", LocalDate.parse(date), party, "", "", category, "", "", "",
+        return new RevenueLine(LocalDate.parse(date), party, "", "", category, "", "", "",
                 new java.math.BigDecimal(amount).movePointRight(6).longValueExact(), "USD", new FactSource(Path.of("test.csv"), 2));
     }
 

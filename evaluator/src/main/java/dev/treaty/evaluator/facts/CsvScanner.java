@@ -45,6 +45,9 @@ final class CsvScanner implements AutoCloseable {
 
     private final String[] interned = new String[4096];
     private final byte[][] internedBytes = new byte[4096][];
+    private final long[] internedHash = new long[4096];
+    /** The 64-bit hash of the field last read by {@link #string}: content hashes reuse it. */
+    private long lastHash;
 
     CsvScanner(InputStream in) {
         this.in = in;
@@ -235,21 +238,32 @@ final class CsvScanner implements AutoCloseable {
 
     /** The field as a String; short values that repeat are decoded once and shared. */
     String string(int field) throws CharacterCodingException {
-        if (field < 0 || field >= fields) return "";
+        if (field < 0 || field >= fields || starts[field] == ends[field]) {
+            lastHash = 0;
+            return "";
+        }
         byte[] bytes = source[field];
         int start = starts[field];
         int length = ends[field] - start;
-        if (length == 0) return "";
+        long hash = 0xCBF29CE484222325L;
+        for (int i = start; i < start + length; i++) hash = (hash ^ (bytes[i] & 0xFF)) * 0x100000001B3L;
+        lastHash = hash;
         if (length > 48) return decode(bytes, start, length);
-        int hash = 1;
-        for (int i = start; i < start + length; i++) hash = 31 * hash + bytes[i];
-        int slot = (hash ^ (hash >>> 16)) & (interned.length - 1);
+        int slot = (int) (hash ^ (hash >>> 32)) & (interned.length - 1);
         byte[] known = internedBytes[slot];
-        if (known != null && Arrays.equals(known, 0, known.length, bytes, start, start + length)) return interned[slot];
+        if (known != null && internedHash[slot] == hash && Arrays.equals(known, 0, known.length, bytes, start, start + length)) {
+            return interned[slot];
+        }
         String value = decode(bytes, start, length);
         internedBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
+        internedHash[slot] = hash;
         interned[slot] = value;
         return value;
+    }
+
+    /** The 64-bit hash of the field last read by {@link #string} (0 for an empty field). */
+    long lastHash() {
+        return lastHash;
     }
 
     /** The field as a String, never shared (ids). */

@@ -3,11 +3,12 @@ package dev.treaty.evaluator.facts;
 import java.time.LocalDate;
 
 /**
- * One revenue line: whose revenue, of what, recognised when, how much.
+ * One revenue line: whose revenue, of what, recognised when, how much. (Its id, if any, serves
+ * only to recognise repeats while reading, and is not kept.)
  *
  * @param amountMicros the amount in millionths of the currency unit: exact, and summed as a long
  */
-public record RevenueLine(String id, LocalDate date, String party, String product, String kind, String category,
+public record RevenueLine(LocalDate date, String party, String product, String kind, String category,
                           String cloud, String region, String segment, long amountMicros, String currency,
                           FactSource source) {
 

@@ -67,9 +67,9 @@ public final class RevenueReader {
                 int fileIndex = i;
                 anyIds |= rows(files.get(i), new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
                     int at = columns.index()[4];
-                    if (at >= 0 && at < row.fieldCount() && !row.isEmpty(at)) {
-                        finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.contentHash(row));
-                    }
+                    if (at < 0 || at >= row.fieldCount() || row.isEmpty(at)) return;
+                    if (columns.line(row, new FactSource(files.get(fileIndex), number), new java.util.ArrayList<>()) == null) return;
+                    finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.lastContentHash);
                 });
             }
             DuplicateFinder.Found found = anyIds ? finder.finish() : null;
@@ -122,7 +122,7 @@ public final class RevenueReader {
                             batch[0].add(line, ordinal(fileIndex, number), hasId,
                                     hasId ? DuplicateFinder.idHigh(row.bytes(at), row.start(at), row.end(at)) : 0,
                                     hasId ? DuplicateFinder.idLow(row.bytes(at), row.start(at), row.end(at)) : 0,
-                                    hasId ? columns.contentHash(row) : 0);
+                                    columns.lastContentHash);
                             if (batch[0].size == Batch.SIZE) {
                                 put(parsed, batch[0]);
                                 batch[0] = new Batch();
@@ -280,8 +280,22 @@ public final class RevenueReader {
         return false;
     }
 
-    /** Where each known column is in this file. */
-    private record Columns(int[] index, int width) {
+    /** Where each known column is in this file. Not thread-safe: one reader uses it. */
+    private static final class Columns {
+        private final int[] index;
+        private final int width;
+        /** The content hash of the line last returned by {@link #line}. */
+        long lastContentHash;
+
+        Columns(int[] index, int width) {
+            this.index = index;
+            this.width = width;
+        }
+
+        int[] index() {
+            return index;
+        }
+
         // index order: date, party, amount, currency, id, product, kind, category, cloud, region, segment
         private static final List<String> NAMES = List.of("date", "party", "amount", "currency", "id", "product", "kind",
                 "category", "cloud", "region", "segment");
@@ -310,25 +324,6 @@ public final class RevenueReader {
             return complete ? new Columns(index, header.fieldCount()) : null;
         }
 
-        /** A hash of the line's known fields in a fixed order: the same line in files with other column orders hashes the same. */
-        long contentHash(CsvScanner row) {
-            long h = 0x5851F42D4C957F2DL;
-            for (int column = 0; column < NAMES.size(); column++) {
-                int at = index[column];
-                if (at >= 0 && at < row.fieldCount()) {
-                    byte[] bytes = row.bytes(at);
-                    for (int i = row.start(at); i < row.end(at); i++) h = (h ^ (bytes[i] & 0xFF)) * 0x100000001B3L;
-                }
-                h = (h ^ 0x1F) * 0x100000001B3L;
-            }
-            return DuplicateFinder.mix(h);
-        }
-
-        String id(CsvScanner row) throws java.nio.charset.CharacterCodingException {
-            int at = index[4];
-            return at < 0 || at >= row.fieldCount() ? "" : row.fresh(at);
-        }
-
         private String value(CsvScanner row, int column) throws java.nio.charset.CharacterCodingException {
             int at = index[column];
             return at < 0 || at >= row.fieldCount() ? "" : row.string(at);
@@ -341,6 +336,7 @@ public final class RevenueReader {
             }
             LocalDate date = date(row, index[0], source, errors);
             String party = value(row, 1);
+            long partyHash = row.lastHash();
             if (party.isEmpty()) errors.add(new FactError(source.file(), source.line(), "party", "missing"));
             long amount = micros(row, index[2], source, errors);
             String currency = value(row, 3);
@@ -350,8 +346,23 @@ public final class RevenueReader {
                         : "unknown currency '" + currency + "'"));
             }
             if (date == null || party.isEmpty() || amount == Long.MIN_VALUE || !currencyOk) return null;
-            return new RevenueLine(id(row), date, party, value(row, 5), value(row, 6), value(row, 7), value(row, 8),
-                    value(row, 9), value(row, 10), amount, currency, source);
+            // The content hash (for telling a repeated line from a different line under a used id) is
+            // made of the parsed values and the hashes the scanner computed while sharing the strings.
+            long hash = date.toEpochDay() * 0x9E3779B97F4A7C15L + amount;
+            hash = DuplicateFinder.mix(hash ^ partyHash) + currency.hashCode();
+            String product = value(row, 5);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            String kind = value(row, 6);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            String category = value(row, 7);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            String cloud = value(row, 8);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            String region = value(row, 9);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            String segment = value(row, 10);
+            lastContentHash = DuplicateFinder.mix(hash ^ row.lastHash());
+            return new RevenueLine(date, party, product, kind, category, cloud, region, segment, amount, currency, source);
         }
     }
 

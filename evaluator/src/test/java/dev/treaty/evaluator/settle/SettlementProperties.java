@@ -92,7 +92,7 @@ class SettlementProperties {
                 Arbitraries.of("Alpha", "Beta"),
                 Arbitraries.of("core", "core", "core", "other"),
                 Arbitraries.longs().between(-50_000_000L, 9_000_000_000L)
-        ).as((day, party, category, micros) -> new RevenueLine("", LocalDate.of(2019, 6, 1).plusDays(day), party, "", "",
+        ).as((day, party, category, micros) -> new RevenueLine(LocalDate.of(2019, 6, 1).plusDays(day), party, "", "",
                 category, "", "", "", micros, "USD", new FactSource(Path.of("r.csv"), day + 2)));
         return line.list().ofMaxSize(120);
     }
@@ -122,7 +122,7 @@ class SettlementProperties {
         SettlementResult result = settle(lines, Facts.NONE);
         result.statements().forEach(s -> s.lines().forEach(l -> assertThat(l.through()).isBeforeOrEqualTo(SUNSET)));
         List<RevenueLine> more = new ArrayList<>(lines);
-        more.add(new RevenueLine("", SUNSET.plusDays(days), "Alpha", "", "", "core", "", "", "", 5_000_000_000L, "USD",
+        more.add(new RevenueLine(SUNSET.plusDays(days), "Alpha", "", "", "core", "", "", "", 5_000_000_000L, "USD",
                 new FactSource(Path.of("late.csv"), 1)));
         assertThat(canonical(settle(more, Facts.NONE))).isEqualTo(canonical(result));
     }
@@ -142,7 +142,7 @@ class SettlementProperties {
     }
 
     private static RevenueLine withAmount(RevenueLine line, long micros) {
-        return new RevenueLine(line.id(), line.date(), line.party(), line.product(), line.kind(), line.category(), line.cloud(),
+        return new RevenueLine(line.date(), line.party(), line.product(), line.kind(), line.category(), line.cloud(),
                 line.region(), line.segment(), micros, line.currency(), line.source());
     }
 

@@ -126,7 +126,7 @@ final class DuplicateFinder implements AutoCloseable {
             Path run = Files.createTempFile("treaty-ids-", ".run");
             runs.add(run);
             try (FileChannel channel = FileChannel.open(run, StandardOpenOption.WRITE)) {
-                ByteBuffer out = ByteBuffer.allocate(RECORD_BYTES * 8192);
+                ByteBuffer out = ByteBuffer.allocateDirect(RECORD_BYTES * 8192);
                 for (int k = 0; k < buffered; k++) {
                     int i = (int) (keys[k] & ~PREFIX_MASK);
                     out.putLong(high[i]).putLong(low[i]).putLong(content[i]).putLong(ordinal[i]);
@@ -220,7 +220,7 @@ final class DuplicateFinder implements AutoCloseable {
     private static final class Merge implements AutoCloseable {
         private static final class Run {
             final FileChannel channel;
-            final ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES * 4096);
+            final ByteBuffer buffer = ByteBuffer.allocateDirect(RECORD_BYTES * 4096);
             long high;
             long low;
             long content;
@@ -266,8 +266,31 @@ final class DuplicateFinder implements AutoCloseable {
             }
         }
 
+        /** Runs merged by a linear scan of their heads when they are few (no comparator, no heap), else by a heap. */
+        private static final int LINEAR_RUNS_MAX = 16;
+
         void forEach(RecordSink sink) {
             try {
+                if (all.size() <= LINEAR_RUNS_MAX) {
+                    Run[] live = heads.toArray(new Run[0]);
+                    int count = live.length;
+                    while (count > 0) {
+                        int best = 0;
+                        long bestPrefix = live[0].high & PREFIX_MASK;
+                        for (int r = 1; r < count; r++) {
+                            long prefix = live[r].high & PREFIX_MASK;
+                            if (prefix < bestPrefix || prefix == bestPrefix && live[r].ordinal < live[best].ordinal) {
+                                best = r;
+                                bestPrefix = prefix;
+                            }
+                        }
+                        Run run = live[best];
+                        sink.accept(run.high, run.low, run.content, run.ordinal);
+                        if (!run.advance()) live[best] = live[--count];
+                    }
+                    heads.clear();
+                    return;
+                }
                 while (!heads.isEmpty()) {
                     Run run = heads.poll();
                     sink.accept(run.high, run.low, run.content, run.ordinal);

@@ -79,4 +79,24 @@ class RevenueReaderTest {
         assertThat(RevenueReader.micros("5.", at, errors)).isEqualTo(Long.MIN_VALUE);
         assertThat(errors).hasSize(2);
     }
+
+    @Test
+    void manySpilledRunsFindTheSameRepeatsAsOne() throws IOException {
+        StringBuilder text = new StringBuilder("id,date,party,amount,currency\n");
+        for (int i = 0; i < 60; i++) {
+            int id = i % 45;                         // ids 0..14 repeat, the same line again
+            text.append('r').append(id).append(",2026-01-").append(String.format("%02d", id % 28 + 1)).append(",OpenAI,")
+                    .append(id).append(".00,USD\n");
+        }
+        text.append("r3,2026-01-04,OpenAI,999.00,USD\n");    // a conflict
+        Path file = write("many.csv", text.toString());
+        List<String> results = new ArrayList<>();
+        for (int runRecordsMax : new int[]{1, 2, 1_000}) {
+            List<RevenueLine> lines = new ArrayList<>();
+            RevenueReader.Result result = RevenueReader.read(List.of(file), lines::add, RevenueReader.Progress.NONE, runRecordsMax);
+            results.add(lines.size() + " lines, " + result.duplicates() + " repeats, " + result.errors());
+        }
+        assertThat(results).containsOnly("45 lines, 15 repeats, [" + file + ":62: field 'id': this id is already used by a"
+                + " different line (" + file + ":5)]");
+    }
 }

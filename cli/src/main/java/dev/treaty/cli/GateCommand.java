@@ -51,12 +51,6 @@ final class GateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage() + " (give the events file that declares it with --events)");
         }
-        if (options.json) {
-            Json.print(out, Json.decision(decision, version));
-        } else {
-            DecisionText.print(out, decision, facts.explain);
-        }
-        out.flush();
-        return decision.yes() ? ExitCodes.OK : ExitCodes.NO;
+        return DecisionText.answer(out, decision, version, options.json, facts.explain);
     }
 }

@@ -50,12 +50,6 @@ final class LicenseCommand implements Callable<Integer> {
         }
         ConsolidatedAgreement version = evaluation.versionOn(on);
         Decision decision = LicenceCheck.decide(version, evaluation.facts(), new LicenceCheck.Question(licensee, ipClass, Optional.ofNullable(subject), on));
-        if (options.json) {
-            Json.print(out, Json.decision(decision, version));
-        } else {
-            DecisionText.print(out, decision, facts.explain);
-        }
-        out.flush();
-        return decision.yes() ? ExitCodes.OK : ExitCodes.NO;
+        return DecisionText.answer(out, decision, version, options.json, facts.explain);
     }
 }

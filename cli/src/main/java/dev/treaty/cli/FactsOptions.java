@@ -85,12 +85,11 @@ final class FactsOptions {
         err.println("treaty: skipped " + errors.size() + " bad " + what + " line" + (errors.size() == 1 ? "" : "s"));
     }
 
-    /** A progress line on a terminal, for reads that take more than a second. */
+    /** A progress line per file on a terminal. */
     private static final class TerminalProgress implements RevenueReader.Progress {
         private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-        private final long started = System.nanoTime();
-        private long lastPrinted;
+        private ProgressBar bar;
+        private Path file;
 
         TerminalProgress(PrintWriter err) {
             this.err = err;
@@ -98,15 +97,11 @@ final class FactsOptions {
 
         @Override
         public void update(Path file, long bytesRead, long bytesTotal, long lines) {
-            if (!terminal) return;
-            long now = System.nanoTime();
-            if (now - started < 1_000_000_000L || now - lastPrinted < 250_000_000L && bytesRead < bytesTotal) return;
-            lastPrinted = now;
-            int percent = bytesTotal == 0 ? 100 : (int) (100 * bytesRead / bytesTotal);
-            int filled = percent / 5;
-            err.print("\r" + file.getFileName() + " [" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + percent + "%  "
-                    + String.format("%,d", lines) + " lines" + (bytesRead >= bytesTotal ? "\n" : ""));
-            err.flush();
+            if (!file.equals(this.file)) {
+                this.file = file;
+                bar = new ProgressBar(err, file.getFileName().toString(), "lines");
+            }
+            bar.update(bytesRead, bytesTotal, lines);
         }
     }
 }

@@ -48,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
             + EXAMPLE + ").")
     Path example;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the HTML report (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("treaty-report.html");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,16 +67,24 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("Treaty demo: " + history.agreement().title() + ", from " + folder);
         out.println("Every figure the public record lacks is a named assumption (see " + folder.resolve("assumptions.treaty.md") + ").");
+        Path report = report(folder, today);
         out.println();
-        out.println("== Timeline ==");
-        TimelineCommand.print(out, history, history.versions());
+        out.println("Report: " + report + " (" + String.format("%,d", sizeOf(report) / 1024) + " KB) — open it in a browser: the timeline,"
+                + " payments against the cap, what each amendment changed in dollars, the release matrix, licences, the stake,"
+                + " the commitment and a 1,000-run simulation, every figure linked to its explanation.");
+        out.println();
+        out.println("== Versions ==");
+        for (ConsolidatedAgreement version : history.versions()) {
+            out.println("  " + version.inForce().from().orElseThrow() + "  " + TermText.pad(version.latest().id(), 20) + " "
+                    + version.latest().title());
+        }
         out.println();
         ConsolidatedAgreement version = history.versionOn(today).orElseThrow();
         out.println("== Terms in force on " + today + " (the version " + version.inForce() + ") ==");
         for (TermInForce term : version.terms()) {
             String status = TermText.status(term.term(), today);
-            out.println("  " + TermText.pad(term.clause().clause().id().toString(), 5) + " " + term.term().header().label());
-            out.println("        " + TermText.summary(term.term()) + (status.isEmpty() ? "" : "  [" + status + "]"));
+            out.println("  " + TermText.pad(term.clause().clause().id().toString(), 5) + " " + term.term().header().label()
+                    + (status.isEmpty() ? "" : "  [" + status + "]"));
         }
         evaluation(out, folder, history, loaded, today);
         out.println();
@@ -114,13 +125,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         result.net().stream().filter(n -> n.period().equals("2026-Q1")).findFirst().ifPresent(n ->
                 out.println("  net for 2026-Q1, when shares still ran both ways: " + n.debtor() + " owes " + n.creditor() + " " + n.owed()));
-        result.statements().stream().filter(s -> s.term().equals("openai-to-microsoft")).findFirst()
-                .flatMap(s -> s.lines().stream().filter(l -> l.period().equals("2026-Q2") && !l.from().isBefore(LocalDate.of(2026, 4, 27))).findFirst())
-                .ifPresent(line -> {
-                    out.println("  how one line was computed (2026-Q2 after the amendment; --explain shows every line):");
-                    ExplanationText.render(line.why()).lines().forEach(l -> out.println("    " + l));
-                });
-
         out.println();
         out.println("== Release gates (facts: " + folder.resolve(EVENTS) + ") ==");
         gate(out, history, facts, "chatgpt", "aws", LocalDate.of(2024, 6, 1));
@@ -138,7 +142,6 @@ final class DemoCommand implements Callable<Integer> {
         Holdings.stake(version, facts, "Microsoft", today).ifPresent(stake -> {
             out.println("  " + stake.holder() + " holds " + stake.percentage() + " of " + stake.issuer()
                     + stake.value().map(v -> ", worth " + v).orElse(""));
-            stake.why().because().forEach(step -> out.println("    " + step.text()));
         });
         for (Holdings.CommitmentPosition p : Holdings.commitments(version, facts, today)) {
             out.println("  " + p.purchaser() + " → " + p.provider() + ": committed " + p.committed() + ", drawn " + p.drawn()
@@ -153,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  $ treaty gate --product " + product + " --cloud " + cloud + " --on " + on + "   → exit " + (decision.yes() ? 0 : 1));
         java.io.StringWriter text = new java.io.StringWriter();
         DecisionText.print(new PrintWriter(text), decision, false);
-        text.toString().lines().forEach(l -> out.println("    " + l));
+        out.println("    " + text.toString().lines().findFirst().orElse(""));
     }
 
     private static void licence(PrintWriter out, AgreementHistory history, Facts facts, String ipClass, String subject, LocalDate on) {
@@ -162,7 +165,28 @@ final class DemoCommand implements Callable<Integer> {
                 java.util.Optional.ofNullable(subject), on));
         out.println("  $ treaty license --licensee Microsoft --class " + ipClass + " --on " + on);
         out.println("    " + decision.why().text());
-        decision.why().because().forEach(step -> out.println("      " + step.text()));
+    }
+
+    /** Writes the HTML report of the example, with a simulation of its scenario, as of {@code today}. */
+    private Path report(Path folder, LocalDate today) {
+        FactsOptions facts = new FactsOptions();
+        facts.events = List.of(folder.resolve(EVENTS));
+        AgreementOptions agreement = new AgreementOptions();
+        agreement.folder = folder;
+        Evaluation evaluation = Evaluation.open(spec, agreement, facts);
+        return ReportCommand.write(evaluation, new ReportCommand.Inputs(List.of(folder.resolve(REVENUE)),
+                java.util.Optional.of(LocalDate.of(2030, 12, 31)), today, List.of(), List.of(),
+                java.util.Optional.of(folder.resolve(SCENARIO)), 1_000, 1, List.of(SimulateCommand.AS_AMENDED, "msft-openai-2025-10")), out);
+    }
+
+    static final String SCENARIO = "scenarios/growth.yaml";
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The folder relative to the working directory when it lies below it, for shorter paths in the output. */

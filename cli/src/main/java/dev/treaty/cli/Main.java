@@ -13,7 +13,7 @@ import java.time.LocalDate;
                 + " at its effective date, and answers what is in force on any date.",
         subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
                 GateCommand.class, LicenseCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
-                GenRevenueCommand.class, SimulateCommand.class,
+                GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

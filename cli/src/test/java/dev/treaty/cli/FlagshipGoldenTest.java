@@ -49,7 +49,7 @@ class FlagshipGoldenTest {
 
     @Test
     void demoOnAFixedDay() {
-        golden("demo-2026-11-26.txt", "demo", "--on", "2026-11-26", "--examples", Cli.flagship());
+        golden("demo-2026-11-26.txt", "demo", "--on", "2026-11-26", "--examples", Cli.flagship(), "--out", "target/demo-report.html");
     }
 
     @Test

@@ -28,12 +28,13 @@ class TreatyJarIT {
     }
 
     @Test
-    void demoPrintsTheTimelineAndTheTermsInForce() throws Exception {
-        Run run = treaty("demo", "--on", "2026-11-26", "--examples", "../examples/microsoft-openai");
+    void demoWritesTheReportAndPrintsASummary() throws Exception {
+        Run run = treaty("demo", "--on", "2026-11-26", "--examples", "../examples/microsoft-openai", "--out", "target/demo-report-jar.html");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("== Timeline ==", "2026-04-27  from 2026-04-27",
-                "exclusive: yes, until agi verified → no", "== Terms in force on 2026-11-26",
-                "OpenAI's products ship first on azure, unless provider declines capabilities");
+        assertThat(run.out()).contains("Report: target/demo-report-jar.html", "== Versions ==",
+                "2026-04-27  msft-openai-2026-04", "== Terms in force on 2026-11-26", "3.1   first-ship azure-first",
+                "USD 38,000,000,000.00 due over 49 statement lines");
+        assertThat(java.nio.file.Path.of("target/demo-report-jar.html")).content().contains("<section id=\"simulation\">");
     }
 
     @Test

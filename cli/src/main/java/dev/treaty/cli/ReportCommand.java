@@ -1,0 +1,141 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.settle.Settlement;
+import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.evaluator.simulate.SimulationResult;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** {@code treaty report}: one self-contained HTML file with the agreement, its money and its decisions. */
+@Command(name = "report", description = "Write one self-contained HTML report (no network, printable): the parties and"
+        + " terms in force, a timeline of versions and clauses, revenue-share payments against the cap, what each amendment"
+        + " changed in money, the release matrix, licences, the stake, the commitment's drawdown and, with --scenario, a"
+        + " simulation. Every figure links to its explanation.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgreementOptions options;
+
+    @Mixin
+    FactsOptions facts;
+
+    @Option(names = "--revenue", arity = "1..*", paramLabel = "FILE", description = "Revenue lines (CSV), for the payments and the amendment impact.")
+    List<Path> revenue = new ArrayList<>();
+
+    @Option(names = "--through", paramLabel = "DATE", description = "Settle revenue dated through this date (needed with --revenue).")
+    LocalDate through;
+
+    @Option(names = "--on", paramLabel = "DATE", description = "The date of the summary, the release matrix, licences and holdings (default: today).")
+    LocalDate on;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("report.html");
+
+    @Option(names = "--products", split = ",", paramLabel = "NAME", description = "Rows of the release matrix (default: every product in the events).")
+    List<String> products = new ArrayList<>();
+
+    @Option(names = "--clouds", split = ",", paramLabel = "NAME", description = "Columns of the release matrix (default: azure, aws, gcp, oracle and every cloud released on).")
+    List<String> clouds = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Also simulate this scenario (see 'treaty simulate') and chart it.")
+    Path scenario;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Runs of the simulation (default: ${DEFAULT-VALUE}).")
+    int runs = 2_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--versions", split = ",", paramLabel = "V", description = "Versions the simulation compares (see 'treaty simulate').")
+    List<String> versions = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        if (!revenue.isEmpty() && through == null) throw new BadInputException("--through is needed with --revenue: settle revenue dated through which day?");
+        Evaluation evaluation = Evaluation.open(spec, options, facts);
+        LocalDate date = on != null ? on : LocalDate.now(Clock.systemDefaultZone());
+        Path written = write(evaluation, new Inputs(revenue, Optional.ofNullable(through), date, products, clouds,
+                Optional.ofNullable(scenario), runs, seed, versions), out);
+        evaluation.out().println("wrote " + written + " (" + String.format("%,d", size(written) / 1024) + " KB); open it in a browser");
+        evaluation.out().flush();
+        return ExitCodes.OK;
+    }
+
+    /** What a report covers. */
+    record Inputs(List<Path> revenue, Optional<LocalDate> through, LocalDate on, List<String> products, List<String> clouds,
+                  Optional<Path> scenario, int runs, long seed, List<String> versions) {
+    }
+
+    /** Settles, simulates and renders; writes the file whole or not at all. Used by {@code treaty demo} too. */
+    static Path write(Evaluation evaluation, Inputs inputs, Path target) {
+        LocalDate knownAt = evaluation.options().knownAtDate();
+        List<ConsolidatedAgreement> all = evaluation.history().versions(knownAt);
+        Optional<SettlementResult> settlement = Optional.empty();
+        List<ReportPage.Impact> impacts = new ArrayList<>();
+        if (!inputs.revenue().isEmpty()) {
+            LocalDate last = inputs.through().orElseThrow();
+            SettlementPlan actual = SettlementPlan.of(Schedules.history(evaluation.history(), knownAt), evaluation.facts(), last, Optional.empty());
+            List<SettlementPlan> plans = new ArrayList<>(List.of(actual));
+            LocalDate start = evaluation.history().agreement().effective();
+            for (int i = 1; i < all.size(); i++) {
+                plans.add(SettlementPlan.of(Schedules.fixed(all.get(i - 1), start), evaluation.facts(), last, Optional.empty()));
+                plans.add(SettlementPlan.of(Schedules.fixed(all.get(i), start), evaluation.facts(), last, Optional.empty()));
+            }
+            // one pass over the revenue feeds every plan
+            Consumer<dev.treaty.evaluator.facts.RevenueLine> each = line -> {
+                for (SettlementPlan plan : plans) plan.accept(line);
+            };
+            evaluation.options().revenue(inputs.revenue(), each, evaluation.err());
+            var assumptions = evaluation.loaded().assumptions();
+            settlement = Optional.of(Settlement.compute(actual, assumptions, Optional.empty()));
+            for (int i = 1; i < all.size(); i++) {
+                impacts.add(new ReportPage.Impact(all.get(i - 1), all.get(i), new MoneyDiff(
+                        Settlement.compute(plans.get(2 * i - 1), assumptions, Optional.empty()),
+                        Settlement.compute(plans.get(2 * i), assumptions, Optional.empty()))));
+            }
+        }
+        Optional<SimulationResult> simulation = inputs.scenario().map(file -> SimulateCommand.simulate(evaluation, file,
+                inputs.versions().isEmpty() ? List.of(SimulateCommand.AS_AMENDED) : inputs.versions(), inputs.runs(), inputs.seed()));
+        String html = new ReportPage(evaluation, inputs, settlement, impacts, simulation).render();
+        try {
+            Path absolute = target.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            Path temporary = Files.createTempFile(absolute.getParent(), ".report", ".html");
+            Files.writeString(temporary, html, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write the report to " + target + ": " + e.getMessage());
+        }
+        return target;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

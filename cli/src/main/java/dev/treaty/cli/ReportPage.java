@@ -1,0 +1,489 @@
+package dev.treaty.cli;
+
+import dev.treaty.evaluator.decide.Decision;
+import dev.treaty.evaluator.decide.Holdings;
+import dev.treaty.evaluator.decide.LicenceCheck;
+import dev.treaty.evaluator.decide.ReleaseGate;
+import dev.treaty.evaluator.explain.Explanation;
+import dev.treaty.evaluator.explain.ExplanationText;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.evaluator.settle.Statement;
+import dev.treaty.evaluator.settle.StatementLine;
+import dev.treaty.evaluator.simulate.SimulationResult;
+import dev.treaty.model.Document;
+import dev.treaty.model.Party;
+import dev.treaty.model.term.Licence;
+import dev.treaty.model.term.PurchaseCommitment;
+import dev.treaty.model.term.Stake;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.model.time.TermInForce;
+import dev.treaty.model.value.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HTML of {@code treaty report}: sections in a fixed order, charts as inline SVG, and every
+ * figure a link to the explanation that derives it (kept at the end of the page). Settlement
+ * figures carry {@code data-key} and {@code data-value} so a test can check each against
+ * {@code treaty settle --json}.
+ */
+final class ReportPage {
+
+    /** The same revenue settled under the version before and after an amendment. */
+    record Impact(ConsolidatedAgreement before, ConsolidatedAgreement after, MoneyDiff money) {
+    }
+
+    private final Evaluation evaluation;
+    private final ReportCommand.Inputs inputs;
+    private final Optional<SettlementResult> settlement;
+    private final List<Impact> impacts;
+    private final Optional<SimulationResult> simulation;
+    private final StringBuilder html = new StringBuilder(256 * 1024);
+    private final Map<String, String> explanations = new LinkedHashMap<>();   // id → rendered section
+
+    ReportPage(Evaluation evaluation, ReportCommand.Inputs inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
+               Optional<SimulationResult> simulation) {
+        this.evaluation = evaluation;
+        this.inputs = inputs;
+        this.settlement = settlement;
+        this.impacts = impacts;
+        this.simulation = simulation;
+    }
+
+    String render() {
+        ConsolidatedAgreement today = evaluation.versionOn(inputs.on());
+        String title = evaluation.history().agreement().title();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+                .append("<title>").append(Html.text(title)).append(" — Treaty report</title><style>").append(STYLE).append("</style></head><body>");
+        html.append("<header id=\"top\"><h1>").append(Html.text(title)).append("</h1><p class=\"meta\">Treaty report on ").append(inputs.on())
+                .append(" · agreement <code>").append(Html.text(evaluation.history().id())).append("</code> from <code>")
+                .append(Html.text(String.valueOf(evaluation.history().agreement().path().toAbsolutePath().getParent().getFileName())))
+                .append("</code>").append(evaluation.options().asKnown == null ? "" : " · as known " + Html.text(evaluation.options().asKnown))
+                .append("</p><nav>");
+        for (String[] section : sections()) {
+            html.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
+        }
+        html.append("</nav></header><main>");
+        summary(today);
+        timeline();
+        if (settlement.isPresent()) {
+            payments(settlement.get());
+            impact();
+        }
+        releases();
+        licences(today);
+        holdings(today);
+        simulation.ifPresent(this::simulation);
+        html.append("<section id=\"explanations\"><h2>Explanations</h2><p class=\"note\">Each figure above links here: the clause and"
+                + " version it comes from, the facts it used (file and line), the assumptions and the arithmetic.</p>");
+        explanations.values().forEach(html::append);
+        html.append("</section></main><footer>Made by Treaty from the agreement files and facts named above; figures marked"
+                + " as assumptions are not in the public record.</footer></body></html>\n");
+        return html.toString();
+    }
+
+    private List<String[]> sections() {
+        List<String[]> sections = new ArrayList<>();
+        sections.add(new String[]{"summary", "Summary"});
+        sections.add(new String[]{"timeline", "Timeline"});
+        if (settlement.isPresent()) {
+            sections.add(new String[]{"payments", "Payments"});
+            sections.add(new String[]{"impact", "Amendment impact"});
+        }
+        sections.add(new String[]{"releases", "Releases"});
+        sections.add(new String[]{"licences", "Licences"});
+        sections.add(new String[]{"holdings", "Stake & commitment"});
+        if (simulation.isPresent()) sections.add(new String[]{"simulation", "Simulation"});
+        sections.add(new String[]{"explanations", "Explanations"});
+        return sections;
+    }
+
+    /** Registers an explanation and returns the link to it. */
+    private String why(String id, String heading, Explanation explanation) {
+        String anchor = "why-" + Html.id(id);
+        explanations.computeIfAbsent(anchor, a -> "<section class=\"why\" id=\"" + a + "\"><h4>" + Html.text(heading) + "</h4><pre>"
+                + Html.text(ExplanationText.render(explanation)) + "</pre><a class=\"back\" href=\"#top\">back to top</a></section>");
+        return "#" + anchor;
+    }
+
+    private static String money(Money money) {
+        return money.currency().getCurrencyCode() + " " + SettlementText.amount(money);
+    }
+
+    /** A figure: its text, exact value and key for checking, and a link to its explanation. */
+    private String figure(String key, Money value, String href) {
+        return "<a class=\"fig\" href=\"" + Html.attr(href) + "\" data-key=\"" + Html.attr(key) + "\" data-value=\""
+                + value.amount().toPlainString() + "\">" + money(value) + "</a>";
+    }
+
+    private void summary(ConsolidatedAgreement today) {
+        html.append("<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">");
+        for (Party party : today.parties()) {
+            html.append("<div class=\"card\"><b>").append(Html.text(party.shortName())).append("</b><br>").append(Html.text(party.fullName()))
+                    .append("</div>");
+        }
+        html.append("</div><p>In force on <b>").append(inputs.on()).append("</b>: the version of ").append(today.inForce())
+                .append(", as left by <code>").append(Html.text(today.latest().id())).append("</code> (")
+                .append(Html.text(today.latest().title())).append(").</p>");
+        html.append("<table><thead><tr><th>clause</th><th>term</th><th>what it says</th><th>status</th><th>from</th></tr></thead><tbody>");
+        for (TermInForce term : today.terms()) {
+            html.append("<tr><td>§").append(Html.text(term.clause().clause().id().toString())).append("</td><td>")
+                    .append(Html.text(term.term().header().label())).append("</td><td>").append(Html.text(TermText.summary(term.term())))
+                    .append("</td><td>").append(Html.text(TermText.status(term.term(), inputs.on()))).append("</td><td><code>")
+                    .append(Html.text(term.provenance().documentId())).append("</code></td></tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void timeline() {
+        List<ConsolidatedAgreement> versions = evaluation.history().versions(evaluation.options().knownAtDate());
+        LocalDate first = versions.get(0).inForce().from().orElse(evaluation.history().agreement().effective());
+        LocalDate lastStart = versions.get(versions.size() - 1).inForce().from().orElse(first);
+        LocalDate last = LocalDate.of(Math.max(lastStart.getYear() + 2, inputs.through().map(LocalDate::getYear).orElse(0) + 1), 1, 1);
+        Map<String, Integer> colours = new LinkedHashMap<>();
+        List<Svg.Row> rows = new ArrayList<>();
+        List<Svg.Span> versionSpans = new ArrayList<>();
+        Map<String, List<Svg.Span>> clauseSpans = new LinkedHashMap<>();
+        for (ConsolidatedAgreement version : versions) {
+            Document document = version.latest();
+            int colour = colours.computeIfAbsent(document.id(), id -> colours.size());
+            LocalDate from = version.inForce().from().orElse(first);
+            LocalDate through = version.inForce().through().orElse(null);
+            String href = "#version-" + Html.id(document.id());
+            versionSpans.add(new Svg.Span(from, through, colour, document.id(), document.describe() + ": in force " + version.inForce(), href));
+            for (TermInForce term : version.terms()) {
+                String name = term.term().header().label();
+                String changedBy = term.provenance().documentId();
+                int termColour = colours.computeIfAbsent(changedBy, id -> colours.size());
+                List<Svg.Span> spans = clauseSpans.computeIfAbsent(name, n -> new ArrayList<>());
+                Svg.Span lastSpan = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+                if (lastSpan != null && lastSpan.label().equals(changedBy) && lastSpan.through() != null && lastSpan.through().plusDays(1).equals(from)) {
+                    spans.set(spans.size() - 1, new Svg.Span(lastSpan.from(), through, termColour, changedBy,
+                            name + ": as " + changedBy + " states it, from " + lastSpan.from() + (through == null ? "" : " through " + through),
+                            "#version-" + Html.id(changedBy)));
+                } else {
+                    spans.add(new Svg.Span(from, through, termColour, changedBy, name + ": as " + changedBy + " states it, from " + from
+                            + (through == null ? "" : " through " + through), "#version-" + Html.id(changedBy)));
+                }
+            }
+        }
+        rows.add(new Svg.Row("versions", versionSpans));
+        clauseSpans.forEach((name, spans) -> rows.add(new Svg.Row(name.length() > 30 ? name.substring(0, 29) + "…" : name, spans)));
+        html.append("<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Each version of the agreement, and each term across"
+                + " them; the colour is the document that last set the term's words.</p>");
+        html.append(Svg.timeline(rows, first, last, "Versions and clauses over time"));
+        html.append("<table><thead><tr><th>in force</th><th>document</th><th>kind</th><th>signed</th><th>effective</th></tr></thead><tbody>");
+        ConsolidatedAgreement previous = null;
+        for (ConsolidatedAgreement version : versions) {
+            for (Document document : TimelineCommand.joined(previous, version)) {
+                html.append("<tr id=\"version-").append(Html.id(document.id())).append("\"><td>").append(version.inForce())
+                        .append("</td><td><code>").append(Html.text(document.id())).append("</code> ").append(Html.text(document.title()))
+                        .append("</td><td>").append(Html.text(document.kind().label())).append("</td><td>").append(document.signed())
+                        .append("</td><td>").append(document.effective()).append(document.isRetroactive() ? " (retroactive)" : "").append("</td></tr>");
+            }
+            previous = version;
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void payments(SettlementResult result) {
+        html.append("<section id=\"payments\"><h2>Revenue-share payments</h2>");
+        for (Statement statement : result.statements()) {
+            String term = statement.term();
+            Optional<Money> cap = statement.lines().stream().flatMap(l -> l.capRemaining().stream()
+                    .map(r -> r.plus(l.cumulativeDue()))).findFirst();
+            html.append("<h3>").append(Html.text(term)).append(": ").append(Html.text(statement.payer())).append(" → ")
+                    .append(Html.text(statement.payee())).append("</h3>");
+            Optional<StatementLine> capLine = statement.lines().stream()
+                    .filter(l -> l.capRemaining().map(Money::isZero).orElse(false)).findFirst();
+            html.append("<p>Total due ").append(figure("settle:" + term + ":totalDue", statement.totalDue(), "#lines-" + Html.id(term)))
+                    .append(" on a base of ").append(figure("settle:" + term + ":totalBase", statement.totalBase(), "#lines-" + Html.id(term)))
+                    .append(", ").append(statement.lines().size()).append(" statement lines.");
+            if (cap.isPresent()) {
+                html.append(" Cap: <b>").append(money(cap.get())).append("</b>. ");
+                if (capLine.isPresent()) {
+                    StatementLine line = capLine.get();
+                    html.append("<span class=\"callout\">The cap is reached in ").append(line.period()).append(" (revenue through ")
+                            .append(line.through()).append("); nothing is due after it.</span>");
+                } else {
+                    projection(statement, cap.get()).ifPresent(html::append);
+                }
+            }
+            html.append("</p>");
+            List<Svg.Bar> bars = new ArrayList<>();
+            Map<String, Money> byPeriod = new LinkedHashMap<>();
+            Map<String, String> firstLineOfPeriod = new LinkedHashMap<>();
+            for (StatementLine line : statement.lines()) {
+                byPeriod.merge(line.period(), line.due(), Money::plus);
+                firstLineOfPeriod.putIfAbsent(line.period(), lineId(line));
+            }
+            byPeriod.forEach((period, due) -> bars.add(new Svg.Bar(period, due.amount(), period + ": " + money(due) + " due",
+                    "#" + firstLineOfPeriod.get(period))));
+            html.append(Svg.bars(bars, Optional.empty(), "", "Due per period: " + term));
+            List<Svg.Point> cumulative = new ArrayList<>();
+            for (StatementLine line : statement.lines()) cumulative.add(new Svg.Point(line.through(), line.cumulativeDue().amount()));
+            html.append(Svg.lines(List.of(cumulative), List.of("cumulative due"), cap.map(Money::amount),
+                    cap.map(c -> "cap " + money(c)).orElse(""), capLine.map(StatementLine::through),
+                    capLine.map(l -> "cap reached " + l.period()).orElse(""), "Cumulative payments against the cap: " + term));
+            html.append("<details id=\"lines-").append(Html.id(term)).append("\" open><summary>Statement lines</summary><div class=\"scroll\"><table class=\"num\"><thead><tr>")
+                    .append("<th>period</th><th>from</th><th>through</th><th>version</th><th>base</th><th>rate</th><th>due</th><th>due date</th>")
+                    .append("<th>cumulative</th><th>cap remaining</th></tr></thead><tbody>");
+            for (StatementLine line : statement.lines()) {
+                String key = "settle:" + term + ":" + line.from() + ":";
+                String href = why("line-" + term + "-" + line.from(), term + " " + line.period() + " (" + line.from() + " to "
+                        + line.through() + ")", line.why());
+                html.append("<tr id=\"").append(lineId(line)).append("\"><td>").append(line.period()).append("</td><td>").append(line.from())
+                        .append("</td><td>").append(line.through()).append("</td><td><code>").append(Html.text(line.documentId())).append(" §")
+                        .append(Html.text(line.clauseId())).append("</code></td><td>").append(figure(key + "base", line.base(), href))
+                        .append("</td><td>").append(Html.text(line.rate())).append("</td><td>").append(figure(key + "due", line.due(), href))
+                        .append("</td><td>").append(line.dueDate()).append("</td><td>").append(figure(key + "cumulativeDue", line.cumulativeDue(), href))
+                        .append("</td><td>").append(line.capRemaining().map(r -> figure(key + "capRemaining", r, href)).orElse(""))
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table></div></details>");
+        }
+        if (!result.net().isEmpty()) {
+            html.append("<h3>Net positions</h3><table class=\"num\"><thead><tr><th>period</th><th>who owes whom</th><th>owed</th></tr></thead><tbody>");
+            for (SettlementResult.NetPosition net : result.net()) {
+                html.append("<tr><td>").append(net.period()).append("</td><td>").append(Html.text(net.debtor())).append(" → ")
+                        .append(Html.text(net.creditor())).append("</td><td>").append(money(net.owed())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        html.append("</section>");
+    }
+
+    private static String lineId(StatementLine line) {
+        return "line-" + Html.id(line.term() + "-" + line.from());
+    }
+
+    /** Where the cap is not reached: when it would be at the run rate of the last four lines with revenue. */
+    private static Optional<String> projection(Statement statement, Money cap) {
+        List<StatementLine> paying = statement.lines().stream().filter(l -> l.due().amount().signum() > 0).toList();
+        if (paying.isEmpty()) return Optional.empty();
+        List<StatementLine> recent = paying.subList(Math.max(0, paying.size() - 4), paying.size());
+        BigDecimal perLine = recent.stream().map(l -> l.due().amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(recent.size()), 2, java.math.RoundingMode.HALF_EVEN);
+        StatementLine last = statement.lines().get(statement.lines().size() - 1);
+        BigDecimal left = cap.amount().subtract(last.cumulativeDue().amount());
+        if (perLine.signum() <= 0 || left.signum() <= 0) return Optional.empty();
+        long periods = left.divide(perLine, 0, java.math.RoundingMode.CEILING).longValue();
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(recent.get(0).from(), last.through().plusDays(1)) / Math.max(1, recent.size());
+        LocalDate projected = last.through().plusMonths(Math.max(1, months) * periods);
+        return Optional.of("<span class=\"callout\">Not reached on this revenue: " + money(Money.of(left, cap.currency()))
+                + " left; at the run rate of the last " + recent.size() + " lines (" + money(Money.of(perLine, cap.currency()))
+                + " each) it would be reached about " + projected + ".</span>");
+    }
+
+    private void impact() {
+        html.append("<section id=\"impact\"><h2>Amendment impact</h2><p class=\"note\">The same revenue settled under the version"
+                + " before and the version after each change, each applied to every day: what the change is worth.</p>");
+        for (Impact impact : impacts) {
+            Document document = impact.after().latest();
+            html.append("<h3><code>").append(Html.text(document.id())).append("</code> ").append(Html.text(document.title()))
+                    .append(" (effective ").append(document.effective()).append(")</h3>");
+            boolean any = impact.money().byParties.values().stream().anyMatch(r -> !r.change().isZero());
+            if (!any) {
+                html.append("<p>No change in money on this revenue.</p>");
+                continue;
+            }
+            html.append("<table class=\"num\"><thead><tr><th>who pays whom</th><th>before</th><th>after</th><th>change</th></tr></thead><tbody>");
+            impact.money().byParties.forEach((parties, row) -> html.append("<tr><td>").append(Html.text(parties)).append("</td><td>")
+                    .append(money(row.before())).append("</td><td>").append(money(row.after())).append("</td><td class=\"")
+                    .append(row.change().isNegative() ? "down" : "up").append("\">").append(money(row.change())).append("</td></tr>"));
+            html.append("</tbody></table><details><summary>Per term and period</summary><table class=\"num\"><thead><tr><th>term and period</th>"
+                    + "<th>before</th><th>after</th><th>change</th></tr></thead><tbody>");
+            impact.money().byTermAndPeriod.forEach((key, row) -> {
+                if (row.change().isZero()) return;
+                html.append("<tr><td>").append(Html.text(key.trim().replaceAll("\\s+", " "))).append("</td><td>").append(money(row.before()))
+                        .append("</td><td>").append(money(row.after())).append("</td><td class=\"").append(row.change().isNegative() ? "down" : "up")
+                        .append("\">").append(money(row.change())).append("</td></tr>");
+            });
+            html.append("</tbody></table></details>");
+        }
+        html.append("</section>");
+    }
+
+    private void releases() {
+        ConsolidatedAgreement version = evaluation.versionOn(inputs.on());
+        Set<String> products = new LinkedHashSet<>(inputs.products());
+        if (products.isEmpty()) evaluation.facts().of(Fact.Product.class).forEach(p -> products.add(p.name()));
+        Set<String> clouds = new LinkedHashSet<>(inputs.clouds());
+        if (clouds.isEmpty()) {
+            clouds.addAll(List.of("azure", "aws", "gcp", "oracle"));
+            evaluation.facts().of(Fact.Release.class).forEach(r -> clouds.add(r.cloud()));
+        }
+        html.append("<section id=\"releases\"><h2>Release matrix on ").append(inputs.on()).append("</h2>");
+        if (products.isEmpty()) {
+            html.append("<p>No products in the facts; pass --products or --events with product facts.</p></section>");
+            return;
+        }
+        html.append("<table class=\"matrix\"><thead><tr><th>product</th>");
+        clouds.forEach(c -> html.append("<th>").append(Html.text(c)).append("</th>"));
+        html.append("</tr></thead><tbody>");
+        for (String product : products) {
+            html.append("<tr><th>").append(Html.text(product)).append("</th>");
+            if (evaluation.facts().product(product, inputs.on()).isEmpty()) {
+                html.append("<td class=\"none\" colspan=\"").append(clouds.size()).append("\">no product event names it on or before ")
+                        .append(inputs.on()).append("</td></tr>");
+                continue;
+            }
+            for (String cloud : clouds) {
+                Decision decision = ReleaseGate.decide(version, evaluation.facts(), new ReleaseGate.Question(product, cloud, Optional.empty(), inputs.on()));
+                String href = why("gate-" + product + "-" + cloud, "May " + product + " ship on " + cloud + " on " + inputs.on() + "?", decision.why());
+                html.append("<td class=\"").append(decision.yes() ? "yes" : "no").append("\" data-gate=\"").append(Html.attr(product + "/" + cloud))
+                        .append("\"><a href=\"").append(href).append("\" title=\"").append(Html.attr(decision.verdict())).append("\">")
+                        .append(decision.yes() ? "allowed" : "denied").append("</a></td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void licences(ConsolidatedAgreement today) {
+        html.append("<section id=\"licences\"><h2>Licences on ").append(inputs.on()).append("</h2>");
+        List<TermInForce> licences = today.terms().stream().filter(t -> t.term() instanceof Licence).toList();
+        if (licences.isEmpty()) {
+            html.append("<p>No licence is in force.</p></section>");
+            return;
+        }
+        html.append("<table><thead><tr><th>clause</th><th>licensor → licensee</th><th>class</th><th>exclusive</th><th>until</th><th>answer</th></tr></thead><tbody>");
+        for (TermInForce term : licences) {
+            Licence licence = (Licence) term.term();
+            for (String ipClass : licence.covers()) {
+                Decision decision = LicenceCheck.decide(today, evaluation.facts(), new LicenceCheck.Question(licence.licensee(), ipClass,
+                        Optional.empty(), inputs.on()));
+                String href = why("licence-" + licence.licensee() + "-" + ipClass, "May " + licence.licensee() + " use " + ipClass + " on "
+                        + inputs.on() + "?", decision.why());
+                html.append("<tr><td>§").append(Html.text(term.clause().clause().id().toString())).append("</td><td>")
+                        .append(Html.text(licence.licensor())).append(" → ").append(Html.text(licence.licensee())).append("</td><td>")
+                        .append(Html.text(ipClass)).append("</td><td>").append(licence.exclusive() ? "yes" : "no").append("</td><td>")
+                        .append(Html.text(TermText.status(licence, inputs.on()))).append("</td><td class=\"").append(decision.yes() ? "yes" : "no")
+                        .append("\"><a href=\"").append(href).append("\">").append(Html.text(decision.verdict())).append("</a></td></tr>");
+            }
+        }
+        html.append("</tbody></table></section>");
+    }
+
+    private void holdings(ConsolidatedAgreement today) {
+        html.append("<section id=\"holdings\"><h2>Stake and purchase commitment on ").append(inputs.on()).append("</h2>");
+        boolean any = false;
+        for (TermInForce term : today.terms()) {
+            if (!(term.term() instanceof Stake stake)) continue;
+            any = true;
+            Optional<Holdings.StakePosition> position = Holdings.stake(today, evaluation.facts(), stake.holder(), inputs.on());
+            position.ifPresent(p -> html.append("<p>").append(Html.text(p.holder())).append(" holds <a class=\"fig\" href=\"")
+                    .append(why("stake-" + p.holder(), p.holder() + "'s stake in " + p.issuer(), p.why())).append("\">")
+                    .append(Html.text(p.percentage().toString())).append("</a> of ").append(Html.text(p.issuer()))
+                    .append(p.value().map(v -> ", worth <b>" + money(v) + "</b>").orElse("")).append(".</p>"));
+        }
+        for (TermInForce term : today.terms()) {
+            if (!(term.term() instanceof PurchaseCommitment commitment)) continue;
+            any = true;
+            List<Holdings.CommitmentPosition> now = Holdings.commitments(today, evaluation.facts(), inputs.on()).stream()
+                    .filter(p -> p.purchaser().equals(commitment.purchaser()) && p.provider().equals(commitment.provider())).toList();
+            for (Holdings.CommitmentPosition p : now) {
+                String href = why("commitment-" + p.purchaser() + "-" + p.provider(), p.purchaser() + "'s commitment to " + p.provider(), p.why());
+                html.append("<p>").append(Html.text(p.purchaser())).append(" → ").append(Html.text(p.provider())).append(": committed <b>")
+                        .append(money(p.committed())).append("</b>, drawn <a class=\"fig\" href=\"").append(href).append("\">").append(money(p.drawn()))
+                        .append("</a>, remaining ").append(money(p.remaining()))
+                        .append(p.windowEnd().map(end -> ", " + p.daysLeft() + " days left (to " + end + ")").orElse(""))
+                        .append(p.projectedShortfall().map(s -> "; projected shortfall at the run rate so far: " + money(s)).orElse(""))
+                        .append(".</p>");
+                List<Svg.Point> drawn = new ArrayList<>();
+                for (Fact.Spend spend : evaluation.facts().of(Fact.Spend.class)) {
+                    if (!spend.purchaser().equals(p.purchaser()) || !spend.provider().equals(p.provider())) continue;
+                    BigDecimal before = drawn.isEmpty() ? BigDecimal.ZERO : drawn.get(drawn.size() - 1).value();
+                    drawn.add(new Svg.Point(spend.meta().on(), before.add(spend.amount().amount())));
+                }
+                if (!drawn.isEmpty()) {
+                    p.windowEnd().ifPresent(end -> drawn.add(new Svg.Point(end, drawn.get(drawn.size() - 1).value())));
+                    html.append(Svg.lines(List.of(drawn), List.of("drawn"), Optional.of(p.committed().amount()),
+                            "committed " + money(p.committed()), Optional.of(inputs.on()), inputs.on().toString(),
+                            "Drawdown of the commitment: " + p.purchaser() + " → " + p.provider()));
+                }
+            }
+        }
+        if (!any) html.append("<p>No stake or purchase commitment is in force.</p>");
+        html.append("</section>");
+    }
+
+    private void simulation(SimulationResult result) {
+        var scenario = result.scenario();
+        html.append("<section id=\"simulation\"><h2>Simulation: ").append(Html.text(scenario.name())).append("</h2><p class=\"note\">")
+                .append(String.format("%,d", result.runs())).append(" revenue paths of ").append(Html.text(scenario.party())).append(" from ")
+                .append(scenario.start()).append(" to ").append(scenario.through()).append(", settled by the same code as the statements;")
+                .append(" payments from ").append(scenario.start()).append(", present values at ")
+                .append(scenario.discountRate().movePointRight(2).stripTrailingZeros().toPlainString()).append("% a year to ")
+                .append(scenario.valuationDate()).append(".</p>");
+        for (SimulationResult.ScheduleResult schedule : result.schedules()) {
+            for (SimulationResult.TermResult term : schedule.terms()) {
+                html.append("<h3>").append(Html.text(term.term())).append(" under ").append(Html.text(schedule.label())).append("</h3>");
+                html.append("<div class=\"scroll\"><table class=\"num\"><thead><tr><th></th><th>mean</th>");
+                SimulationResult.PERCENTILES.forEach(p -> html.append("<th>p").append(p).append("</th>"));
+                html.append("</tr></thead><tbody><tr><td>total due</td><td>").append(money(term.mean())).append("</td>");
+                SimulationResult.PERCENTILES.forEach(p -> html.append("<td>").append(money(term.total(p))).append("</td>"));
+                html.append("</tr><tr><td>present value</td><td>").append(money(term.meanPresentValue())).append("</td>");
+                SimulationResult.PERCENTILES.forEach(p -> html.append("<td>").append(money(term.presentValue(p))).append("</td>"));
+                html.append("</tr></tbody></table></div>");
+                long[] counts = term.histogram(20);
+                List<Svg.Bar> bars = new ArrayList<>();
+                BigDecimal width = term.highest().subtract(term.lowest()).divide(BigDecimal.valueOf(counts.length), 2, java.math.RoundingMode.CEILING);
+                for (int i = 0; i < counts.length; i++) {
+                    BigDecimal from = term.lowest().add(width.multiply(BigDecimal.valueOf(i)));
+                    bars.add(new Svg.Bar(Svg.compact(from.doubleValue()), BigDecimal.valueOf(counts[i]), counts[i] + " runs from "
+                            + money(Money.of(from, term.currency())), "#simulation"));
+                }
+                html.append(Svg.bars(bars, Optional.empty(), "", "Runs by total due: " + term.term()));
+                if (term.capDates().isEmpty()) {
+                    html.append("<p>The total cap is reached in no run.</p>");
+                } else {
+                    html.append("<p>The total cap is reached in <b>").append(term.capProbability().movePointRight(2).stripTrailingZeros().toPlainString())
+                            .append("%</b> of runs: p5 ").append(term.capDate(5).orElseThrow()).append(", median ")
+                            .append(term.capDate(50).orElseThrow()).append(", p95 ").append(term.capDate(95).orElseThrow()).append(".</p>");
+                    List<Svg.Bar> years = new ArrayList<>();
+                    term.capByYear().forEach((year, count) -> years.add(new Svg.Bar(year.toString(), BigDecimal.valueOf(count),
+                            count + " runs reach the cap in " + year, "#simulation")));
+                    html.append(Svg.bars(years, Optional.empty(), "", "Runs reaching the cap, by year: " + term.term()));
+                }
+            }
+        }
+        html.append("</section>");
+    }
+
+    private static final String STYLE = """
+            :root{--ink:#1d2430;--muted:#5b6575;--line:#d8dde5;--accent:#2f6db5;--yes:#e3f3e7;--no:#f8e1df}
+            *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f6f7f9}
+            header{background:#fff;border-bottom:1px solid var(--line);padding:18px 32px 8px}
+            h1{margin:0 0 4px;font-size:22px}h2{margin:0 0 12px;font-size:18px}h3{font-size:15px;margin:18px 0 6px}
+            .meta,.note{color:var(--muted)}nav a{margin-right:14px;color:var(--accent);text-decoration:none;font-weight:500}
+            main{max-width:1100px;margin:0 auto;padding:16px 32px}section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px;margin:16px 0}
+            table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+            table.num td{font-variant-numeric:tabular-nums;white-space:nowrap;font-size:12px}.scroll{overflow-x:auto}
+            thead th{background:#f0f2f5;font-weight:600}
+            .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:200px}
+            a.fig{color:var(--ink);text-decoration:none;border-bottom:1px dotted var(--accent)}a.fig:hover{color:var(--accent)}
+            .matrix td{text-align:center}td.yes{background:var(--yes)}td.no{background:var(--no)}td.yes a,td.no a{color:var(--ink)}
+            .down{color:#b8443e}.up{color:#2d7a48}.callout{background:#fff6df;padding:2px 6px;border-radius:4px}
+            svg{width:100%;height:auto;margin:6px 0;font-size:11px}svg .bar{fill:var(--accent)}svg .bar:hover{fill:#d9822b}
+            svg .axis{stroke:#888}svg .grid{stroke:#eceff3}svg .tick{fill:var(--muted)}svg .cap{stroke:#b8443e;stroke-dasharray:6 4;stroke-width:1.5}
+            svg .cap-label,svg .marker-label{fill:#b8443e}svg .marker{stroke:#b8443e;stroke-width:1}svg .series{fill:none;stroke-width:2}
+            svg .row-label{fill:var(--ink)}svg .span{opacity:.85}svg .span-label{fill:#fff;font-size:10px}
+            .why{border:none;border-top:1px solid var(--line);border-radius:0;padding:8px 0;margin:0}.why h4{margin:6px 0}
+            .why pre{white-space:pre-wrap;background:#f6f7f9;padding:8px;border-radius:4px;font-size:12px}.why:target{background:#fff6df}
+            .back{font-size:12px}footer{color:var(--muted);text-align:center;padding:16px}
+            @media print{nav,.back{display:none}section{break-inside:avoid-page;border:none}details{display:block}
+            details>summary{display:none}body{background:#fff}}
+            """;
+}

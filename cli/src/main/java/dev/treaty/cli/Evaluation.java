@@ -18,7 +18,8 @@ record Evaluation(PrintWriter out, PrintWriter err, AgreementFolder.Loaded loade
 
     static Evaluation open(CommandSpec spec, AgreementOptions agreement, FactsOptions facts) {
         PrintWriter err = spec.commandLine().getErr();
-        AgreementFolder.Loaded loaded = agreement.load(err);
+        facts.store = agreement.store();
+        AgreementFolder.Loaded loaded = agreement.load(err, dev.treaty.store.Store.micros(facts.knownAt()));
         AgreementHistory history = agreement.history(loaded);
         return new Evaluation(spec.commandLine().getOut(), err, loaded, history, facts.facts(err), facts);
     }

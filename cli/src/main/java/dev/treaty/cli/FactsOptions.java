@@ -35,6 +35,9 @@ final class FactsOptions {
     @Option(names = "--explain", description = "Show each answer's derivation: rules, versions, facts and arithmetic.")
     boolean explain;
 
+    /** The store the command reads facts from as well (from --db), or null. */
+    dev.treaty.store.Store store;
+
     /** The knowledge instant, or the end of time. */
     Instant knownAt() {
         if (asKnown == null) return Instant.MAX;
@@ -63,8 +66,25 @@ final class FactsOptions {
     Facts facts(PrintWriter err) {
         EventReader.Result result = EventReader.read(events);
         check(result.errors(), err, "event");
-        Facts facts = new Facts(result.facts());
+        List<dev.treaty.evaluator.facts.Fact> all = new ArrayList<>(result.facts());
+        if (store != null) {
+            try {
+                all.addAll(dev.treaty.store.StoredInputs.events(store, dev.treaty.store.Store.micros(knownAt())).all());
+            } catch (dev.treaty.store.StoreException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        Facts facts = new Facts(all);
         return asKnown == null ? facts : facts.knownAt(knownAt());
+    }
+
+    /** Streams the store's revenue as known at --as-known into {@code consumer}; the store's lines were checked on the way in. */
+    void storedRevenue(Consumer<RevenueLine> consumer) {
+        try {
+            store.revenue(dev.treaty.store.Store.micros(knownAt()), consumer);
+        } catch (dev.treaty.store.StoreException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /** Streams revenue into {@code consumer}; fails the command on bad lines unless --skip-bad. */

@@ -14,6 +14,9 @@ import java.time.LocalDate;
         subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
                 GateCommand.class, LicenseCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
                 GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class,
+                StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
+                StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
+                StoreCommands.VerifyCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -60,9 +60,10 @@ final class ObligationsCommand implements Callable<Integer> {
         Facts known = evaluation.facts();
         ConsolidatedAgreement version = evaluation.versionOn(on);
         Optional<SettlementResult> settlement = Optional.empty();
-        if (!revenue.isEmpty()) {
+        if (!revenue.isEmpty() || facts.store != null) {
             SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), known, on, Optional.empty());
-            facts.revenue(revenue, plan, evaluation.err());
+            if (!revenue.isEmpty()) facts.revenue(revenue, plan, evaluation.err());
+            if (facts.store != null) facts.storedRevenue(plan);
             settlement = Optional.of(Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.empty()));
         }
         Map<String, List<String>> byParty = new LinkedHashMap<>();
@@ -89,7 +90,7 @@ final class ObligationsCommand implements Callable<Integer> {
                 if (facts.explain) citations.getOrDefault(item, List.of()).forEach(c -> out.println("      · " + c));
             }
         }
-        if (revenue.isEmpty()) out.println("\n(payments are listed when --revenue is given)");
+        if (revenue.isEmpty() && facts.store == null) out.println("\n(payments are listed when --revenue is given)");
         out.flush();
         return ExitCodes.OK;
     }

@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!revenue.isEmpty() && through == null) throw new BadInputException("--through is needed with --revenue: settle revenue dated through which day?");
+        if ((!revenue.isEmpty() || options.db != null) && through == null) throw new BadInputException("--through is needed with --revenue: settle revenue dated through which day?");
         Evaluation evaluation = Evaluation.open(spec, options, facts);
         LocalDate date = on != null ? on : LocalDate.now(Clock.systemDefaultZone());
         Path written = write(evaluation, new Inputs(revenue, Optional.ofNullable(through), date, products, clouds,
@@ -94,7 +94,8 @@ final class ReportCommand implements Callable<Integer> {
         List<ConsolidatedAgreement> all = evaluation.history().versions(knownAt);
         Optional<SettlementResult> settlement = Optional.empty();
         List<ReportPage.Impact> impacts = new ArrayList<>();
-        if (!inputs.revenue().isEmpty()) {
+        boolean stored = evaluation.options().store != null;
+        if (!inputs.revenue().isEmpty() || stored) {
             LocalDate last = inputs.through().orElseThrow();
             SettlementPlan actual = SettlementPlan.of(Schedules.history(evaluation.history(), knownAt), evaluation.facts(), last, Optional.empty());
             List<SettlementPlan> plans = new ArrayList<>(List.of(actual));
@@ -107,7 +108,8 @@ final class ReportCommand implements Callable<Integer> {
             Consumer<dev.treaty.evaluator.facts.RevenueLine> each = line -> {
                 for (SettlementPlan plan : plans) plan.accept(line);
             };
-            evaluation.options().revenue(inputs.revenue(), each, evaluation.err());
+            if (!inputs.revenue().isEmpty()) evaluation.options().revenue(inputs.revenue(), each, evaluation.err());
+            if (stored) evaluation.options().storedRevenue(each);
             var assumptions = evaluation.loaded().assumptions();
             settlement = Optional.of(Settlement.compute(actual, assumptions, Optional.empty()));
             for (int i = 1; i < all.size(); i++) {

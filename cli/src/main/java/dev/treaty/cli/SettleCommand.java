@@ -32,8 +32,9 @@ final class SettleCommand implements Callable<Integer> {
     @Mixin
     FactsOptions facts;
 
-    @Option(names = "--revenue", arity = "1..*", required = true, paramLabel = "FILE", description = "Revenue lines: CSV, or Parquet with the same columns (see docs/facts.md).")
-    List<Path> revenue;
+    @Option(names = "--revenue", arity = "1..*", paramLabel = "FILE", description = "Revenue lines: CSV, or Parquet with the same"
+            + " columns (see docs/facts.md); with --db, the store's revenue is settled too.")
+    List<Path> revenue = new java.util.ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATE", description = "Report periods from this date (earlier periods still count toward caps and tiers).")
     LocalDate from;
@@ -56,12 +57,14 @@ final class SettleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Evaluation evaluation = Evaluation.open(spec, options, facts);
+        if (revenue.isEmpty() && facts.store == null) throw new BadInputException("name the revenue: --revenue FILE, or a store with --db");
         PrintWriter out = evaluation.out();
         SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), evaluation.facts(),
                 through, Optional.ofNullable(term));
         List<Path> pushed = revenue.stream().filter(f -> engine == Engine.pushdown || Pushdown.isParquet(f)).toList();
         List<Path> streamed = revenue.stream().filter(f -> !pushed.contains(f)).toList();
         if (!streamed.isEmpty()) facts.revenue(streamed, plan, evaluation.err());
+        if (facts.store != null) facts.storedRevenue(plan);
         if (!pushed.isEmpty()) facts.check(Pushdown.aggregate(plan, pushed).errors(), evaluation.err(), "revenue");
         SettlementResult result = Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.ofNullable(from));
         if (term != null && result.statements().isEmpty()) {

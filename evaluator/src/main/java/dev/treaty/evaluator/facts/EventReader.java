@@ -52,74 +52,96 @@ public final class EventReader {
     }
 
     public static Result read(List<Path> files) {
-        List<Fact> facts = new ArrayList<>();
-        List<FactError> errors = new ArrayList<>();
-        Map<String, String> contentById = new HashMap<>();
-        Map<String, FactSource> sourceById = new HashMap<>();
+        Reading reading = new Reading();
         for (Path file : files) {
-            readFile(file, facts, errors, contentById, sourceById);
+            readFile(file, reading);
         }
-        // Answers must name a request that exists.
-        Set<String> requests = new java.util.HashSet<>();
-        facts.forEach(f -> {
-            if (f instanceof Fact.CapabilityRequest r) requests.add(r.id());
-        });
-        List<Fact> checked = new ArrayList<>();
-        for (Fact fact : facts) {
-            if (fact instanceof Fact.CapabilityResponse response && !requests.contains(response.request())) {
-                errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "request",
-                        "no capability-request has id '" + response.request() + "'"));
-                continue;
-            }
-            checked.add(fact);
-        }
-        return new Result(List.copyOf(checked), List.copyOf(errors));
+        return reading.result();
     }
 
-    private static void readFile(Path file, List<Fact> facts, List<FactError> errors, Map<String, String> contentById,
-                                 Map<String, FactSource> sourceById) {
+    /** One event line kept elsewhere (the store): where it was first read, and its text. */
+    public record Text(FactSource source, String text) {
+    }
+
+    /** Parses event lines already read (from the store), with the same checks as files get. */
+    public static Result parse(List<Text> texts) {
+        Reading reading = new Reading();
+        for (Text text : texts) reading.line(text.text(), text.source().file(), text.source().line());
+        return reading.result();
+    }
+
+    /** The events and errors of one read, and the ids seen, to tell a repeat from a conflict. */
+    private static final class Reading {
+        final List<Fact> facts = new ArrayList<>();
+        final List<FactError> errors = new ArrayList<>();
+        final Map<String, String> contentById = new HashMap<>();
+        final Map<String, FactSource> sourceById = new HashMap<>();
+
+        void line(String text, Path file, long number) {
+            if (text.isBlank()) return;
+            Line line = new Line(file, number, errors);
+            if (text.length() > LINE_CHARS_MAX) {
+                line.error("", "line is longer than " + LINE_CHARS_MAX + " characters");
+                return;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                line.error("", "not valid JSON: " + e.getOriginalMessage());
+                return;
+            }
+            if (node == null || !node.isObject()) {
+                line.error("", "each line must be one JSON object");
+                return;
+            }
+            Fact fact = EventReader.parse(node, line);
+            if (fact == null) return;
+            String content = node.toString();
+            String earlier = contentById.putIfAbsent(fact.id(), content);
+            if (earlier != null) {
+                if (!earlier.equals(content)) {
+                    line.error("id", "id '" + fact.id() + "' is already used by a different event at " + sourceById.get(fact.id()));
+                }
+                return;   // the same event twice is stored once
+            }
+            sourceById.put(fact.id(), fact.meta().source());
+            facts.add(fact);
+        }
+
+        Result result() {
+            // Answers must name a request that exists.
+            Set<String> requests = new java.util.HashSet<>();
+            facts.forEach(f -> {
+                if (f instanceof Fact.CapabilityRequest r) requests.add(r.id());
+            });
+            List<Fact> checked = new ArrayList<>();
+            for (Fact fact : facts) {
+                if (fact instanceof Fact.CapabilityResponse response && !requests.contains(response.request())) {
+                    errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "request",
+                            "no capability-request has id '" + response.request() + "'"));
+                    continue;
+                }
+                checked.add(fact);
+            }
+            return new Result(List.copyOf(checked), List.copyOf(errors));
+        }
+    }
+
+    private static void readFile(Path file, Reading reading) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
             String text;
             long number = 0;
             while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) continue;
-                Line line = new Line(file, number, errors);
-                if (text.length() > LINE_CHARS_MAX) {
-                    line.error("", "line is longer than " + LINE_CHARS_MAX + " characters");
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(text);
-                } catch (JsonProcessingException e) {
-                    line.error("", "not valid JSON: " + e.getOriginalMessage());
-                    continue;
-                }
-                if (node == null || !node.isObject()) {
-                    line.error("", "each line must be one JSON object");
-                    continue;
-                }
-                Fact fact = parse(node, line);
-                if (fact == null) continue;
-                String content = node.toString();
-                String earlier = contentById.putIfAbsent(fact.id(), content);
-                if (earlier != null) {
-                    if (!earlier.equals(content)) {
-                        line.error("id", "id '" + fact.id() + "' is already used by a different event at " + sourceById.get(fact.id()));
-                    }
-                    continue;   // the same event twice is stored once
-                }
-                sourceById.put(fact.id(), fact.meta().source());
-                facts.add(fact);
+                reading.line(text, file, ++number);
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
+            reading.errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
         } catch (java.nio.file.NoSuchFileException e) {
-            errors.add(new FactError(file, 0, "", "no such file"));
+            reading.errors.add(new FactError(file, 0, "", "no such file"));
         } catch (IOException e) {
-            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
+            reading.errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
         }
     }
 

@@ -94,6 +94,29 @@ public final class RevenueReader {
         return new Result(counts[0], counts[1], sorted(errors));
     }
 
+    /** Takes each good line with its id and the id it corrects (empty strings when absent), for the store. */
+    public interface KeyedConsumer {
+        void accept(RevenueLine line, String id, String supersedes, long contentHash);
+    }
+
+    /**
+     * Reads every file and passes each good line, repeats included, to {@code consumer} with its id:
+     * the store keys facts by id and tells a repeat from a conflict itself.
+     */
+    public static Result readKeyed(List<Path> files, KeyedConsumer consumer, Progress progress) {
+        List<FactError> errors = new java.util.ArrayList<>();
+        long[] count = {0};
+        for (Path file : files) {
+            rows(file, errors, progress, (columns, row, number) -> {
+                RevenueLine line = columns.line(row, new FactSource(file, number), errors);
+                if (line == null) return;
+                consumer.accept(line, columns.value(row, 4), columns.value(row, 11), columns.lastContentHash);
+                count[0]++;
+            });
+        }
+        return new Result(count[0], 0, sorted(errors));
+    }
+
     /**
      * One reading of every file: each good line goes to the sink as it is read, and its id (if
      * any) to the duplicate finder; only if some id repeats are the files read again, to retract
@@ -298,7 +321,7 @@ public final class RevenueReader {
 
         // index order: date, party, amount, currency, id, product, kind, category, cloud, region, segment
         private static final List<String> NAMES = List.of("date", "party", "amount", "currency", "id", "product", "kind",
-                "category", "cloud", "region", "segment");
+                "category", "cloud", "region", "segment", "supersedes");
 
         static Columns of(CsvScanner header, Path file, List<FactError> errors) throws java.nio.charset.CharacterCodingException {
             int[] index = new int[NAMES.size()];

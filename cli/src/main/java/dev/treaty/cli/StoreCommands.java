@@ -1,0 +1,315 @@
+package dev.treaty.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.evaluator.facts.FactError;
+import dev.treaty.store.Ingest;
+import dev.treaty.store.Ledger;
+import dev.treaty.store.StatementBook;
+import dev.treaty.store.Store;
+import dev.treaty.store.StoreException;
+import dev.treaty.store.Verify;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** The store's commands: init, agreement add, ingest, correct, statement, balance, verify. */
+final class StoreCommands {
+
+    private StoreCommands() {
+    }
+
+    /** Runs {@code body} turning a refused write into a clear message and exit 2. */
+    static <T> T refusing(java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (StoreException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    @Command(name = "init", description = "Create a store (SQLite by default, or PostgreSQL), or bring its schema up to date.")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            refusing(() -> {
+                Store.init(store.database(), store.who);
+                return null;
+            });
+            spec.commandLine().getOut().println("store ready: " + store.database().describe());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "agreement", description = "Manage the agreement files kept in a store.", subcommands = AgreementAdd.class)
+    static final class Agreement {
+    }
+
+    @Command(name = "add", description = "Store a folder's agreement and amendment files as versions (by content hash): the store"
+            + " alone can then rebuild any consolidated version.")
+    static final class AgreementAdd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "DIR", description = "The folder of *.treaty.md files (or one file).")
+        Path folder;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            AgreementOptions check = new AgreementOptions();
+            check.folder = folder;
+            check.load(err);                 // a broken agreement is refused before anything is stored
+            List<Path> files;
+            try (Stream<Path> walk = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(folder)) {
+                files = walk.filter(p -> p.getFileName().toString().endsWith(".treaty.md")).sorted().toList();
+            } catch (IOException e) {
+                throw new BadInputException(folder + ": cannot be read: " + e.getMessage());
+            }
+            Store.Added added;
+            try (Store open = store.open(true)) {
+                added = refusing(() -> open.addAgreements(files, store.who, store.why));
+            }
+            spec.commandLine().getOut().println("stored " + added.stored() + " agreement file" + (added.stored() == 1 ? "" : "s") + " ("
+                    + added.alreadyStored() + " already stored) in " + store.database().describe() + "; audit entry " + added.auditSeq());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Ingest and correct: the same load, one refusing and one superseding a different fact under a used id. */
+    abstract static class Load implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Revenue (*.csv) and event (*.jsonl) files.")
+        List<Path> files;
+
+        abstract boolean correct();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<Path> revenue = new ArrayList<>();
+            List<Path> events = new ArrayList<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".csv")) revenue.add(file);
+                else if (name.endsWith(".jsonl") || name.endsWith(".json")) events.add(file);
+                else throw new BadInputException(file + ": not a revenue file (.csv) or an events file (.jsonl)");
+                if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file; nothing was stored");
+            }
+            try (Store open = store.open(true)) {
+                Ingest ingest = new Ingest(open, store.who, store.why, correct());
+                if (!events.isEmpty()) report(out, err, "events", refusing(() -> ingest.events(events)));
+                if (!revenue.isEmpty()) {
+                    ProgressBar[] bar = {null};
+                    Path[] current = {null};
+                    report(out, err, "revenue lines", refusing(() -> ingest.revenue(revenue, (file, read, total, lines) -> {
+                        if (!file.equals(current[0])) {
+                            current[0] = file;
+                            bar[0] = new ProgressBar(err, file.getFileName().toString(), "lines");
+                        }
+                        bar[0].update(read, total, lines);
+                    })));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void report(PrintWriter out, PrintWriter err, String what, Ingest.Result result) {
+            if (!result.errors().isEmpty()) {
+                result.errors().stream().limit(FactsOptions.ERRORS_SHOWN_MAX).forEach(e -> err.println(e));
+                List<FactError> errors = result.errors();
+                if (errors.size() > FactsOptions.ERRORS_SHOWN_MAX) err.println("… and " + (errors.size() - FactsOptions.ERRORS_SHOWN_MAX) + " more");
+                throw new BadInputException(errors.size() + " bad line" + (errors.size() == 1 ? "" : "s") + "; nothing was stored");
+            }
+            out.println(what + ": " + result.read() + " read, " + result.stored() + " stored, " + result.corrected() + " corrections, "
+                    + result.alreadyStored() + " already stored");
+        }
+    }
+
+    @Command(name = "ingest", description = "Load revenue (CSV) and events (JSON Lines) into the store. Idempotent: a fact's id (or"
+            + " its content) is its key; the same fact twice is stored once; a different fact under a used id is refused. Files are"
+            + " checked whole first; lines are stored in batches, each one transaction.")
+    static final class IngestCommand extends Load {
+        @Override
+        boolean correct() {
+            return false;
+        }
+    }
+
+    @Command(name = "correct", description = "Load corrected facts: a fact under a used id (or a revenue line with a supersedes"
+            + " column) is stored as that fact's next version, recorded now; the earlier version stays, and --as-known before now"
+            + " still sees it.")
+    static final class CorrectCommand extends Load {
+        @Override
+        boolean correct() {
+            return true;
+        }
+    }
+
+    @Command(name = "statement", description = "Issue and show numbered, immutable statements.",
+            subcommands = {StatementIssue.class, StatementShow.class, StatementList.class})
+    static final class StatementGroup {
+    }
+
+    @Command(name = "issue", description = "Freeze the settlement of a period as the next numbered statement, with adjustment lines"
+            + " for earlier issued periods that later facts or amendments changed; post it to the ledger.")
+    static final class StatementIssue implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "2026-Q3, 2026-07 or 2026.")
+        String period;
+
+        @Option(names = "--agreement", paramLabel = "ID", description = "Which agreement, when the store has several.")
+        String agreement;
+
+        @Override
+        public Integer call() {
+            try (Store open = store.open(true)) {
+                StatementBook.Issued issued = refusing(() -> StatementBook.issue(open, agreement, period, store.who, store.why));
+                spec.commandLine().getOut().print(issued.body());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Print a statement exactly as it was issued.")
+    static final class StatementShow implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "N", description = "The statement's number.")
+        long number;
+
+        @Option(names = "--recompute", description = "Recompute it from what the store knew when it was issued instead (equal unless tampered with).")
+        boolean recompute;
+
+        @Override
+        public Integer call() {
+            try (Store open = store.open(false)) {
+                StatementBook.Issued issued = refusing(() -> StatementBook.find(open, number))
+                        .orElseThrow(() -> new BadInputException("no statement " + number + " in " + store.database().describe()));
+                spec.commandLine().getOut().print(recompute ? refusing(() -> StatementBook.recompute(open, issued)) : issued.body());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List the issued statements.")
+    static final class StatementList implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Store open = store.open(false)) {
+                for (StatementBook.Issued issued : refusing(() -> StatementBook.all(open))) {
+                    spec.commandLine().getOut().println(issued.number() + "  " + issued.agreement() + "  " + issued.period() + "  issued "
+                            + Store.instant(issued.issuedMicros()));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "balance", description = "What each party owes another: amounts due on issued statements less payments, from the ledger.")
+    static final class Balance implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store open = store.open(false)) {
+                List<Ledger.Balance> balances = refusing(() -> Ledger.balances(open));
+                if (json) {
+                    ObjectNode root = Json.object();
+                    ArrayNode list = root.putArray("balances");
+                    balances.forEach(b -> list.addObject().put("payer", b.payer()).put("payee", b.payee()).put("currency", b.currency())
+                            .put("due", b.due().toPlainString()).put("paid", b.paid().toPlainString()).put("outstanding", b.outstanding().toPlainString()));
+                    Json.print(out, root);
+                } else if (balances.isEmpty()) {
+                    out.println("nothing is due and nothing was paid");
+                } else {
+                    for (Ledger.Balance b : balances) {
+                        out.println(String.format(Locale.ROOT, "%-28s due %s %s, paid %s %s, outstanding %s %s", b.payer() + " → " + b.payee(),
+                                b.currency(), amount(b.due()), b.currency(), amount(b.paid()), b.currency(), amount(b.outstanding())));
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String amount(java.math.BigDecimal value) {
+            return SettlementText.amount(dev.treaty.model.value.Money.of(value, java.util.Currency.getInstance("USD")));
+        }
+    }
+
+    @Command(name = "verify", description = "Check the store: the audit trail's hash chain, every batch of facts against its audit"
+            + " entry, the ledger's balance, and every statement against its hash and its recomputation. Exit 1 at the first problem.")
+    static final class VerifyCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Store open = store.open(false)) {
+                Verify.Report report = refusing(() -> Verify.run(open));
+                String counts = report.auditEntries() + " audit entries, " + report.facts() + " fact versions, " + report.postings()
+                        + " postings, " + report.statements() + " statements";
+                if (report.ok()) {
+                    spec.commandLine().getOut().println("ok: " + counts + " checked");
+                    return ExitCodes.OK;
+                }
+                spec.commandLine().getOut().println("INCONSISTENT: " + report.problem().orElseThrow() + " (checked " + counts + ")");
+                return 1;
+            }
+        }
+    }
+}

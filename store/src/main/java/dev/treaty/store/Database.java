@@ -1,0 +1,122 @@
+package dev.treaty.store;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Where a store lives and how to connect to it: {@code sqlite:PATH} (or {@code jdbc:sqlite:PATH})
+ * for an embedded file, {@code jdbc:postgresql://…} for a server.
+ */
+public record Database(String url, Dialect dialect, Path file) {
+
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    public static final String DEFAULT = "sqlite:treaty.db";
+
+    /** Parses a --db value; the default is treaty.db in the working directory. */
+    public static Database of(String value) {
+        String text = value == null || value.isBlank() ? DEFAULT : value.trim();
+        if (text.startsWith("jdbc:sqlite:")) text = text.substring("jdbc:".length());
+        if (text.startsWith("sqlite:")) {
+            Path file = Path.of(text.substring("sqlite:".length()));
+            return new Database("jdbc:sqlite:" + file, Dialect.SQLITE, file);
+        }
+        if (text.startsWith("jdbc:postgresql:") || text.startsWith("postgresql:")) {
+            return new Database(text.startsWith("jdbc:") ? text : "jdbc:" + text, Dialect.POSTGRESQL, null);
+        }
+        throw new StoreException("--db: '" + text + "' is neither sqlite:PATH nor jdbc:postgresql://HOST/DB");
+    }
+
+    /** What to call the store in messages: the file, or the URL without credentials. */
+    public String describe() {
+        return file != null ? file.toString() : url.replaceAll("password=[^&]*", "password=…");
+    }
+
+    // Flyway reports each step through java.util.logging; a command line wants only its own output.
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    /** Creates the schema, or brings it up to date; safe to run again. */
+    void migrate() {
+        if (file != null) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) throw new StoreException("cannot create " + file + ": no folder " + parent);
+            if (Files.exists(file) && !Files.isWritable(file)) throw new StoreException("the store " + file + " is read-only");
+        }
+        try {
+            Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot set up the store " + describe() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A connection to an existing store, with autocommit off; refuses a missing file or an empty database. */
+    Connection connect(boolean write) {
+        if (file != null) {
+            if (!Files.exists(file)) {
+                throw new StoreException("no Treaty store at " + file + "; create one with 'treaty init --db sqlite:" + file + "'");
+            }
+            if (write && !Files.isWritable(file)) throw new StoreException("the store " + file + " is read-only; nothing was written");
+        }
+        try {
+            Connection connection;
+            if (dialect == Dialect.SQLITE) {
+                SQLiteConfig config = new SQLiteConfig();
+                config.setBusyTimeout(120_000);
+                config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+                config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+                // writers take the lock when they begin, so two writers never deadlock on an upgrade
+                if (write) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+                config.setReadOnly(!write);
+                connection = DriverManager.getConnection(url, config.toProperties());
+            } else {
+                Properties properties = new Properties();
+                if (user() != null) properties.setProperty("user", user());
+                if (password() != null) properties.setProperty("password", password());
+                connection = DriverManager.getConnection(url, properties);
+            }
+            connection.setAutoCommit(!write);   // a reader sees each query's own snapshot; a writer works in transactions
+            if (!hasSchema(connection)) {
+                connection.close();
+                throw new StoreException(describe() + " is not a Treaty store (no schema); run 'treaty init --db " + describe() + "'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasSchema(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select seq from chain_head")) {
+            return rows.next();
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) connection.rollback();
+            return false;
+        }
+    }
+
+    private static String user() {
+        return System.getenv("PGUSER");
+    }
+
+    private static String password() {
+        return System.getenv("PGPASSWORD");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.toString() : root.getMessage().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,288 @@
+package dev.treaty.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.treaty.evaluator.facts.EventReader;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.facts.FactError;
+import dev.treaty.evaluator.facts.RevenueLine;
+import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Party;
+import dev.treaty.model.time.AgreementHistory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loading facts into the store. A fact's key is its id (or, without one, its day, party and
+ * content hash): the same fact again is stored once; a different fact under a used key is refused,
+ * unless it is a correction, which is stored as the key's next version. Files are checked whole
+ * before anything is written; then lines are written in batches, each one transaction with its
+ * audit entry, so a crash leaves whole batches and a re-run completes the rest.
+ */
+public final class Ingest {
+
+    /** Lines per transaction. */
+    static final int BATCH = 20_000;
+
+    /** What an ingest did, or the errors that stopped it before anything was written. */
+    public record Result(long read, long stored, long corrected, long alreadyStored, List<FactError> errors) {
+    }
+
+    private final Store store;
+    private final String who;
+    private final String why;
+    private final boolean correct;
+
+    /** @param correct store a different fact under a used key as its next version instead of refusing it */
+    public Ingest(Store store, String who, String why, boolean correct) {
+        this.store = store;
+        this.who = who;
+        this.why = why;
+        this.correct = correct;
+    }
+
+    /** One line waiting for its batch. */
+    private record Pending(String key, boolean correction, long contentHash, Path file, long line, RevenueLine revenue, String body) {
+    }
+
+    // ---------------------------------------------------------------- revenue
+
+    public Result revenue(List<Path> files, RevenueReader.Progress progress) {
+        Set<String> parties = parties();
+        List<FactError> errors = new ArrayList<>();
+        RevenueReader.Result checked = RevenueReader.readKeyed(files, (line, id, supersedes, hash) -> {
+            if (!parties.contains(line.party())) {
+                errors.add(new FactError(line.source().file(), line.source().line(), "party", "'" + line.party()
+                        + "' is not a party of any stored agreement (" + String.join(", ", new java.util.TreeSet<>(parties)) + ")"));
+            }
+        }, RevenueReader.Progress.NONE);
+        errors.addAll(checked.errors());
+        if (!errors.isEmpty()) return new Result(checked.lines(), 0, 0, 0, sorted(errors));
+
+        long[] counts = new long[3];
+        List<Pending> batch = new ArrayList<>(BATCH);
+        RevenueReader.readKeyed(files, (line, id, supersedes, hash) -> {
+            boolean correction = !supersedes.isEmpty();
+            String key = correction ? "id:" + supersedes : !id.isEmpty() ? "id:" + id
+                    : "h:" + line.date() + "|" + line.party() + "|" + Long.toHexString(hash);
+            batch.add(new Pending(key, correction, hash, line.source().file(), line.source().line(), line, null));
+            if (batch.size() == BATCH) {
+                flush(batch, "revenue", counts);
+                batch.clear();
+            }
+        }, progress);
+        if (!batch.isEmpty()) flush(batch, "revenue", counts);
+        return new Result(checked.lines(), counts[0], counts[1], counts[2], List.of());
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Result events(List<Path> files) {
+        EventReader.Result checked = EventReader.read(files);
+        List<FactError> errors = new ArrayList<>(checked.errors());
+        Set<String> parties = parties();
+        for (Fact fact : checked.facts()) {
+            if (fact instanceof Fact.Payment payment) {
+                for (String party : List.of(payment.payer(), payment.payee())) {
+                    if (!parties.contains(party)) {
+                        errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "payer",
+                                "'" + party + "' is not a party of any stored agreement"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) return new Result(checked.facts().size(), 0, 0, 0, sorted(errors));
+        Map<String, Fact> byPlace = new HashMap<>();
+        checked.facts().forEach(f -> byPlace.put(f.meta().source().file() + ":" + f.meta().source().line(), f));
+        long[] counts = new long[3];
+        List<Pending> batch = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new StoreException(file + ": cannot be read: " + e.getMessage());
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                Fact fact = byPlace.get(file + ":" + (i + 1));
+                if (fact == null) continue;          // blank, or a repeat within the files
+                String body;
+                try {
+                    JsonNode node = JSON.readTree(lines.get(i));
+                    body = node.toString();
+                } catch (IOException e) {
+                    throw new IllegalStateException("checked above", e);
+                }
+                batch.add(new Pending("id:" + fact.id(), false, hash64(body), file, i + 1, null, body));
+                if (batch.size() == BATCH) {
+                    flush(batch, "event", counts);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) flush(batch, "event", counts);
+        return new Result(checked.facts().size(), counts[0], counts[1], counts[2], List.of());
+    }
+
+    // ---------------------------------------------------------------- one batch
+
+    private record Stored(int version, long contentHash, String source) {
+    }
+
+    private void flush(List<Pending> batch, String table, long[] counts) {
+        long[] local = new long[3];
+        store.write(who, "ingest " + table, why, "treaty " + (correct ? "correct" : "ingest"), seq -> {
+            Map<String, Stored> existing = existing(table, batch);
+            List<Pending> inserts = new ArrayList<>();
+            List<Integer> versions = new ArrayList<>();
+            long digest = 0;
+            for (Pending pending : batch) {
+                Stored before = existing.get(pending.key());
+                int version;
+                if (before == null) {
+                    if (pending.correction()) {
+                        throw new StoreException(pending.file() + ":" + pending.line() + ": supersedes: no fact '"
+                                + pending.key().substring(3) + "' is stored; nothing in this batch was stored");
+                    }
+                    version = 1;
+                } else if (before.contentHash() == pending.contentHash()) {
+                    local[2]++;
+                    continue;
+                } else if (correct || pending.correction()) {
+                    version = before.version() + 1;
+                    local[1]++;
+                } else {
+                    throw new StoreException(pending.file() + ":" + pending.line() + ": id: '" + pending.key().substring(pending.key().indexOf(':') + 1)
+                            + "' is already stored with different content (first read at " + before.source() + "); to supersede it,"
+                            + " use 'treaty correct' or a supersedes column; nothing in this batch was stored");
+                }
+                existing.put(pending.key(), new Stored(version, pending.contentHash(), pending.file() + ":" + pending.line()));
+                inserts.add(pending);
+                versions.add(version);
+                digest += Verify.rowDigest(pending.key(), version, pending.contentHash());
+                local[0]++;
+            }
+            long recorded = Store.now();
+            if (table.equals("revenue")) insertRevenue(inserts, versions, seq, recorded);
+            else insertEvents(inserts, versions, seq, recorded);
+            Pending first = batch.get(0);
+            Pending last = batch.get(batch.size() - 1);
+            return table + " from " + first.file() + " lines " + first.line() + "-" + last.line() + ": rows=" + inserts.size()
+                    + " digest=" + Long.toHexString(digest) + " (" + local[1] + " corrections, " + local[2] + " already stored)";
+        });
+        counts[0] += local[0] - local[1];
+        counts[1] += local[1];
+        counts[2] += local[2];
+    }
+
+    private Map<String, Stored> existing(String table, List<Pending> batch) throws SQLException {
+        Map<String, Stored> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(new HashSet<>(batch.stream().map(Pending::key).toList()));
+        int chunk = 500;
+        for (int from = 0; from < keys.size(); from += chunk) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + chunk));
+            String sql = "select fact_key, version, content_hash, source_file, source_line from " + table + " where fact_key in ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")";
+            try (PreparedStatement statement = store.connection().prepareStatement(sql)) {
+                for (int i = 0; i < part.size(); i++) statement.setString(i + 1, part.get(i));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Stored stored = new Stored(rows.getInt(2), rows.getLong(3), rows.getString(4) + ":" + rows.getLong(5));
+                        found.merge(rows.getString(1), stored, (a, b) -> a.version() >= b.version() ? a : b);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void insertRevenue(List<Pending> inserts, List<Integer> versions, long batch, long recorded) throws SQLException {
+        try (PreparedStatement insert = store.connection().prepareStatement("insert into revenue (fact_key, version, batch, recorded, day,"
+                + " party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < inserts.size(); i++) {
+                Pending pending = inserts.get(i);
+                RevenueLine line = pending.revenue();
+                insert.setString(1, pending.key());
+                insert.setInt(2, versions.get(i));
+                insert.setLong(3, batch);
+                insert.setLong(4, recorded);
+                insert.setString(5, line.date().toString());
+                insert.setString(6, line.party());
+                insert.setString(7, line.product());
+                insert.setString(8, line.kind());
+                insert.setString(9, line.category());
+                insert.setString(10, line.cloud());
+                insert.setString(11, line.region());
+                insert.setString(12, line.segment());
+                insert.setLong(13, line.amountMicros());
+                insert.setString(14, line.currency());
+                insert.setLong(15, pending.contentHash());
+                insert.setString(16, pending.file().toString());
+                insert.setLong(17, pending.line());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertEvents(List<Pending> inserts, List<Integer> versions, long batch, long recorded) throws SQLException {
+        try (PreparedStatement insert = store.connection().prepareStatement("insert into event (fact_key, version, batch, recorded, body,"
+                + " content_hash, source_file, source_line) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < inserts.size(); i++) {
+                Pending pending = inserts.get(i);
+                insert.setString(1, pending.key());
+                insert.setInt(2, versions.get(i));
+                insert.setLong(3, batch);
+                insert.setLong(4, recorded);
+                insert.setString(5, pending.body());
+                insert.setLong(6, pending.contentHash());
+                insert.setString(7, pending.file().toString());
+                insert.setLong(8, pending.line());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Ledger.postPayments(store, inserts.stream().map(Pending::body).toList(), batch);
+    }
+
+    /** Every party of every stored agreement; facts naming another party are refused. */
+    private Set<String> parties() {
+        AgreementFolder.Loaded loaded = AgreementFolder.loadTexts(store.agreementTexts(Store.MAX), Map.of());
+        Set<String> parties = new HashSet<>();
+        for (AgreementHistory history : loaded.histories()) {
+            for (var version : history.versions()) version.parties().stream().map(Party::shortName).forEach(parties::add);
+        }
+        if (parties.isEmpty()) {
+            throw new StoreException("no agreement is stored in " + store.database().describe()
+                    + "; add one first with 'treaty agreement add DIR --db " + store.database().describe() + "'");
+        }
+        return parties;
+    }
+
+    static long hash64(String text) {
+        String hex = AuditChain.sha256(text);
+        return Long.parseUnsignedLong(hex.substring(0, 16), 16);
+    }
+
+    private static List<FactError> sorted(List<FactError> errors) {
+        List<FactError> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparing((FactError e) -> e.file().toString()).thenComparingLong(FactError::line));
+        return sorted;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.treaty.store;
+
+import dev.treaty.evaluator.facts.EventReader;
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.evaluator.facts.FactSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The double-entry ledger. An amount due (a statement line) debits {@code owed:PAYER>PAYEE} and
+ * credits {@code due:PAYER>PAYEE}; a payment credits {@code owed:…} and debits {@code paid:…}. Every
+ * entry's legs sum to zero, so the whole ledger does; the balance of {@code owed:A>B} is what A
+ * still owes B.
+ */
+public final class Ledger {
+
+    private Ledger() {
+    }
+
+    /** What one party owes another, per currency, with what made it. */
+    public record Balance(String payer, String payee, String currency, BigDecimal due, BigDecimal paid, BigDecimal outstanding) {
+    }
+
+    static void postPayments(Store store, List<String> bodies, long auditSeq) throws SQLException {
+        List<EventReader.Text> texts = new ArrayList<>();
+        for (String body : bodies) texts.add(new EventReader.Text(new FactSource(Path.of("store"), 0), body));
+        int n = 0;
+        for (Fact fact : EventReader.parse(texts).facts()) {
+            if (!(fact instanceof Fact.Payment payment)) continue;
+            long micros = payment.amount().amount().movePointRight(6).longValueExact();
+            String pair = payment.payer() + ">" + payment.payee();
+            String currency = payment.amount().currency().getCurrencyCode();
+            post(store, "p:" + auditSeq + ":" + n++, List.of(new Leg("owed:" + pair, -micros), new Leg("paid:" + pair, micros)),
+                    currency, "payment " + payment.id(), auditSeq);
+        }
+    }
+
+    record Leg(String account, long micros) {
+    }
+
+    static void post(Store store, String entry, List<Leg> legs, String currency, String source, long auditSeq) throws SQLException {
+        long sum = legs.stream().mapToLong(Leg::micros).sum();
+        if (sum != 0) throw new IllegalStateException("an unbalanced entry " + entry + ": " + sum);
+        try (PreparedStatement insert = store.connection().prepareStatement("insert into posting (entry, leg, account, amount_micros,"
+                + " currency, source, audit_seq) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < legs.size(); i++) {
+                insert.setString(1, entry);
+                insert.setInt(2, i);
+                insert.setString(3, legs.get(i).account());
+                insert.setLong(4, legs.get(i).micros());
+                insert.setString(5, currency);
+                insert.setString(6, source);
+                insert.setLong(7, auditSeq);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Per pair of parties and currency: due, paid and outstanding. */
+    public static List<Balance> balances(Store store) {
+        Map<String, long[]> sums = new TreeMap<>();
+        store.query("select account, currency, sum(amount_micros) from posting group by account, currency order by account, currency",
+                statement -> { }, rows -> {
+                    String account = rows.getString(1);
+                    int colon = account.indexOf(':');
+                    String kind = account.substring(0, colon);
+                    String key = account.substring(colon + 1) + " " + rows.getString(2);
+                    long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+                    if (kind.equals("due")) sum[0] -= rows.getLong(3);
+                    if (kind.equals("paid")) sum[1] += rows.getLong(3);
+                });
+        List<Balance> balances = new ArrayList<>();
+        sums.forEach((key, sum) -> {
+            String[] pairAndCurrency = key.split(" ");
+            String[] pair = pairAndCurrency[0].split(">");
+            BigDecimal due = BigDecimal.valueOf(sum[0], 6).stripTrailingZeros();
+            BigDecimal paid = BigDecimal.valueOf(sum[1], 6).stripTrailingZeros();
+            balances.add(new Balance(pair[0], pair[1], pairAndCurrency[1], due, paid, due.subtract(paid)));
+        });
+        return balances;
+    }
+}

@@ -82,11 +82,21 @@ public final class StatementBook {
             issuedSoFar.put(key, new Line("issued", line.term(), line.payer(), line.payee(), line.period(),
                     (before == null ? 0 : before.amountMicros()) + line.amountMicros(), line.currency()));
         }
+        java.util.Set<String> issuedPeriods = new java.util.HashSet<>();
+        previous.forEach(line -> issuedPeriods.add(line.period()));
         List<Line> lines = new ArrayList<>();
         dueNow.forEach((key, line) -> {
             if (line.period().equals(period) && !issuedSoFar.containsKey(key)) lines.add(line);
         });
-        issuedSoFar.forEach((key, issued) -> {
+        // an issued period changed since: by what is due now less what was issued, for every term,
+        // including a term that a retroactive amendment added to that period
+        Map<String, Line> changed = new TreeMap<>(issuedSoFar);
+        dueNow.forEach((key, line) -> {
+            if (issuedPeriods.contains(line.period()) && !line.period().equals(period)) {
+                changed.putIfAbsent(key, new Line("issued", line.term(), line.payer(), line.payee(), line.period(), 0, line.currency()));
+            }
+        });
+        changed.forEach((key, issued) -> {
             Line now = dueNow.get(key);
             long difference = (now == null ? 0 : now.amountMicros()) - issued.amountMicros();
             if (difference != 0) {

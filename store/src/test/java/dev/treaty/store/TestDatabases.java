@@ -1,0 +1,89 @@
+package dev.treaty.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh stores for tests: an SQLite file in a folder, or a new database in one real PostgreSQL
+ * server started from Maven Central's binaries (once per test JVM, stopped at exit).
+ */
+public final class TestDatabases {
+
+    public enum Kind { SQLITE, POSTGRESQL }
+
+    private static EmbeddedPostgres postgres;
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private TestDatabases() {
+    }
+
+    /** A new, empty database of {@code kind} (not yet initialised). */
+    public static Database fresh(Kind kind, Path folder) {
+        if (kind == Kind.SQLITE) return Database.of("sqlite:" + folder.resolve("t" + NEXT.incrementAndGet() + ".db"));
+        String name = "treaty_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(server().getJdbcUrl("postgres", "postgres"));
+             Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Database.of(server().getJdbcUrl("postgres", name));
+    }
+
+    static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** Every row of every Treaty table, in a fixed order: equal dumps mean equal stores. */
+    public static String dump(Database database) {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(database.url())) {
+            for (String table : List.of("chain_head", "audit", "agreement_file", "revenue", "event", "statement", "statement_line", "posting")) {
+                dump.append("== ").append(table).append('\n');
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("select * from " + table + " order by 1, 2")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) dump.append(rows.getString(i)).append('|');
+                        dump.append('\n');
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dump.toString();
+    }
+
+    /** Runs SQL directly against the database, as an intruder would. */
+    public static void execute(Database database, String sql) {
+        try (Connection connection = DriverManager.getConnection(database.url()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

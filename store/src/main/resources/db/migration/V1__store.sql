@@ -1,7 +1,8 @@
 -- Treaty's store, one schema for SQLite and PostgreSQL (portable types only).
 -- Nothing is ever updated or deleted but the chain head: facts get new versions, statements are
 -- issued once, and every write appends a hash-chained audit entry in the same transaction.
--- Instants are microseconds since the epoch (UTC); days are ISO text (YYYY-MM-DD).
+-- ${keyedTable} is 'without rowid' on SQLite (the key is the table: one B-tree, not two) and empty
+-- on PostgreSQL. Instants are microseconds since the epoch (UTC); days are ISO text (YYYY-MM-DD).
 
 create table chain_head (
     id       integer primary key check (id = 1),
@@ -48,8 +49,7 @@ create table revenue (
     source_file   text    not null,
     source_line   bigint  not null,
     primary key (fact_key, version)
-);
-create index revenue_batch on revenue (batch);
+) ${keyedTable};
 
 create table event (
     fact_key      text    not null,
@@ -61,8 +61,7 @@ create table event (
     source_file   text    not null,
     source_line   bigint  not null,
     primary key (fact_key, version)
-);
-create index event_batch on event (batch);
+) ${keyedTable};
 
 create table statement (
     number     bigint primary key,

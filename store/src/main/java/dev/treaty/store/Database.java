@@ -55,7 +55,8 @@ public record Database(String url, Dialect dialect, Path file) {
             if (Files.exists(file) && !Files.isWritable(file)) throw new StoreException("the store " + file + " is read-only");
         }
         try {
-            Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "")).load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot set up the store " + describe() + ": " + rootMessage(e), e);
         }
@@ -78,6 +79,7 @@ public record Database(String url, Dialect dialect, Path file) {
                 config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
                 // writers take the lock when they begin, so two writers never deadlock on an upgrade
                 if (write) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+                config.setCacheSize(-64 * 1024);          // 64 MB of pages: big batches touch many
                 config.setReadOnly(!write);
                 connection = DriverManager.getConnection(url, config.toProperties());
             } else {

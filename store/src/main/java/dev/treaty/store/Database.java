@@ -75,7 +75,7 @@ public record Database(String url, Dialect dialect, Path file) {
             if (dialect == Dialect.SQLITE) {
                 SQLiteConfig config = new SQLiteConfig();
                 config.setBusyTimeout(120_000);
-                config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+                if (write) config.setJournalMode(SQLiteConfig.JournalMode.WAL);   // readers find it set; setting it is a write
                 config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
                 // writers take the lock when they begin, so two writers never deadlock on an upgrade
                 if (write) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

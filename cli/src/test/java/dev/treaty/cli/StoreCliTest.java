@@ -1,0 +1,153 @@
+package dev.treaty.cli;
+
+import dev.treaty.store.Database;
+import dev.treaty.store.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store through the command line: the flagship end to end, and bad input that must leave the store as it was. */
+class StoreCliTest {
+
+    @TempDir
+    Path dir;
+
+    private String db;
+    private Database database;
+
+    private static String flagship(String file) {
+        return Cli.flagship() + "/" + file;
+    }
+
+    @BeforeEach
+    void store() {
+        database = TestDatabases.fresh(TestDatabases.Kind.SQLITE, dir);
+        db = "sqlite:" + database.file();
+        ok("init", "--db", db);
+        ok("agreement", "add", Cli.flagship(), "--db", db, "--who", "test");
+        ok("ingest", flagship("facts/events.jsonl"), flagship("facts/revenue.csv"), "--db", db, "--who", "test");
+    }
+
+    private static Cli.Result ok(String... args) {
+        Cli.Result result = Cli.run(args);
+        assertThat(result.exit()).as(String.join(" ", args) + "\n" + result.err()).isZero();
+        return result;
+    }
+
+    @Test
+    void theStoreAnswersAsTheFilesDo() {
+        Cli.Result fromFiles = ok("settle", Cli.flagship(), "--revenue", flagship("facts/revenue.csv"), "--events",
+                flagship("facts/events.jsonl"), "--through", "2030-12-31", "--csv");
+        Cli.Result fromStore = ok("settle", "--db", db, "--through", "2030-12-31", "--csv");
+        // the same statements; only where a version's clause was read differs (a folder path, or the stored file name)
+        assertThat(fromStore.out().lines().count()).isEqualTo(fromFiles.out().lines().count());
+        assertThat(fromStore.out()).isEqualTo(fromFiles.out());
+        Cli.Result gateFiles = Cli.run("gate", Cli.flagship(), "--events", flagship("facts/events.jsonl"), "--product", "agent-kit",
+                "--cloud", "gcp", "--on", "2026-07-01");
+        Cli.Result gateStore = Cli.run("gate", "--db", db, "--product", "agent-kit", "--cloud", "gcp", "--on", "2026-07-01");
+        assertThat(gateStore.exit()).isEqualTo(gateFiles.exit()).isZero();
+        ok("stake", "--db", db, "--holder", "Microsoft", "--on", "2026-06-01");
+        ok("show", "--db", db, "--on", "2026-06-01");
+        ok("timeline", "--db", db);
+    }
+
+    @Test
+    void anIssuedStatementPrintsTheSameForEverAndTheNextCarriesAdjustments() throws IOException {
+        String issued = ok("statement", "issue", "--period", "2026-Q1", "--db", db, "--who", "finance").out();
+        assertThat(issued).startsWith("Statement 1 of msft-openai for 2026-Q1\n");
+        Path fix = Files.writeString(dir.resolve("fix.csv"), "id,date,party,product,kind,category,cloud,region,segment,amount,currency\n"
+                + "oai-2026-01-chatgpt-non-api-azure-us-a,2026-01-05,OpenAI,chatgpt,non-api,subscriptions,azure,us,,999999999.99,USD\n");
+        ok("correct", fix.toString(), "--db", db, "--why", "restated January");
+        assertThat(ok("statement", "show", "1", "--db", db).out()).isEqualTo(issued);
+        assertThat(ok("statement", "show", "1", "--recompute", "--db", db).out()).isEqualTo(issued);
+        String next = ok("statement", "issue", "--period", "2026-Q2", "--db", db).out();
+        assertThat(next).contains("adjustment openai-to-microsoft", "2026-Q1");
+        assertThat(ok("verify", "--db", db).out()).startsWith("ok: ");
+        assertThat(ok("balance", "--db", db).out()).contains("OpenAI → Microsoft", "paid USD 750,000,000.00");
+    }
+
+    private static final String HEADER = "id,date,party,product,kind,category,cloud,region,segment,amount,currency\n";
+
+    /** A bad input: the command, what its message must say. */
+    private record Bad(String name, List<String> args, String message) {
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndLeavesTheStoreExactlyAsItWas() throws IOException {
+        List<Bad> cases = new ArrayList<>();
+        cases.add(new Bad("malformed CSV", ingest(csv("malformed.csv", HEADER + "x1,2026-01-05,OpenAI,chatgpt,\"non-api,,,,,10,USD\n")),
+                "malformed CSV"));
+        cases.add(new Bad("wrong type", ingest(csv("type.csv", HEADER + "x2,2026-01-05,OpenAI,chatgpt,non-api,,,,,12x,USD\n")),
+                "type.csv:2"));
+        cases.add(new Bad("impossible date", ingest(csv("date.csv", HEADER + "x3,2026-02-30,OpenAI,chatgpt,non-api,,,,,12,USD\n")),
+                "date.csv:2"));
+        cases.add(new Bad("conflicting id", ingest(csv("conflict.csv", HEADER
+                + "oai-2019-07-openai-api-azure-eu-a,2019-07-08,OpenAI,openai-api,api,api,azure,eu,,1.00,USD\n")),
+                "conflict.csv:2: id: 'oai-2019-07-openai-api-azure-eu-a' is already stored with different content"));
+        cases.add(new Bad("unknown party", ingest(csv("party.csv", HEADER + "x4,2026-01-05,Contoso,chatgpt,non-api,,,,,12,USD\n")),
+                "'Contoso' is not a party of any stored agreement"));
+        cases.add(new Bad("unknown agreement", List.of("statement", "issue", "--period", "2026-Q1", "--agreement", "nope", "--db", db),
+                "no agreement 'nope'"));
+        cases.add(new Bad("truncated file", ingest(csv("truncated.csv", HEADER + "x5,2026-01-05,OpenAI,chatgpt,non-api,,,,,12,USD\nx6,2026-01-0")),
+                "truncated.csv:3"));
+        cases.add(new Bad("unknown event type", ingest(csv("type.jsonl", "{\"id\":\"e1\",\"type\":\"merger\",\"on\":\"2026-01-01\"}\n")),
+                "type.jsonl:1"));
+        cases.add(new Bad("payment by an unknown party", ingest(csv("pay.jsonl",
+                "{\"id\":\"p9\",\"type\":\"payment\",\"on\":\"2026-01-01\",\"payer\":\"Contoso\",\"payee\":\"OpenAI\",\"amount\":\"5\",\"currency\":\"USD\"}\n")),
+                "'Contoso' is not a party of any stored agreement"));
+        cases.add(new Bad("correction of a fact never stored", List.of("correct", csv("fix.csv", "supersedes," + HEADER.substring(3)
+                + "no-such-id,2026-01-05,OpenAI,chatgpt,non-api,,,,,12,USD\n"), "--db", db), "supersedes: no fact 'no-such-id' is stored"));
+        cases.add(new Bad("not a facts file", ingest(csv("notes.txt", "hello\n")), "not a revenue file (.csv) or an events file (.jsonl)"));
+        cases.add(new Bad("missing file", ingest(dir.resolve("absent.csv").toString()), "absent.csv: no such file"));
+        cases.add(new Bad("empty file", ingest(csv("empty.csv", "")), "empty file"));
+        cases.add(new Bad("a broken agreement", List.of("agreement", "add", "src/test/resources/bad/06-money-times-money.treaty.md", "--db", db),
+                "1 error"));
+        cases.add(new Bad("no such period", List.of("statement", "issue", "--period", "2026-Q5", "--db", db),
+                "--period: '2026-Q5' is not a calendar period"));
+        cases.add(new Bad("missing database", List.of("ingest", flagship("facts/revenue.csv"), "--db", "sqlite:" + dir.resolve("none.db")),
+                "no Treaty store at " + dir.resolve("none.db")));
+        cases.add(new Bad("not a Treaty database", List.of("verify", "--db", "sqlite:" + Files.writeString(dir.resolve("other.db"), ""))
+                , "is not a Treaty store"));
+
+        for (Bad bad : cases) {
+            String before = TestDatabases.dump(database);
+            Cli.Result result = Cli.run(bad.args().toArray(String[]::new));
+            assertThat(result.exit()).as(bad.name() + ": " + result.err()).isEqualTo(2);
+            assertThat(result.out() + result.err()).as(bad.name()).contains(bad.message()).doesNotContain("Exception", "\tat ");
+            assertThat(TestDatabases.dump(database)).as(bad.name() + " left the store as it was").isEqualTo(before);
+        }
+        assertThat(dir.resolve("none.db")).doesNotExist();
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void aReadOnlyDatabaseRefusesWritesAndKeepsItsContent() throws IOException {
+        Database postgres = TestDatabases.fresh(TestDatabases.Kind.POSTGRESQL, dir);
+        String url = postgres.url();
+        ok("init", "--db", url);
+        ok("agreement", "add", Cli.flagship(), "--db", url);
+        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        TestDatabases.execute(postgres, "alter database " + name + " set default_transaction_read_only = on");
+        String before = TestDatabases.dump(postgres);
+        Cli.Result result = Cli.run("ingest", flagship("facts/revenue.csv"), "--db", url);
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("read-only").doesNotContain("Exception");
+        assertThat(TestDatabases.dump(postgres)).isEqualTo(before);
+    }
+
+    private List<String> ingest(String file) {
+        return List.of("ingest", file, "--db", db);
+    }
+
+    private String csv(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content).toString();
+    }
+}

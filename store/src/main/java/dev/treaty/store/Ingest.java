@@ -257,33 +257,171 @@ public final class Ingest {
         return found;
     }
 
+    /** Rows per INSERT statement: one statement per row costs more than the row itself, in both databases. */
+    static final int ROWS_PER_STATEMENT = 64;
+
+    private static final String REVENUE_COLUMNS = "insert into revenue (fact_key, version, batch, recorded, day, party, product, kind,"
+            + " category, cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line) values ";
+    private static final String REVENUE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts rows, skipping any whose key and version are taken; returns 1 for each row inserted
+     * and 0 for each skipped. Rows go many to a statement; only a statement that inserted fewer
+     * rows than it carried has its rows looked up, to tell which.
+     */
     private int[] insertRevenue(List<Pending> inserts, List<Integer> versions, long batch, long recorded) throws SQLException {
-        try (PreparedStatement insert = store.connection().prepareStatement("insert into revenue (fact_key, version, batch, recorded, day,"
-                + " party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (fact_key, version) do nothing")) {
-            for (int i = 0; i < inserts.size(); i++) {
-                Pending pending = inserts.get(i);
-                RevenueLine line = pending.revenue();
-                insert.setString(1, pending.key());
-                insert.setInt(2, versions.get(i));
-                insert.setLong(3, batch);
-                insert.setLong(4, recorded);
-                insert.setString(5, line.date().toString());
-                insert.setString(6, line.party());
-                insert.setString(7, line.product());
-                insert.setString(8, line.kind());
-                insert.setString(9, line.category());
-                insert.setString(10, line.cloud());
-                insert.setString(11, line.region());
-                insert.setString(12, line.segment());
-                insert.setLong(13, line.amountMicros());
-                insert.setString(14, line.currency());
-                insert.setLong(15, pending.contentHash());
-                insert.setString(16, pending.file().toString());
-                insert.setLong(17, pending.line());
-                insert.addBatch();
+        if (store.database().dialect() == Database.Dialect.POSTGRESQL) return copyRevenue(inserts, versions, batch, recorded);
+        int[] inserted = new int[inserts.size()];
+        java.util.Set<String> claimed = new HashSet<>();        // key and version of the rows inserted so far
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < inserts.size(); from += ROWS_PER_STATEMENT) {
+                int to = Math.min(inserts.size(), from + ROWS_PER_STATEMENT);
+                boolean whole = to - from == ROWS_PER_STATEMENT;
+                PreparedStatement insert = whole && full != null ? full : store.connection().prepareStatement(REVENUE_COLUMNS
+                        + String.join(", ", java.util.Collections.nCopies(to - from, REVENUE_ROW)) + " on conflict (fact_key, version) do nothing");
+                int at = 1;
+                for (int i = from; i < to; i++) {
+                    Pending pending = inserts.get(i);
+                    RevenueLine line = pending.revenue();
+                    insert.setString(at++, pending.key());
+                    insert.setInt(at++, versions.get(i));
+                    insert.setLong(at++, batch);
+                    insert.setLong(at++, recorded);
+                    insert.setString(at++, line.date().toString());
+                    insert.setString(at++, line.party());
+                    insert.setString(at++, line.product());
+                    insert.setString(at++, line.kind());
+                    insert.setString(at++, line.category());
+                    insert.setString(at++, line.cloud());
+                    insert.setString(at++, line.region());
+                    insert.setString(at++, line.segment());
+                    insert.setLong(at++, line.amountMicros());
+                    insert.setString(at++, line.currency());
+                    insert.setLong(at++, pending.contentHash());
+                    insert.setString(at++, pending.file().toString());
+                    insert.setLong(at++, pending.line());
+                }
+                int count = insert.executeUpdate();
+                if (whole) full = insert;
+                else insert.close();
+                if (count == to - from) {
+                    java.util.Arrays.fill(inserted, from, to, 1);
+                    for (int i = from; i < to; i++) claimed.add(inserts.get(i).key() + "\u0000" + versions.get(i));
+                } else if (count > 0) {
+                    which(inserts, versions, from, to, batch, inserted, claimed);
+                }
             }
-            return insert.executeBatch();
+        } finally {
+            if (full != null) full.close();
+        }
+        return inserted;
+    }
+
+    /**
+     * PostgreSQL: the rows are streamed with COPY straight into the table, optimistically (a fresh
+     * ingest has no taken keys); if a key is taken, that COPY is undone to a savepoint and the rows
+     * go through a temporary table and one INSERT … SELECT that skips taken keys and returns the
+     * rows it inserted.
+     */
+    private int[] copyRevenue(List<Pending> inserts, List<Integer> versions, long batch, long recorded) throws SQLException {
+        var connection = store.connection();
+        java.sql.Savepoint before = connection.setSavepoint();
+        try {
+            copy(connection, "revenue (", copyRows(inserts, versions, batch, recorded, false));
+            connection.releaseSavepoint(before);
+            int[] all = new int[inserts.size()];
+            java.util.Arrays.fill(all, 1);
+            return all;
+        } catch (SQLException taken) {
+            if (!"23505".equals(taken.getSQLState())) throw taken;      // not a unique violation: a real failure
+            connection.rollback(before);
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("create temp table if not exists revenue_staging (ord integer, like revenue) on commit delete rows");
+            statement.execute("truncate revenue_staging");
+        }
+        copy(connection, "revenue_staging (ord, ", copyRows(inserts, versions, batch, recorded, true));
+        java.util.Set<String> stored = new HashSet<>();
+        try (var statement = connection.createStatement(); ResultSet moved = statement.executeQuery("insert into revenue (fact_key, version,"
+                + " batch, recorded, day, party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash,"
+                + " source_file, source_line) select fact_key, version, batch, recorded, day, party, product, kind, category, cloud, region,"
+                + " segment, amount_micros, currency, content_hash, source_file, source_line from revenue_staging order by ord"
+                + " on conflict (fact_key, version) do nothing returning fact_key, source_file, source_line")) {
+            while (moved.next()) stored.add(moved.getString(1) + "\u0000" + moved.getString(2) + "\u0000" + moved.getLong(3));
+        }
+        int[] inserted = new int[inserts.size()];
+        for (int i = 0; i < inserts.size(); i++) {
+            Pending pending = inserts.get(i);
+            inserted[i] = stored.remove(pending.key() + "\u0000" + pending.file() + "\u0000" + pending.line()) ? 1 : 0;
+        }
+        return inserted;
+    }
+
+    private static void copy(java.sql.Connection connection, String into, String data) throws SQLException {
+        try {
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + into + "fact_key, version, batch,"
+                    + " recorded, day, party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash,"
+                    + " source_file, source_line) from stdin", new java.io.StringReader(data));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows in COPY's text format, each led by its position if {@code ordered} (for the staging table's order). */
+    private static String copyRows(List<Pending> inserts, List<Integer> versions, long batch, long recorded, boolean ordered) {
+        StringBuilder rows = new StringBuilder(inserts.size() * 160);
+        for (int i = 0; i < inserts.size(); i++) {
+            Pending pending = inserts.get(i);
+            RevenueLine line = pending.revenue();
+            if (ordered) rows.append(i).append('\t');
+            copyText(rows, pending.key()).append('\t').append(versions.get(i)).append('\t').append(batch).append('\t').append(recorded).append('\t')
+                    .append(line.date()).append('\t');
+            for (String text : new String[]{line.party(), line.product(), line.kind(), line.category(), line.cloud(), line.region(), line.segment()}) {
+                copyText(rows, text).append('\t');
+            }
+            rows.append(line.amountMicros()).append('\t');
+            copyText(rows, line.currency()).append('\t').append(pending.contentHash()).append('\t');
+            copyText(rows, pending.file().toString()).append('\t').append(pending.line()).append('\n');
+        }
+        return rows.toString();
+    }
+
+    /** Text in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static StringBuilder copyText(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    /** Marks which of rows {@code from..to} this batch inserted: those stored with their own file and line. */
+    private void which(List<Pending> inserts, List<Integer> versions, int from, int to, long batch, int[] inserted,
+                       java.util.Set<String> claimed) throws SQLException {
+        java.util.Set<String> stored = new HashSet<>();
+        String sql = "select fact_key, source_file, source_line from revenue where batch = ? and fact_key in ("
+                + String.join(",", java.util.Collections.nCopies(to - from, "?")) + ")";
+        try (PreparedStatement select = store.connection().prepareStatement(sql)) {
+            select.setLong(1, batch);
+            for (int i = from; i < to; i++) select.setString(2 + i - from, inserts.get(i).key());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) stored.add(rows.getString(1) + "\u0000" + rows.getString(2) + "\u0000" + rows.getLong(3));
+            }
+        }
+        for (int i = from; i < to; i++) {
+            Pending pending = inserts.get(i);
+            // the same file given twice repeats file and line: a stored row answers for its first line only
+            boolean mine = !claimed.contains(pending.key() + "\u0000" + versions.get(i))
+                    && stored.remove(pending.key() + "\u0000" + pending.file() + "\u0000" + pending.line());
+            inserted[i] = mine ? 1 : 0;
+            if (mine) claimed.add(pending.key() + "\u0000" + versions.get(i));
         }
     }
 

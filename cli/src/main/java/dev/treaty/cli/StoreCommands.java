@@ -79,14 +79,31 @@ final class StoreCommands {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            AgreementOptions check = new AgreementOptions();
-            check.folder = folder;
-            check.load(err);                 // a broken agreement is refused before anything is stored
             List<Path> files;
             try (Stream<Path> walk = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(folder)) {
                 files = walk.filter(p -> p.getFileName().toString().endsWith(".treaty.md")).sorted().toList();
             } catch (IOException e) {
                 throw new BadInputException(folder + ": cannot be read: " + e.getMessage());
+            }
+            if (files.isEmpty()) throw new BadInputException(folder + ": no *.treaty.md files; nothing was stored");
+            try (Store open = store.open(true)) {
+                // the new files are checked together with those already stored (an amendment needs its agreement)
+                java.util.Map<Path, String> texts = new java.util.LinkedHashMap<>(refusing(() -> open.agreementTexts(Store.MAX)));
+                for (Path file : files) {
+                    try {
+                        texts.remove(Path.of(file.getFileName().toString()));   // stored by name: this is its next version
+                        texts.put(file, Files.readString(file));
+                    } catch (IOException e) {
+                        throw new BadInputException(file + ": cannot be read: " + e.getMessage());
+                    }
+                }
+                dev.treaty.model.AgreementFolder.Loaded loaded = dev.treaty.model.AgreementFolder.loadTexts(texts, java.util.Map.of());
+                if (loaded.hasErrors()) {
+                    dev.treaty.language.DiagnosticPrinter printer = new dev.treaty.language.DiagnosticPrinter(loaded.sources());
+                    loaded.diagnostics().forEach(d -> err.print(printer.print(d)));
+                    long errors = loaded.diagnostics().stream().filter(d -> d.isError()).count();
+                    throw new BadInputException(errors + " error" + (errors == 1 ? "" : "s") + " in " + folder + "; nothing was stored");
+                }
             }
             Store.Added added;
             try (Store open = store.open(true)) {

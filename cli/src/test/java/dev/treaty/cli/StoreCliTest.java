@@ -74,6 +74,38 @@ class StoreCliTest {
         assertThat(ok("balance", "--db", db).out()).contains("OpenAI → Microsoft", "paid USD 750,000,000.00");
     }
 
+    @Test
+    void anAnswerAsKnownWhenAStatementWasIssuedIsTheSameAfterCorrectionsAndARetroactiveAmendment() throws IOException {
+        Database book = TestDatabases.fresh(TestDatabases.Kind.SQLITE, dir);
+        String url = "sqlite:" + book.file();
+        Path deal = Files.createDirectories(dir.resolve("deal"));
+        Path examples = Cli.root().resolve("examples/book-deal");
+        Files.copy(examples.resolve("2025-01-15-publishing-agreement.treaty.md"), deal.resolve("2025-01-15-publishing-agreement.treaty.md"));
+        Path revenue = Files.writeString(dir.resolve("book.csv"), "id,date,party,category,amount,currency\n"
+                + "p1,2025-11-15,Publisher,print,200000,USD\np2,2026-02-15,Publisher,print,40000,USD\na2,2026-02-15,Publisher,audio,4000,USD\n");
+        ok("init", "--db", url);
+        ok("agreement", "add", deal.toString(), "--db", url);
+        ok("ingest", revenue.toString(), "--db", url);
+        String issued = ok("statement", "issue", "--period", "2026-Q1", "--db", url).out();
+        String instant = issued.lines().filter(l -> l.startsWith("issued ")).findFirst().orElseThrow().split(" ")[1].replace(",", "");
+        String[] asKnown = {"settle", "--db", url, "--through", "2026-03-31", "--as-known", instant, "--csv"};
+        String before = ok(asKnown).out();
+
+        ok("correct", Files.writeString(dir.resolve("fix.csv"), "id,date,party,category,amount,currency\np2,2026-02-15,Publisher,print,45000,USD\n")
+                .toString(), "--db", url);
+        ok("agreement", "add", examples.resolve("2026-03-01-audio-rights.treaty.md").toString(), "--db", url, "--why", "signed late, effective 2026-01-01");
+
+        assertThat(ok("statement", "show", "1", "--db", url).out()).isEqualTo(issued);
+        assertThat(ok(asKnown).out()).isEqualTo(before);
+        String now = ok("settle", "--db", url, "--through", "2026-03-31", "--csv").out();
+        assertThat(now).isNotEqualTo(before).contains("audio-royalty");
+        String next = ok("statement", "issue", "--period", "2026-Q2", "--db", url).out();
+        // the advance is earned out in 2025: 15% of the 5,000 added to 2026-Q1, and 25% of its 4,000 of audio
+        assertThat(next).containsPattern("adjustment print-royalty .* 2026-Q1 +USD +750.00")
+                .containsPattern("adjustment audio-royalty .* 2026-Q1 +USD +1,000.00");
+        assertThat(ok("verify", "--db", url).out()).startsWith("ok: ");
+    }
+
     private static final String HEADER = "id,date,party,product,kind,category,cloud,region,segment,amount,currency\n";
 
     /** A bad input: the command, what its message must say. */

@@ -71,14 +71,18 @@ final class AgreementOptions {
         if (db != null && loaded.histories().isEmpty()) {
             throw new BadInputException("no agreement is stored in " + db + "; add one with 'treaty agreement add DIR --db " + db + "'");
         }
-        if (loaded.hasErrors()) {
-            DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
-            loaded.diagnostics().forEach(d -> err.print(printer.print(d)));
-            long errors = loaded.diagnostics().stream().filter(d -> d.isError()).count();
-            throw new BadInputException(errors + " error" + (errors == 1 ? "" : "s") + " in " + (folder != null ? folder : db)
-                    + "; nothing was computed (run 'treaty check " + folder + "' for details)");
-        }
+        failOnErrors(loaded, err, folder != null ? folder.toString() : db,
+                "nothing was computed" + (folder != null ? " (run 'treaty check " + folder + "' for details)" : ""));
         return loaded;
+    }
+
+    /** Prints every diagnostic and fails with exit 2 if any is an error: "N errors in WHERE; CONSEQUENCE". */
+    static void failOnErrors(AgreementFolder.Loaded loaded, PrintWriter err, String where, String consequence) {
+        if (!loaded.hasErrors()) return;
+        DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
+        loaded.diagnostics().forEach(d -> err.print(printer.print(d)));
+        long errors = loaded.diagnostics().stream().filter(d -> d.isError()).count();
+        throw new BadInputException(errors + " error" + (errors == 1 ? "" : "s") + " in " + where + "; " + consequence);
     }
 
     AgreementHistory history(AgreementFolder.Loaded loaded) {

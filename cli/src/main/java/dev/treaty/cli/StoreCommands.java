@@ -98,12 +98,7 @@ final class StoreCommands {
                     }
                 }
                 dev.treaty.model.AgreementFolder.Loaded loaded = dev.treaty.model.AgreementFolder.loadTexts(texts, java.util.Map.of());
-                if (loaded.hasErrors()) {
-                    dev.treaty.language.DiagnosticPrinter printer = new dev.treaty.language.DiagnosticPrinter(loaded.sources());
-                    loaded.diagnostics().forEach(d -> err.print(printer.print(d)));
-                    long errors = loaded.diagnostics().stream().filter(d -> d.isError()).count();
-                    throw new BadInputException(errors + " error" + (errors == 1 ? "" : "s") + " in " + folder + "; nothing was stored");
-                }
+                AgreementOptions.failOnErrors(loaded, err, folder.toString(), "nothing was stored");
             }
             Store.Added added;
             try (Store open = store.open(true)) {

@@ -59,12 +59,7 @@ final class Svg {
             }
         }
         double chartMax = max;
-        line.ifPresent(value -> {
-            double y = height - bottom - value.doubleValue() / chartMax * plot;
-            svg.append("<line class=\"cap\" x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"").append(f(y))
-                    .append("\" y2=\"").append(f(y)).append("\"/><text class=\"cap-label\" x=\"").append(width - 12).append("\" y=\"")
-                    .append(f(y - 4)).append("\" text-anchor=\"end\">").append(Html.text(lineLabel)).append("</text>");
-        });
+        line.ifPresent(value -> level(svg, height - bottom - value.doubleValue() / chartMax * plot, left, width, lineLabel));
         return svg.append("</svg>").toString();
     }
 
@@ -100,12 +95,7 @@ final class Svg {
                     .append("\"><title>").append(Html.text(names.get(s))).append("</title></path>");
         }
         double chartMax = max;
-        level.ifPresent(value -> {
-            double y = height - bottom - value.doubleValue() / chartMax * plot;
-            svg.append("<line class=\"cap\" x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"").append(f(y))
-                    .append("\" y2=\"").append(f(y)).append("\"/><text class=\"cap-label\" x=\"").append(width - 12).append("\" y=\"")
-                    .append(f(y - 4)).append("\" text-anchor=\"end\">").append(Html.text(levelLabel)).append("</text>");
-        });
+        level.ifPresent(value -> level(svg, height - bottom - value.doubleValue() / chartMax * plot, left, width, levelLabel));
         LocalDate start = first;
         marker.ifPresent(day -> {
             double x = left + ChronoUnit.DAYS.between(start, day) / days * (width - left - 10);
@@ -152,6 +142,13 @@ final class Svg {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A dashed horizontal line at {@code y} with its label: a cap, a commitment. */
+    private static void level(StringBuilder svg, double y, int left, int width, String label) {
+        svg.append("<line class=\"cap\" x1=\"").append(left).append("\" x2=\"").append(width - 10).append("\" y1=\"").append(f(y))
+                .append("\" y2=\"").append(f(y)).append("\"/><text class=\"cap-label\" x=\"").append(width - 12).append("\" y=\"")
+                .append(f(y + 14)).append("\" text-anchor=\"end\">").append(Html.text(label)).append("</text>");
     }
 
     private static StringBuilder open(int width, int height, String caption) {

@@ -126,6 +126,10 @@ final class ReportCommand implements Callable<Integer> {
             Files.createDirectories(absolute.getParent());
             Path temporary = Files.createTempFile(absolute.getParent(), ".report", ".html");
             Files.writeString(temporary, html, StandardCharsets.UTF_8);
+            if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary file is private; a report is meant to be read by others
+                Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new BadInputException("cannot write the report to " + target + ": " + e.getMessage());

@@ -32,8 +32,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code treaty demo}: the flagship example's timeline and the terms in force today. */
-@Command(name = "demo", description = "Run on the bundled Microsoft–OpenAI example: its timeline, the terms in force,"
-        + " the revenue-share settlement, release gates, licences, the stake and the Azure commitment.")
+@Command(name = "demo", description = "Run on the bundled Microsoft–OpenAI example: write its HTML report (with a"
+        + " simulation) and print a summary: its versions, the terms in force, the revenue-share settlement, release gates,"
+        + " licences, the stake and the Azure commitment.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String EXAMPLE = "examples/microsoft-openai";

@@ -272,11 +272,17 @@ final class StoreCommands {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
+        @Option(names = "--as-known", paramLabel = "INSTANT", description = "The balances from what was posted by then (YYYY-MM-DD: the end of that day, UTC).")
+        String asKnown;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            FactsOptions known = new FactsOptions();
+            known.asKnown = asKnown;
+            long knownAt = Store.micros(known.knownAt());
             try (Store open = store.open(false)) {
-                List<Ledger.Balance> balances = refusing(() -> Ledger.balances(open));
+                List<Ledger.Balance> balances = refusing(() -> Ledger.balances(open, knownAt));
                 if (json) {
                     ObjectNode root = Json.object();
                     ArrayNode list = root.putArray("balances");

@@ -72,6 +72,7 @@ class StoreCliTest {
         assertThat(next).contains("adjustment openai-to-microsoft", "2026-Q1");
         assertThat(ok("verify", "--db", db).out()).startsWith("ok: ");
         assertThat(ok("balance", "--db", db).out()).contains("OpenAI → Microsoft", "paid USD 750,000,000.00");
+        assertThat(ok("balance", "--db", db, "--as-known", "2000-01-01").out()).isEqualTo("nothing is due and nothing was paid\n");
     }
 
     @Test

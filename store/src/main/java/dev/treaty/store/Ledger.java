@@ -64,11 +64,12 @@ public final class Ledger {
         }
     }
 
-    /** Per pair of parties and currency: due, paid and outstanding. */
-    public static List<Balance> balances(Store store) {
+    /** Per pair of parties and currency: due, paid and outstanding, from the postings recorded by {@code knownAtMicros}. */
+    public static List<Balance> balances(Store store, long knownAtMicros) {
         Map<String, long[]> sums = new TreeMap<>();
-        store.query("select account, currency, sum(amount_micros) from posting group by account, currency order by account, currency",
-                statement -> { }, rows -> {
+        store.query("select p.account, p.currency, sum(p.amount_micros) from posting p join audit a on a.seq = p.audit_seq"
+                + " where a.at_micros <= ? group by p.account, p.currency order by p.account, p.currency",
+                statement -> statement.setLong(1, knownAtMicros), rows -> {
                     String account = rows.getString(1);
                     int colon = account.indexOf(':');
                     String kind = account.substring(0, colon);

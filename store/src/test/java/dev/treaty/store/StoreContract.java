@@ -144,6 +144,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void aCorrectedEventIsANewVersionAndTheOldOneIsStillKnownAsBefore() throws Exception {
+        try (Store store = write()) {
+            store.addAgreements(List.of(agreement), "test", "");
+            Path first = Files.writeString(dir.resolve("e.jsonl"),
+                    "{\"id\":\"v1\",\"type\":\"valuation\",\"on\":\"2026-01-10\",\"issuer\":\"Publisher\",\"amount\":\"1000000\",\"currency\":\"USD\"}\n");
+            Path fixed = Files.writeString(dir.resolve("e2.jsonl"),
+                    "{\"id\":\"v1\",\"type\":\"valuation\",\"on\":\"2026-01-10\",\"issuer\":\"Publisher\",\"amount\":\"1200000\",\"currency\":\"USD\"}\n");
+            assertThat(new Ingest(store, "test", "", false).events(List.of(first)).stored()).isEqualTo(1);
+            long before = Store.now();
+            Thread.sleep(2);
+            assertThatThrownBy(() -> new Ingest(store, "test", "", false).events(List.of(fixed))).hasMessageContaining("already stored with different content");
+            assertThat(new Ingest(store, "test", "restated", true).events(List.of(fixed)).corrected()).isEqualTo(1);
+            assertThat(store.events(Store.MAX)).singleElement().satisfies(t -> assertThat(t.text()).contains("1200000"));
+            assertThat(store.events(before)).singleElement().satisfies(t -> assertThat(t.text()).contains("\"1000000\""));
+            assertThat(Verify.run(store).ok()).isTrue();
+        }
+    }
+
+    @Test
     void anIssuedStatementNeverChangesAndTheNextCarriesTheAdjustments() throws Exception {
         try (Store store = write()) {
             store.addAgreements(List.of(agreement), "test", "");
@@ -170,7 +189,7 @@ abstract class StoreContract {
             Verify.Report report = Verify.run(store);
             assertThat(report.problem()).isEmpty();
             assertThat(report.statements()).isEqualTo(2);
-            Ledger.Balance balance = Ledger.balances(store).get(0);
+            Ledger.Balance balance = Ledger.balances(store, Store.MAX).get(0);
             assertThat(balance.payer()).isEqualTo("Publisher");
             assertThat(balance.paid()).isEqualByComparingTo("1000");
             assertThat(balance.outstanding()).isEqualByComparingTo(balance.due().subtract(balance.paid()));

@@ -306,6 +306,10 @@ final class StoreCommands {
         }
     }
 
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     @Command(name = "verify", description = "Check the store: the audit trail's hash chain, every batch of facts against its audit"
             + " entry, the ledger's balance, and every statement against its hash and its recomputation. Exit 1 at the first problem.")
     static final class VerifyCommand implements Callable<Integer> {
@@ -319,8 +323,9 @@ final class StoreCommands {
         public Integer call() {
             try (Store open = store.open(false)) {
                 Verify.Report report = refusing(() -> Verify.run(open));
-                String counts = report.auditEntries() + " audit entries, " + report.facts() + " fact versions, " + report.postings()
-                        + " postings, " + report.statements() + " statements";
+                String counts = count(report.auditEntries(), "audit entry", "audit entries") + ", "
+                        + count(report.facts(), "fact version", "fact versions") + ", " + count(report.postings(), "posting", "postings")
+                        + ", " + count(report.statements(), "statement", "statements");
                 if (report.ok()) {
                     spec.commandLine().getOut().println("ok: " + counts + " checked");
                     return ExitCodes.OK;

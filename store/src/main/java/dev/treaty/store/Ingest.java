@@ -83,7 +83,7 @@ public final class Ingest {
         java.util.concurrent.BlockingQueue<List<Pending>> batches = new java.util.concurrent.ArrayBlockingQueue<>(2);
         List<Pending> end = new ArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread parser = Thread.ofPlatform().name("treaty-ingest-parser").daemon().start(() -> {
+        Thread.ofPlatform().name("treaty-ingest-parser").daemon().start(() -> {
             List<List<Pending>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
             try {
                 RevenueReader.readKeyed(files, (line, id, supersedes, hash) -> {

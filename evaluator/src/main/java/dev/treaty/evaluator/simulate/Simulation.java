@@ -73,10 +73,11 @@ public final class Simulation {
      */
     public SimulationResult run(int runs, long seed, IntConsumer progress) {
         if (runs < 1) throw new IllegalArgumentException("runs must be at least 1");
-        List<Map<String, Outcome>>[] outcomes = new List[runs];
+        // one slot per run, filled by whichever thread runs it: the order is the runs', not the threads'
+        List<List<Map<String, Outcome>>> outcomes = new ArrayList<>(java.util.Collections.nCopies(runs, null));
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, runs).parallel().forEach(run -> {
-            outcomes[run] = runOnce(new SplittableRandom(mix(seed, run)));
+            outcomes.set(run, runOnce(new SplittableRandom(mix(seed, run))));
             progress.accept(done.incrementAndGet());
         });
         return summarise(outcomes);
@@ -184,7 +185,7 @@ public final class Simulation {
         return amount.multiply(BigDecimal.valueOf(factor), MathContext.DECIMAL64);
     }
 
-    private SimulationResult summarise(List<Map<String, Outcome>>[] outcomes) {
+    private SimulationResult summarise(List<List<Map<String, Outcome>>> outcomes) {
         List<SimulationResult.ScheduleResult> results = new ArrayList<>();
         for (int s = 0; s < schedules.size(); s++) {
             Map<String, List<Outcome>> byTerm = new LinkedHashMap<>();
@@ -194,11 +195,11 @@ public final class Simulation {
             List<SimulationResult.TermResult> terms = new ArrayList<>();
             byTerm.forEach((key, list) -> {
                 String[] parts = key.split("\u0000");
-                terms.add(SimulationResult.TermResult.of(parts[0], parts[1], parts[2], scenario.currency(), list, outcomes.length));
+                terms.add(SimulationResult.TermResult.of(parts[0], parts[1], parts[2], scenario.currency(), list, outcomes.size()));
             });
             results.add(new SimulationResult.ScheduleResult(schedules.get(s).label(), terms));
         }
-        return new SimulationResult(scenario, outcomes.length, results);
+        return new SimulationResult(scenario, outcomes.size(), results);
     }
 
     /** A well-mixed seed for run {@code run} (a SplittableRandom seeded with consecutive numbers would repeat itself). */

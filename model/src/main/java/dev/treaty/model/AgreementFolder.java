@@ -161,7 +161,7 @@ public final class AgreementFolder {
         List<AgreementHistory> histories = new ArrayList<>();
         for (Document agreement : agreements.values()) {
             AgreementHistory history = AgreementHistory.of(agreement, changesByAgreement.getOrDefault(agreement.id(), List.of()),
-                    diagnostics);
+                    assumptions, diagnostics);
             Checks.run(history, diagnostics);
             histories.add(history);
         }
@@ -233,6 +233,15 @@ public final class AgreementFolder {
                 diagnostics.error(commandLine, "", "--assume " + entry.getKey() + "=" + entry.getValue() + ": expected "
                         + original.value().typeName() + " like " + original.value() + ", got " + value.get().typeName());
                 continue;
+            }
+            if (original.value() instanceof Quantity.OfWord was && value.get() instanceof Quantity.OfWord now) {
+                List<String> words = was.isYesNo() ? List.of("yes", "no")
+                        : List.of("support", "decline").contains(was.word()) ? List.of("support", "decline") : List.of(was.word(), now.word());
+                if (!words.contains(now.word())) {
+                    diagnostics.error(commandLine, "", "--assume " + entry.getKey() + "=" + entry.getValue() + ": expected "
+                            + String.join(" or ", words));
+                    continue;
+                }
             }
             assumptions.put(entry.getKey(), new Assumption(entry.getKey(), value.get(),
                     "overridden on the command line (was " + original.value() + ": " + original.basis() + ")", original.at(), true));

@@ -1,6 +1,7 @@
 package dev.treaty.model;
 
 import dev.treaty.language.SourcePosition;
+import dev.treaty.model.term.ProductKinds;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,13 +17,16 @@ import java.util.Optional;
  * @param clauses    the clauses of an agreement or restatement
  * @param operations the operations of an amendment, in file order
  * @param at         where the document header is
+ * @param kinds      the product kinds the document declares ({@code kind stateless-api is api})
  */
 public record Document(Path path, DocumentKind kind, String id, String title, Optional<String> target,
                        List<Party> parties, LocalDate signed, LocalDate effective, List<Clause> clauses,
-                       List<ClauseOperation> operations, String preamble, SourcePosition at) {
+                       List<ClauseOperation> operations, String preamble, SourcePosition at,
+                       List<ProductKinds.Declaration> kinds) {
 
     public Document {
         parties = List.copyOf(parties);
+        kinds = List.copyOf(kinds);
         clauses = List.copyOf(clauses);
         operations = List.copyOf(operations);
     }

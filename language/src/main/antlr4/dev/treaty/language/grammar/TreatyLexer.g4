@@ -32,6 +32,9 @@ EVENT    : 'event' ;
 DECLARED : 'declared' ;
 VERIFIED : 'verified' ;
 BY       : 'by' ;
+KIND     : 'kind' ;
+IS       : 'is' ;
+PUBLIC   : 'public' ;
 
 // Term kinds
 REVENUE_SHARE          : 'revenue-share' ;
@@ -97,6 +100,10 @@ EXCEPT        : 'except' ;
 EXCEPTION     : 'exception' ;
 UNTIL         : 'until' ;
 UNLESS        : 'unless' ;
+IF            : 'if' ;
+WITHDRAWS     : 'withdraws' ;
+EXISTING      : 'existing' ;
+RELEASES      : 'releases' ;
 DECLINES      : 'declines' ;
 CAPABILITIES  : 'capabilities' ;
 RESPONSE      : 'response' ;

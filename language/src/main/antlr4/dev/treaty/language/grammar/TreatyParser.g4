@@ -26,7 +26,8 @@ statement
     | REPLACE                                                          # replaceOp
     | ADD                                                              # addOp
     | STRIKE (clauseRef (COMMA clauseRef)*)?                           # strikeOp
-    | ASSUME name EQ expr basis=STRING?                                # assumption
+    | ASSUME assumed=name EQ (value=expr | word=name) basis=STRING? (PUBLIC SINCE since=expr)?  # assumption
+    | KIND kind=name (IS parent=name)? title=STRING?                   # kindDecl
     | EVENT name title=STRING? (LBRACE sep? (eventAttribute (sep eventAttribute)* sep?)? RBRACE)?  # eventDecl
     | termKind name title=STRING? LBRACE sep? (attribute (sep attribute)* sep?)? RBRACE           # term
     ;
@@ -62,7 +63,7 @@ attribute
     | ROUNDING name TO expr                                 # roundingAttr
     | COVERS nameList                                       # coversAttr
     | EXCLUDES nameList                                     # excludesAttr
-    | EXCLUSIVE (UNTIL condition)?                          # exclusiveAttr
+    | EXCLUSIVE (IF onlyIf=condition)? (UNTIL until=condition)?  # exclusiveAttr
     | NON_EXCLUSIVE                                         # nonExclusiveAttr
     | SUBJECTS RELEASED THROUGH expr                        # subjectsAttr
     | CLOUD name                                            # cloudAttr
@@ -73,7 +74,9 @@ attribute
     | UNTIL condition                                       # untilAttr
     | UNLESS condition                                      # unlessAttr
     | AFTER condition                                       # afterAttr
-    | RESPONSE WITHIN expr DEFAULT answer                   # responseAttr
+    | IF condition                                          # ifAttr
+    | WITHDRAWS EXISTING RELEASES                           # withdrawsAttr
+    | RESPONSE WITHIN expr DEFAULT (answer | ASSUMPTION_REF)  # responseAttr
     | PERCENTAGE expr (AS_CONVERTED DILUTED?)?              # percentageAttr
     | VALUED expr                                           # valuedAttr
     | AMOUNT expr                                           # amountAttr
@@ -108,6 +111,7 @@ condition
     | PROVIDER DECLINES CAPABILITIES       # declinesCondition
     | event=name DECLARED (BY by=name)?    # declaredCondition
     | event=name VERIFIED (BY by=name)?    # verifiedCondition
+    | ASSUMPTION_REF                       # assumedCondition
     ;
 
 filter
@@ -119,6 +123,7 @@ filter
     | field=name IN nameList       # inFilter
     | field=name EQ name           # eqFilter
     | field=name NEQ name          # neqFilter
+    | ASSUMPTION_REF               # assumedFilter
     ;
 
 nameList
@@ -158,4 +163,5 @@ name
     | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | YEAR
     | FISCAL | STARTING | MONTHLY | QUARTERLY | YEARLY | DAY | DAYS | WEEK | WEEKS | MONTHS | YEARS
     | THOUSAND | MILLION | BILLION | TRILLION | FOR
+    | KIND | IS | PUBLIC | IF | WITHDRAWS | EXISTING | RELEASES
     ;

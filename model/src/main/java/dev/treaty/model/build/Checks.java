@@ -8,6 +8,7 @@ import dev.treaty.model.term.EventDefinition;
 import dev.treaty.model.term.Filter;
 import dev.treaty.model.term.FirstShip;
 import dev.treaty.model.term.Licence;
+import dev.treaty.model.term.ProductKinds;
 import dev.treaty.model.term.ReleasePermission;
 import dev.treaty.model.term.Term;
 import dev.treaty.model.term.TermKind;
@@ -74,14 +75,17 @@ public final class Checks {
             }
         }
         exclusiveLicences(version.termsOf(Licence.class), terms, diagnostics);
-        releaseConflicts(terms, diagnostics);
+        releaseConflicts(terms, version.kinds(), diagnostics);
     }
 
     private static List<Condition> conditions(Term term) {
         Validity validity = term.validity();
-        List<Optional<Condition>> all = new java.util.ArrayList<>(List.of(validity.until(), validity.unless(), validity.after()));
-        if (term instanceof Licence licence) all.add(licence.exclusiveUntil());
-        return all.stream().flatMap(Optional::stream).toList();
+        List<Condition> all = new java.util.ArrayList<>(validity.conditions());
+        if (term instanceof Licence licence) {
+            licence.exclusiveIf().ifPresent(all::add);
+            licence.exclusiveUntil().ifPresent(all::add);
+        }
+        return all;
     }
 
     private static void checkEvent(Condition atom, Term term, String context, Map<String, EventDefinition> events,
@@ -143,14 +147,14 @@ public final class Checks {
      * another exclusivity to a different cloud, and a permission for another cloud, when both can
      * apply to one product and neither is declared an exception to the other.
      */
-    private static void releaseConflicts(List<TermInForce> terms, Diagnostics diagnostics) {
+    private static void releaseConflicts(List<TermInForce> terms, ProductKinds kinds, Diagnostics diagnostics) {
         List<CloudExclusivity> exclusivities = terms.stream().map(TermInForce::term)
                 .filter(CloudExclusivity.class::isInstance).map(CloudExclusivity.class::cast).toList();
         for (int i = 0; i < exclusivities.size(); i++) {
             CloudExclusivity a = exclusivities.get(i);
             for (int j = i + 1; j < exclusivities.size(); j++) {
                 CloudExclusivity b = exclusivities.get(j);
-                if (a.owner().equals(b.owner()) && !a.cloud().equals(b.cloud()) && overlap(a.products(), b.products())
+                if (a.owner().equals(b.owner()) && !a.cloud().equals(b.cloud()) && overlap(a.products(), b.products(), kinds)
                         && a.validity().window().overlaps(b.validity().window())) {
                     diagnostics.error(b.header().at(), contextOf(b, terms), "contradictory rules: '" + a.name()
                             + "' keeps these products on " + a.cloud() + " only, '" + b.name() + "' on " + b.cloud() + " only");
@@ -161,8 +165,8 @@ public final class Checks {
                 if (p.exceptionTo().filter(a.name()::equals).isPresent()) continue;
                 boolean otherCloud = p.anyCloud() || p.clouds().stream().anyMatch(c -> !c.equals(a.cloud()));
                 boolean carvedOut = !p.segments().isEmpty() && a.except().isPresent()
-                        && p.segments().stream().allMatch(s -> a.except().get().matches(f -> f.equals("segment") ? s : null));
-                if (otherCloud && !carvedOut && overlap(a.products(), p.products())
+                        && p.segments().stream().allMatch(s -> a.except().get().matches(f -> f.equals("segment") ? s : null, kinds));
+                if (otherCloud && !carvedOut && overlap(a.products(), p.products(), kinds)
                         && a.validity().window().overlaps(p.validity().window())) {
                     diagnostics.error(p.header().at(), inForce.clause().clause().heading(), "contradictory rules: '" + p.name()
                             + "' allows " + (p.anyCloud() ? "any cloud" : "clouds " + p.clouds()) + " where '" + a.name()
@@ -181,8 +185,8 @@ public final class Checks {
         }
     }
 
-    private static boolean overlap(Optional<Filter> a, Optional<Filter> b) {
-        return a.isEmpty() || b.isEmpty() || Filter.mayOverlap(a.get(), b.get());
+    private static boolean overlap(Optional<Filter> a, Optional<Filter> b, ProductKinds kinds) {
+        return a.isEmpty() || b.isEmpty() || Filter.mayOverlap(a.get(), b.get(), kinds);
     }
 
     private static String contextOf(Term term, List<TermInForce> terms) {

@@ -14,6 +14,7 @@ import dev.treaty.model.ClauseOperation;
 import dev.treaty.model.Document;
 import dev.treaty.model.DocumentKind;
 import dev.treaty.model.Party;
+import dev.treaty.model.term.ProductKinds;
 import dev.treaty.model.term.Term;
 import dev.treaty.model.value.ClauseId;
 import dev.treaty.model.value.Quantity;
@@ -34,7 +35,8 @@ public final class DocumentBuilder {
 
     /** The header of a file as read from its preamble blocks. */
     public record Header(DocumentKind kind, String id, String title, Optional<String> target,
-                         List<Party> parties, LocalDate signed, LocalDate effective, SourcePosition at) {
+                         List<Party> parties, LocalDate signed, LocalDate effective, SourcePosition at,
+                         List<ProductKinds.Declaration> kinds) {
     }
 
     private DocumentBuilder() {
@@ -43,6 +45,7 @@ public final class DocumentBuilder {
     /** Reads the header from the blocks before the first clause; reports a missing or partial one. */
     public static Optional<Header> header(LiterateDocument document, Diagnostics diagnostics) {
         Map<String, Party> parties = new LinkedHashMap<>();
+        List<ProductKinds.Declaration> kinds = new ArrayList<>();
         DocumentKind kind = null;
         String id = null;
         String title = document.title();
@@ -125,6 +128,9 @@ public final class DocumentBuilder {
                     case AssumptionContext ignored -> {
                         // read by assumptions(); only valid in an assumptions file (checked there)
                     }
+                    case KindDeclContext declared -> kinds.add(new ProductKinds.Declaration(declared.kind.getText(),
+                            Optional.ofNullable(declared.parent).map(p -> p.getText()), TermBuilder.unquote(declared.title),
+                            scope.at(declared.kind)));
                     default -> {
                         scope.error(statement, "this belongs under a numbered clause heading such as '## 1 Parties';"
                                 + " the blocks before the first clause hold the document header");
@@ -141,12 +147,12 @@ public final class DocumentBuilder {
             return Optional.empty();
         }
         if (kind == DocumentKind.ASSUMPTIONS) {
-            if (!parties.isEmpty() || signed != null || effective != null) {
-                diagnostics.error(at, "", "an assumptions file has no parties or dates; it only names assumptions");
+            if (!parties.isEmpty() || signed != null || effective != null || !kinds.isEmpty()) {
+                diagnostics.error(at, "", "an assumptions file has no parties, kinds or dates; it only names assumptions");
                 return Optional.empty();
             }
             return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target), List.of(),
-                    LocalDate.MIN, LocalDate.MIN, at)) : Optional.empty();
+                    LocalDate.MIN, LocalDate.MIN, at, List.of())) : Optional.empty();
         }
         if (signed == null && valid) {
             diagnostics.error(at, "", kind.label() + " " + id + " needs 'signed DATE'");
@@ -169,7 +175,7 @@ public final class DocumentBuilder {
             diagnostics.warning(signedAt, "", "agreement " + id + " takes effect on " + effective + ", before it was signed on " + signed);
         }
         return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target),
-                List.copyOf(parties.values()), signed, effective, at)) : Optional.empty();
+                List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds))) : Optional.empty();
     }
 
     /** Reads the {@code assume} statements of an assumptions file, and reports them anywhere else. */
@@ -192,18 +198,29 @@ public final class DocumentBuilder {
                             + " ('assumptions for AGREEMENT')");
                     continue;
                 }
+                String name = assume.assumed.getText();
                 if (assume.basis == null) {
-                    scope.error(assume.name(), "assumption '" + assume.name().getText()
+                    scope.error(assume.assumed, "assumption '" + name
                             + "' needs its basis as a quoted label, e.g. \"20%, press reports\"");
                     continue;
                 }
-                Optional<Quantity> value = Expressions.evaluate(assume.expr(), scope);
+                Optional<Quantity> value = assume.word != null ? Optional.of(new Quantity.OfWord(assume.word.getText()))
+                        : Expressions.evaluate(assume.value, scope);
                 if (!scope.assumptionsUsed.isEmpty()) {
-                    scope.error(assume.expr(), "an assumption is a figure, not a formula over other assumptions");
+                    scope.error(assume.value, "an assumption is a figure, not a formula over other assumptions;"
+                            + " it names " + String.join(", ", scope.assumptionsUsed.stream().map(n -> "$" + n).toList()));
+                    scope.assumptionsUsed.clear();
                     continue;
                 }
-                value.ifPresent(v -> assumptions.add(new Assumption(assume.name().getText(), v,
-                        TermBuilder.unquote(assume.basis), scope.at(assume.name()), false)));
+                Optional<LocalDate> since = Optional.empty();
+                if (assume.since != null) {
+                    LocalDate day = date(assume.since, "public since", scope);
+                    if (day == null) continue;
+                    since = Optional.of(day);
+                }
+                Optional<LocalDate> publicSince = since;
+                value.ifPresent(v -> assumptions.add(new Assumption(name, v, TermBuilder.unquote(assume.basis),
+                        scope.at(assume.assumed), false, publicSince)));
             }
         }
         return assumptions;
@@ -230,7 +247,8 @@ public final class DocumentBuilder {
             clause(source, id, header, assumptions, diagnostics, clauses, operations);
         }
         return new Document(document.source().path(), header.kind(), header.id(), header.title(), header.target(),
-                header.parties(), header.signed(), header.effective(), clauses, operations, document.preambleProse(), header.at());
+                header.parties(), header.signed(), header.effective(), clauses, operations, document.preambleProse(), header.at(),
+                header.kinds());
     }
 
     private static void clause(SourceClause source, ClauseId id, Header header, Map<String, Assumption> assumptions,
@@ -331,8 +349,12 @@ public final class DocumentBuilder {
         return title == null ? fallback : TermBuilder.unquote(title);
     }
 
-    /** Evaluates a command-line value ({@code --assume name=value}) with the term grammar. */
+    /** A bare word on the command line: yes, no, decline, support, … */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(-[\\p{L}\\p{N}_]+)*");
+
+    /** Evaluates a command-line value ({@code --assume name=value}) with the term grammar; a bare word is a word. */
     public static Optional<Quantity> commandLineValue(String text, Diagnostics diagnostics) {
+        if (WORD.matcher(text).matches()) return Optional.of(new Quantity.OfWord(text));
         var origin = java.nio.file.Path.of("--assume");
         TreatyParser.StandaloneExprContext expr = dev.treaty.language.LiterateReader.parseExpression(text, origin, diagnostics);
         if (diagnostics.hasErrors() || Syntax.hasErrors(expr)) return Optional.empty();

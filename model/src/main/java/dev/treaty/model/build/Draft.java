@@ -38,6 +38,7 @@ final class Draft {
     SortedSet<String> covers;
     SortedSet<String> excludes;
     Boolean exclusive;
+    Optional<Condition> exclusiveIf = Optional.empty();
     Optional<Condition> exclusiveUntil = Optional.empty();
     LocalDate subjectsReleasedThrough;
     String cloud;
@@ -48,6 +49,8 @@ final class Draft {
     Condition until;
     Condition unless;
     Condition after;
+    Condition onlyIf;
+    boolean withdrawsExisting;
     ResponseWindow response;
     Percentage percentage;
     String basis = "";

@@ -48,7 +48,8 @@ import java.util.TreeSet;
 /** Builds one term from its parse tree; reports what is missing, misplaced or mistyped. */
 final class TermBuilder {
 
-    private static final Set<String> VALIDITY = Set.of("from", "through", "until", "unless", "after");
+    private static final Set<String> VALIDITY = Set.of("from", "through", "until", "unless", "after", "if");
+    private static final String WITHDRAWS = "withdraws existing releases";
     private static final Map<TermKind, Set<String>> ALLOWED = new EnumMap<>(TermKind.class);
     private static final Map<TermKind, List<String>> REQUIRED = new EnumMap<>(TermKind.class);
 
@@ -57,8 +58,8 @@ final class TermBuilder {
                 "base", "cap total", "cap per period", "minimum", "advance", "instalments", "currency", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
-        allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except");
-        allow(TermKind.FIRST_SHIP, List.of("owner", "provider", "cloud", "products"), "except", "response");
+        allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except", WITHDRAWS);
+        allow(TermKind.FIRST_SHIP, List.of("owner", "provider", "cloud", "products"), "except", "response", WITHDRAWS);
         allow(TermKind.RELEASE_PERMISSION, List.of("owner", "products", "clouds"), "segments", "exception to");
         allow(TermKind.RIGHT_OF_FIRST_REFUSAL, List.of("holder", "grantor", "subject", "response"));
         allow(TermKind.STAKE, List.of("holder", "issuer", "percentage"), "valued");
@@ -142,15 +143,17 @@ final class TermBuilder {
         TermHeader header = new TermHeader(kind, term.name().getText(), unquote(term.title), scope.at(term),
                 List.copyOf(scope.assumptionsUsed));
         Validity validity = new Validity(DateWindow.between(draft.from, draft.through),
-                Optional.ofNullable(draft.until), Optional.ofNullable(draft.unless), Optional.ofNullable(draft.after));
+                Optional.ofNullable(draft.until), Optional.ofNullable(draft.unless), Optional.ofNullable(draft.after),
+                Optional.ofNullable(draft.onlyIf));
         return switch (kind) {
             case REVENUE_SHARE -> revenueShare(header, validity, term);
             case LICENCE -> Optional.of(new Licence(header, validity, role("licensor"), role("licensee"), draft.covers,
-                    orEmpty(draft.excludes), draft.exclusive, draft.exclusiveUntil, Optional.ofNullable(draft.subjectsReleasedThrough)));
+                    orEmpty(draft.excludes), draft.exclusive, draft.exclusiveIf, draft.exclusiveUntil, Optional.ofNullable(draft.subjectsReleasedThrough)));
             case CLOUD_EXCLUSIVITY -> Optional.of(new CloudExclusivity(header, validity, role("owner"), role("provider"),
-                    draft.cloud, Optional.ofNullable(draft.products), Optional.ofNullable(draft.except)));
+                    draft.cloud, Optional.ofNullable(draft.products), Optional.ofNullable(draft.except), draft.withdrawsExisting));
             case FIRST_SHIP -> Optional.of(new FirstShip(header, validity, role("owner"), role("provider"), draft.cloud,
-                    Optional.ofNullable(draft.products), Optional.ofNullable(draft.except), Optional.ofNullable(draft.response)));
+                    Optional.ofNullable(draft.products), Optional.ofNullable(draft.except), Optional.ofNullable(draft.response),
+                    draft.withdrawsExisting));
             case RELEASE_PERMISSION -> Optional.of(new ReleasePermission(header, validity, role("owner"),
                     Optional.ofNullable(draft.products), draft.clouds, orEmpty(draft.segments), Optional.ofNullable(draft.exceptionTo)));
             case RIGHT_OF_FIRST_REFUSAL -> Optional.of(new RightOfFirstRefusal(header, validity, role("holder"),
@@ -207,6 +210,7 @@ final class TermBuilder {
             case TotalCapAttrContext ignored -> "cap total";
             case PeriodCapAttrContext ignored -> "cap per period";
             case ExceptionToAttrContext ignored -> "exception to";
+            case WithdrawsAttrContext ignored -> WITHDRAWS;
             default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
         };
     }
@@ -266,7 +270,8 @@ final class TermBuilder {
             case ExcludesAttrContext excludes -> draft.excludes = names(excludes.nameList());
             case ExclusiveAttrContext exclusive -> {
                 draft.exclusive = true;
-                if (exclusive.condition() != null) draft.exclusiveUntil = Optional.ofNullable(condition(exclusive.condition(), kind));
+                if (exclusive.onlyIf != null) draft.exclusiveIf = Optional.ofNullable(condition(exclusive.onlyIf, kind));
+                if (exclusive.until != null) draft.exclusiveUntil = Optional.ofNullable(condition(exclusive.until, kind));
             }
             case NonExclusiveAttrContext ignored -> draft.exclusive = false;
             case SubjectsAttrContext subjects -> draft.subjectsReleasedThrough = date(subjects.expr(), "subjects released through").orElse(null);
@@ -278,12 +283,16 @@ final class TermBuilder {
             case UntilAttrContext until -> draft.until = condition(until.condition(), kind);
             case UnlessAttrContext unless -> draft.unless = condition(unless.condition(), kind);
             case AfterAttrContext after -> draft.after = condition(after.condition(), kind);
+            case IfAttrContext onlyIf -> draft.onlyIf = condition(onlyIf.condition(), kind);
+            case WithdrawsAttrContext ignored -> draft.withdrawsExisting = true;
             case ResponseAttrContext response -> duration(response.expr(), "response within").ifPresent(p -> {
+                ResponseWindow.Answer onSilence = response.answer() != null
+                        ? (response.answer().SUPPORT() != null ? ResponseWindow.Answer.SUPPORT : ResponseWindow.Answer.DECLINE)
+                        : silenceAssumption(response.ASSUMPTION_REF().getSymbol());
                 if (p.isNegative() || p.isZero()) {
                     scope.error(response.expr(), "a response window must be longer than zero");
-                } else {
-                    draft.response = new ResponseWindow(p, response.answer().SUPPORT() != null
-                            ? ResponseWindow.Answer.SUPPORT : ResponseWindow.Answer.DECLINE);
+                } else if (onSilence != null) {
+                    draft.response = new ResponseWindow(p, onSilence);
                 }
             });
             case PercentageAttrContext percentage -> {
@@ -393,8 +402,46 @@ final class TermBuilder {
                     Optional.ofNullable(declared.by).map(ParserRuleContext::getText));
             case VerifiedConditionContext verified -> new Condition.Verified(verified.event.getText(),
                     Optional.ofNullable(verified.by).map(ParserRuleContext::getText));
+            case AssumedConditionContext assumed -> yesNo(assumed.ASSUMPTION_REF().getSymbol())
+                    .map(value -> new Condition.Assumed(assumed.getText().substring(1), value)).orElse(null);
             default -> null;
         };
+    }
+
+    /** The value of a yes/no assumption used as a condition or a filter, recorded as used. */
+    private Optional<Boolean> yesNo(org.antlr.v4.runtime.Token ref) {
+        String name = ref.getText().substring(1);
+        dev.treaty.model.Assumption assumption = scope.assumptions.get(name);
+        if (assumption == null) {
+            scope.error(ref, "unknown assumption '$" + name + "'; assumptions are declared with 'assume " + name
+                    + " = yes' (or no) in the folder's assumptions file");
+            return Optional.empty();
+        }
+        if (!(assumption.value() instanceof Quantity.OfWord word) || !word.isYesNo()) {
+            scope.error(ref, "'$" + name + "' stands where a yes/no reading is needed, but it is " + assumption.value().typeName()
+                    + " (" + assumption.value() + ")");
+            return Optional.empty();
+        }
+        scope.assumptionsUsed.add(name);
+        return Optional.of(word.isYes());
+    }
+
+    /** What silence means, from an assumption that is {@code support} or {@code decline}. */
+    private ResponseWindow.Answer silenceAssumption(org.antlr.v4.runtime.Token ref) {
+        String name = ref.getText().substring(1);
+        dev.treaty.model.Assumption assumption = scope.assumptions.get(name);
+        if (assumption == null) {
+            scope.error(ref, "unknown assumption '$" + name + "'; assumptions are declared with 'assume " + name
+                    + " = decline' (or support) in the folder's assumptions file");
+            return null;
+        }
+        if (assumption.value() instanceof Quantity.OfWord word && (word.word().equals("support") || word.word().equals("decline"))) {
+            scope.assumptionsUsed.add(name);
+            return word.word().equals("support") ? ResponseWindow.Answer.SUPPORT : ResponseWindow.Answer.DECLINE;
+        }
+        scope.error(ref, "'default' takes support or decline; '$" + name + "' is " + assumption.value().typeName()
+                + " (" + assumption.value() + ")");
+        return null;
     }
 
     private static Condition nullSafe(Condition operand, java.util.function.Function<Condition, Condition> wrap) {
@@ -427,6 +474,8 @@ final class TermBuilder {
             case NotInFilterContext notIn -> field(notIn.field, names(notIn.nameList()), true);
             case EqFilterContext eq -> field(eq.field, new TreeSet<>(Set.of(eq.name(1).getText())), false);
             case NeqFilterContext neq -> field(neq.field, new TreeSet<>(Set.of(neq.name(1).getText())), true);
+            case AssumedFilterContext assumed -> yesNo(assumed.ASSUMPTION_REF().getSymbol())
+                    .map(value -> (Filter) new Filter.Assumed(assumed.getText().substring(1), value)).orElse(null);
             default -> null;
         };
     }

@@ -3,8 +3,9 @@ package dev.treaty.model.term;
 import java.util.Optional;
 
 /**
- * A condition on declared events, as written after {@code until}, {@code unless} and
- * {@code after}: {@code agi verified by expert-panel or agi declared}.
+ * A condition on declared events, as written after {@code until}, {@code unless}, {@code after}
+ * and {@code if}: {@code agi verified by expert-panel or agi declared}. Atoms may also be yes/no
+ * assumptions.
  */
 public sealed interface Condition {
 
@@ -29,6 +30,17 @@ public sealed interface Condition {
         @Override
         public String toString() {
             return "provider declines capabilities";
+        }
+    }
+
+    /**
+     * A yes/no assumption ({@code $national-security-carve-out-survives}), resolved when the term
+     * was built: a reading of the record that the public text leaves open.
+     */
+    record Assumed(String name, boolean value) implements Condition {
+        @Override
+        public String toString() {
+            return "$" + name;
         }
     }
 

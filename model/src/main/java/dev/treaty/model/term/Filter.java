@@ -10,7 +10,10 @@ import java.util.function.Function;
 
 /**
  * A condition on the fields of a revenue line or a product: {@code kind in [api, stateless-api]
- * and cloud = azure}. Field names are those of {@link #FIELDS}.
+ * and cloud = azure}. Field names are those of {@link #FIELDS}. A {@code kind} test respects the
+ * declared {@link ProductKinds}: {@code kind = api} matches a stateless API when
+ * {@code stateless-api is api}. A yes/no assumption ({@code $azure-first-covers-non-api}) may
+ * stand as an atom, so a reading of the record can widen or narrow a filter.
  */
 public sealed interface Filter {
 
@@ -27,6 +30,14 @@ public sealed interface Filter {
         public String toString() {
             if (values.size() == 1) return field + (negated ? " != " : " = ") + values.first();
             return field + (negated ? " not in " : " in ") + values;
+        }
+    }
+
+    /** A yes/no assumption, resolved when the term was built. */
+    record Assumed(String name, boolean value) implements Filter {
+        @Override
+        public String toString() {
+            return "$" + name;
         }
     }
 
@@ -55,17 +66,22 @@ public sealed interface Filter {
         return filter instanceof And || filter instanceof Or ? "(" + filter + ")" : filter.toString();
     }
 
-    /** Tests the filter against field values; a missing field has no value and is in no set. */
-    default boolean matches(Function<String, String> field) {
+    /**
+     * Tests the filter against field values; a missing field has no value and is in no set. A
+     * kind is in a set when it or a kind above it is.
+     */
+    default boolean matches(Function<String, String> field, ProductKinds kinds) {
         return switch (this) {
             case In in -> {
                 String value = field.apply(in.field());
-                boolean member = value != null && in.values().contains(value);
+                boolean member = value != null && (in.field().equals("kind") ? kinds.isAny(value, in.values())
+                        : in.values().contains(value));
                 yield member != in.negated();
             }
-            case Not not -> !not.operand().matches(field);
-            case And and -> and.left().matches(field) && and.right().matches(field);
-            case Or or -> or.left().matches(field) || or.right().matches(field);
+            case Assumed assumed -> assumed.value();
+            case Not not -> !not.operand().matches(field, kinds);
+            case And and -> and.left().matches(field, kinds) && and.right().matches(field, kinds);
+            case Or or -> or.left().matches(field, kinds) || or.right().matches(field, kinds);
         };
     }
 
@@ -73,23 +89,30 @@ public sealed interface Filter {
      * Whether some line could match both filters. Conservative: answers {@code false} only when
      * both are conjunctions that require disjoint values of one field.
      */
-    static boolean mayOverlap(Filter a, Filter b) {
+    static boolean mayOverlap(Filter a, Filter b, ProductKinds kinds) {
         Map<String, Set<String>> required = new HashMap<>();
-        return collectRequired(a, required) && collectRequired(b, required);
+        return collectRequired(a, required, kinds) && collectRequired(b, required, kinds);
     }
 
-    /** Intersects the positive {@code in} sets of a conjunction into {@code required}; false when one empties. */
-    private static boolean collectRequired(Filter filter, Map<String, Set<String>> required) {
+    /**
+     * Intersects the positive {@code in} sets of a conjunction into {@code required}; false when
+     * one empties. A kind stands for itself and every kind below it.
+     */
+    private static boolean collectRequired(Filter filter, Map<String, Set<String>> required, ProductKinds kinds) {
         switch (filter) {
+            case Assumed assumed when !assumed.value() -> {
+                return false;
+            }
             case In in when !in.negated() -> {
                 Set<String> allowed = required.get(in.field());
-                Set<String> next = new HashSet<>(in.values());
+                Set<String> next = new HashSet<>();
+                for (String value : in.values()) next.addAll(in.field().equals("kind") ? kinds.descendants(value) : Set.of(value));
                 if (allowed != null) next.retainAll(allowed);
                 required.put(in.field(), next);
                 return !next.isEmpty();
             }
             case And and -> {
-                return collectRequired(and.left(), required) && collectRequired(and.right(), required);
+                return collectRequired(and.left(), required, kinds) && collectRequired(and.right(), required, kinds);
             }
             default -> {
                 return true;
@@ -101,6 +124,7 @@ public sealed interface Filter {
     default void forEachField(java.util.function.Consumer<In> visitor) {
         switch (this) {
             case In in -> visitor.accept(in);
+            case Assumed ignored -> { }
             case Not not -> not.operand().forEachField(visitor);
             case And and -> {
                 and.left().forEachField(visitor);

@@ -9,10 +9,13 @@ import java.util.Optional;
  * (typically {@code provider declines capabilities}: the provider was asked to support the
  * product's capabilities and declined, or stayed silent past the response window with a
  * default of decline).
+ *
+ * <p>A release made before the rule took effect, and allowed when it was made, stays made: the
+ * rule does not deny it unless it {@code withdrawsExisting} releases.
  */
 public record FirstShip(TermHeader header, Validity validity, String owner, String provider, String cloud,
                         Optional<Filter> products, Optional<Filter> except,
-                        Optional<ResponseWindow> response) implements Term {
+                        Optional<ResponseWindow> response, boolean withdrawsExisting) implements Term {
 
     @Override
     public Map<String, String> attributes() {
@@ -21,6 +24,7 @@ public record FirstShip(TermHeader header, Validity validity, String owner, Stri
                 .put("products", products.map(Object::toString).orElse("all"))
                 .put("except", except)
                 .put("response within", response);
+        if (withdrawsExisting) a.put("withdraws existing releases", "yes");
         validity.describe(a);
         return a.toMap();
     }

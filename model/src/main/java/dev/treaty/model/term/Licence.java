@@ -12,12 +12,13 @@ import java.util.TreeSet;
  * @param covers                  the IP classes licensed (models, products, research, …)
  * @param excludes                classes carved out of what {@code covers} would include
  * @param exclusive               whether the licence is exclusive
+ * @param exclusiveIf             exclusive only while this holds (a reading of the record, say)
  * @param exclusiveUntil          when exclusivity ends while the licence goes on (empty: never)
  * @param subjectsReleasedThrough only items released on or before this date are licensed
  */
 public record Licence(TermHeader header, Validity validity, String licensor, String licensee,
                       SortedSet<String> covers, SortedSet<String> excludes, boolean exclusive,
-                      Optional<Condition> exclusiveUntil, Optional<LocalDate> subjectsReleasedThrough) implements Term {
+                      Optional<Condition> exclusiveIf, Optional<Condition> exclusiveUntil, Optional<LocalDate> subjectsReleasedThrough) implements Term {
 
     public Licence {
         covers = new TreeSet<>(covers);
@@ -36,7 +37,8 @@ public record Licence(TermHeader header, Validity validity, String licensor, Str
         Attributes a = new Attributes()
                 .put("licensor", licensor).put("licensee", licensee)
                 .put("covers", covers).put("excludes", excludes)
-                .put("exclusive", exclusive ? "yes" + exclusiveUntil.map(c -> ", until " + c).orElse("") : "no")
+                .put("exclusive", exclusive ? "yes" + exclusiveIf.map(c -> ", if " + c).orElse("")
+                        + exclusiveUntil.map(c -> ", until " + c).orElse("") : "no")
                 .put("subjects released through", subjectsReleasedThrough);
         validity.describe(a);
         return a.toMap();

@@ -1,11 +1,13 @@
 package dev.treaty.model.time;
 
 import dev.treaty.language.Diagnostics;
+import dev.treaty.model.Assumption;
 import dev.treaty.model.Clause;
 import dev.treaty.model.ClauseOperation;
 import dev.treaty.model.Document;
 import dev.treaty.model.DocumentKind;
 import dev.treaty.model.Party;
+import dev.treaty.model.term.ProductKinds;
 import dev.treaty.model.value.ClauseId;
 import dev.treaty.model.value.DateWindow;
 
@@ -70,13 +72,15 @@ public final class AgreementHistory {
     }
 
     private final Document agreement;
+    private final Map<String, Assumption> assumptions;
     private final List<Document> changes;        // in SIGNING_ORDER
     private final long[] signedDays;             // changes' signing dates as epoch days, ascending
     /** Timelines by how many changes are known (a prefix of the signing order), built when first asked for. */
     private final AtomicReferenceArray<Timeline> timelines;
 
-    private AgreementHistory(Document agreement, List<Document> changes) {
+    private AgreementHistory(Document agreement, List<Document> changes, Map<String, Assumption> assumptions) {
         this.agreement = agreement;
+        this.assumptions = Map.copyOf(assumptions);
         this.changes = changes.stream().sorted(SIGNING_ORDER).toList();
         this.signedDays = this.changes.stream().mapToLong(d -> d.signed().toEpochDay()).toArray();
         this.timelines = new AtomicReferenceArray<>(this.changes.size() + 1);
@@ -86,13 +90,90 @@ public final class AgreementHistory {
      * Builds the history and reports operations that cannot apply (a clause replaced or struck
      * that is not in force, a clause added twice) at the operation's position.
      */
-    public static AgreementHistory of(Document agreement, List<Document> changes, Diagnostics diagnostics) {
+    public static AgreementHistory of(Document agreement, List<Document> changes, Map<String, Assumption> assumptions,
+                                      Diagnostics diagnostics) {
         if (agreement.kind() != DocumentKind.AGREEMENT) {
             throw new IllegalArgumentException("not an agreement: " + agreement.kind());
         }
-        AgreementHistory history = new AgreementHistory(agreement, changes);
+        AgreementHistory history = new AgreementHistory(agreement, changes, assumptions);
         history.timelines.set(history.changes.size(), history.timeline(history.build(history.changes.size(), diagnostics)));
         return history;
+    }
+
+    /**
+     * The history as it would be without one of its changes: what an amendment is worth is the
+     * difference between the history with it and without it. Operations of later changes that
+     * relied on it are reported to {@code diagnostics} and skipped.
+     */
+    public AgreementHistory without(String documentId, Diagnostics diagnostics) {
+        List<Document> kept = changes.stream().filter(d -> !d.id().equals(documentId)).toList();
+        if (kept.size() == changes.size()) throw new IllegalArgumentException("no change '" + documentId + "' in " + id());
+        return of(agreement, kept, assumptions, diagnostics);
+    }
+
+    /** The named assumptions of the folder this history was loaded from. */
+    public Map<String, Assumption> assumptions() {
+        return assumptions;
+    }
+
+    /**
+     * The history as known at {@code knownAt}: only the changes signed by then. One meaning of
+     * "as known" for every reader: the documents signed by that day.
+     */
+    public AsKnown asKnown(LocalDate knownAt) {
+        return new AsKnown(this, knownAt);
+    }
+
+    /** An agreement's history as known on one day: which version is in force on any date. */
+    public record AsKnown(AgreementHistory history, LocalDate knownAt) {
+
+        public Optional<ConsolidatedAgreement> versionOn(LocalDate date) {
+            return history.versionOn(date, knownAt);
+        }
+
+        public List<ConsolidatedAgreement> versions() {
+            return history.versions(knownAt);
+        }
+
+        /**
+         * The folder's assumptions as they stood on {@code knownAt}: a figure not yet public then
+         * says so in its basis, and that it is used for want of another.
+         */
+        public Map<String, Assumption> assumptions() {
+            Map<String, Assumption> known = new java.util.TreeMap<>();
+            history.assumptions.forEach((name, assumption) -> known.put(name, assumption.asKnownOn(knownAt)));
+            return java.util.Collections.unmodifiableMap(known);
+        }
+
+        /** The assumptions behind one term's values, as they stood on {@code knownAt}. */
+        public List<Assumption> assumptionsOf(TermInForce term) {
+            return term.term().header().assumptions().stream().map(name -> history.assumptions.get(name))
+                    .filter(java.util.Objects::nonNull).map(a -> a.asKnownOn(knownAt)).toList();
+        }
+
+        /**
+         * The first day of the unbroken run of versions, up to the one in force on {@code on},
+         * that state {@code term} with the same values (a restatement that repeats a rule does
+         * not restart it), and no earlier than the term's own start ({@code from}).
+         */
+        public LocalDate inForceSince(TermInForce term, LocalDate on) {
+            List<ConsolidatedAgreement> all = versions();
+            int at = -1;
+            for (int i = 0; i < all.size(); i++) if (all.get(i).inForce().contains(on)) at = i;
+            LocalDate since = term.provenance().effective();
+            if (at >= 0) {
+                int first = at;
+                while (first > 0 && states(all.get(first - 1), term)) first--;
+                since = all.get(first).inForce().from().orElse(since);
+            }
+            Optional<LocalDate> from = term.term().validity().window().from();
+            return from.isPresent() && from.get().isAfter(since) ? from.get() : since;
+        }
+
+        private static boolean states(ConsolidatedAgreement version, TermInForce term) {
+            return version.term(term.term().kind(), term.term().name())
+                    .filter(t -> t.term().attributes().equals(term.term().attributes())).isPresent();
+        }
     }
 
     public Document agreement() {
@@ -178,6 +259,7 @@ public final class AgreementHistory {
         }
         joining.putIfAbsent(agreement.effective(), new ArrayList<>());
 
+        ProductKinds kinds = kinds(known, diagnostics);
         NavigableMap<LocalDate, ConsolidatedAgreement> versions = new TreeMap<>();
         TreeSet<Integer> applied = new TreeSet<>();
         State state = null;
@@ -192,7 +274,7 @@ public final class AgreementHistory {
                 state = State.of(agreement);
                 for (int i : applied) state.apply(changes.get(i), diagnostics);
             }
-            versions.put(day.getKey(), state.toVersion(agreement.id()));
+            versions.put(day.getKey(), state.toVersion(agreement.id(), kinds));
         }
         // Each version is in force until the day before the next one starts.
         NavigableMap<LocalDate, ConsolidatedAgreement> windowed = new TreeMap<>();
@@ -202,6 +284,17 @@ public final class AgreementHistory {
                     DateWindow.between(entry.getKey(), next == null ? null : next.minusDays(1))));
         }
         return java.util.Collections.unmodifiableNavigableMap(windowed);
+    }
+
+    /**
+     * The product kinds declared by the agreement and the first {@code known} changes: a kind is
+     * vocabulary, so it holds on every date once a document that declares it is known.
+     */
+    private ProductKinds kinds(int known, Diagnostics diagnostics) {
+        List<ProductKinds.Declaration> declarations = new ArrayList<>(agreement.kinds());
+        for (int i = 0; i < known; i++) declarations.addAll(changes.get(i).kinds());
+        if (declarations.isEmpty()) return ProductKinds.NONE;
+        return ProductKinds.of(declarations, (declaration, problem) -> diagnostics.error(declaration.at(), "", problem));
     }
 
     /** The clauses, parties and title while changes are being applied. */
@@ -289,8 +382,9 @@ public final class AgreementHistory {
                     clauses.keySet().stream().map(ClauseId::toString).toList());
         }
 
-        ConsolidatedAgreement toVersion(String agreementId) {
-            return new ConsolidatedAgreement(agreementId, title, List.copyOf(parties.values()), applied, clauses, DateWindow.ALWAYS);
+        ConsolidatedAgreement toVersion(String agreementId, ProductKinds kinds) {
+            return new ConsolidatedAgreement(agreementId, title, List.copyOf(parties.values()), applied, clauses, DateWindow.ALWAYS,
+                    kinds);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.treaty.model.time;
 import dev.treaty.model.Document;
 import dev.treaty.model.Party;
 import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.term.ProductKinds;
 import dev.treaty.model.term.Term;
 import dev.treaty.model.term.TermKind;
 import dev.treaty.model.value.ClauseId;
@@ -23,10 +24,11 @@ import java.util.TreeMap;
  * @param title       the title of the latest document that set it (a restatement may retitle)
  * @param applied     the documents applied, in the order they were applied (signing order)
  * @param inForce     the days this version is in force, both ends inclusive
+ * @param kinds       the product kinds declared by the documents known (a vocabulary: timeless)
  */
 public record ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
                                     SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, List<TermInForce> terms,
-                                    Map<String, EventDefinition> events) {
+                                    Map<String, EventDefinition> events, ProductKinds kinds) {
 
     public ConsolidatedAgreement {
         parties = List.copyOf(parties);
@@ -38,12 +40,12 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
 
     /** A version; its terms and events are worked out once, here, since every decision asks for them. */
     public ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
-                                 SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce) {
-        this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses));
+                                 SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, ProductKinds kinds) {
+        this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses), kinds);
     }
 
     ConsolidatedAgreement withInForce(DateWindow window) {
-        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events);
+        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events, kinds);
     }
 
     private static List<TermInForce> termsOf(SortedMap<ClauseId, ClauseInForce> clauses) {

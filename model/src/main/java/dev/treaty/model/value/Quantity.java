@@ -67,4 +67,28 @@ public sealed interface Quantity {
             return number.stripTrailingZeros().toPlainString();
         }
     }
+
+    /**
+     * A word chosen from a vocabulary: {@code yes} or {@code no} for a reading of the record that
+     * a term depends on, {@code decline} or {@code support} for what silence means.
+     */
+    record OfWord(String word) implements Quantity {
+        public String typeName() {
+            return "a word";
+        }
+
+        /** Whether the word is {@code yes} or {@code no}. */
+        public boolean isYesNo() {
+            return word.equals("yes") || word.equals("no");
+        }
+
+        public boolean isYes() {
+            return word.equals("yes");
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
 }

@@ -4,7 +4,7 @@ import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.LicenceCheck;
 import dev.treaty.evaluator.decide.ReleaseGate;
 import dev.treaty.evaluator.explain.Explainer;
-import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.model.time.AgreementHistory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecisionBenchmark {
 
-    private ConsolidatedAgreement version;
+    private AgreementHistory.AsKnown version;
     private Flagship flagship;
     private ReleaseGate.Question gate;
     private LicenceCheck.Question licence;
@@ -35,7 +35,7 @@ public class DecisionBenchmark {
     public void setUp() {
         flagship = new Flagship();
         LocalDate on = LocalDate.of(2026, 9, 15);
-        version = flagship.history.versionOn(on).orElseThrow();
+        version = flagship.history.asKnown(LocalDate.MAX);
         gate = new ReleaseGate.Question("research-assistant", "gcp", Optional.empty(), on);
         licence = new LicenceCheck.Question("Microsoft", "models", Optional.empty(), on);
     }

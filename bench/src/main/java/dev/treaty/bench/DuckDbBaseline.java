@@ -5,7 +5,6 @@ import dev.treaty.evaluator.facts.Facts;
 import dev.treaty.evaluator.facts.RevenueReader;
 import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.term.Filter;
 import dev.treaty.model.time.AgreementHistory;
 
 import java.math.BigDecimal;
@@ -137,27 +136,19 @@ public final class DuckDbBaseline {
                             .append("' THEN '").append(p.term()).append('@').append(p.from()).append('\'');
                 }
                 piece.append(" END");
-                String filter = first.filter().map(DuckDbBaseline::sql).orElse("TRUE");
+                String filter = first.filter().map(f -> dev.treaty.evaluator.settle.Pushdown.sql(f, first.kinds())).orElse("TRUE");
                 selects.add("SELECT " + piece + " AS piece, amount FROM r WHERE party = '" + first.payer() + "' AND currency = '"
                         + first.currency() + "' AND " + filter);
             }
-            String query = "WITH r AS (SELECT * FROM " + source + ") SELECT piece, sum(amount) FROM ("
+            // the one translation of filters to SQL (Pushdown.sql) reads a missing value as ''
+            String query = "WITH r AS (SELECT date, party, amount, currency, coalesce(product, '') AS product, coalesce(kind, '') AS kind,"
+                    + " coalesce(category, '') AS category, coalesce(cloud, '') AS cloud, coalesce(region, '') AS region,"
+                    + " coalesce(segment, '') AS segment FROM " + source + ") SELECT piece, sum(amount) FROM ("
                     + String.join(" UNION ALL ", selects) + ") WHERE piece IS NOT NULL GROUP BY piece";
             try (ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) bases.put(rows.getString(1), rows.getBigDecimal(2).setScale(2, java.math.RoundingMode.UNNECESSARY));
             }
         }
         return new Bases(bases, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** A filter as SQL, with Treaty's meaning: a missing or empty field is in no set. */
-    static String sql(Filter filter) {
-        return switch (filter) {
-            case Filter.In in -> "(coalesce(" + in.field() + ", '') " + (in.negated() ? "NOT IN" : "IN") + " ("
-                    + in.values().stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "))";
-            case Filter.Not not -> "(NOT " + sql(not.operand()) + ")";
-            case Filter.And and -> "(" + sql(and.left()) + " AND " + sql(and.right()) + ")";
-            case Filter.Or or -> "(" + sql(or.left()) + " OR " + sql(or.right()) + ")";
-        };
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether a term applies on a day: inside its window, not past an {@code until} that holds, not
- * under an {@code unless} that holds, and past an {@code after} that holds. A condition on an
- * event holds from the day of the declaration or verification that satisfies it.
+ * under an {@code unless} that holds, past an {@code after} that holds, and under an {@code if}
+ * that holds. A condition on an event holds from the day of the declaration or verification that
+ * satisfies it; a yes/no assumption holds or not on every day.
  */
 public final class Applicability {
 
@@ -62,6 +63,12 @@ public final class Applicability {
                     + validity.after().get()).cite(Explanation.Reference.clause(term)).because(after.why()));
             why = why.because(after.why());
         }
+        if (validity.onlyIf().isPresent()) {
+            Result onlyIf = holds(validity.onlyIf().get(), events, facts, date, ex);
+            if (!onlyIf.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " does not apply: if "
+                    + validity.onlyIf().get()).cite(Explanation.Reference.clause(term)).because(onlyIf.why()));
+            why = why.because(onlyIf.why());
+        }
         return new Result(true, why);
     }
 
@@ -102,6 +109,8 @@ public final class Applicability {
                         : new Result(true, ex.of(() -> condition + ": yes — verified on " + found.get(0).on())
                         .cite(Explanation.Reference.fact(found.get(0))));
             }
+            case Condition.Assumed assumed -> new Result(assumed.value(), ex.of(() -> "$" + assumed.name() + ": "
+                    + (assumed.value() ? "yes" : "no") + " (the assumption's reading of the record)"));
             case Condition.Not not -> {
                 Result operand = holds(not.operand(), events, facts, date, ex);
                 yield new Result(!operand.holds(), ex.of(() -> condition + ": " + (operand.holds() ? "no" : "yes"))

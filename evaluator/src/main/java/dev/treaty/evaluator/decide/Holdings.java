@@ -91,7 +91,9 @@ public final class Holdings {
         if (remaining.isNegative()) remaining = Money.zero(remaining.currency());
         long daysLeft = window.through().map(end -> Math.max(0, ChronoUnit.DAYS.between(on, end))).orElse(0L);
         Optional<Money> projected = Optional.empty();
-        Explanation projection = Explanation.of("no projection: the window has no start or end, or no spend yet");
+        Explanation projection = Explanation.of("no projection: " + (window.from().isEmpty() || window.through().isEmpty()
+                ? "the window has no " + (window.from().isEmpty() ? "start" : "end")
+                : spends.isEmpty() ? "no spend recorded yet, so no run rate" : "the window has ended"));
         if (window.from().isPresent() && window.through().isPresent() && !spends.isEmpty() && on.isBefore(window.through().get())) {
             long elapsed = Math.max(1, ChronoUnit.DAYS.between(window.from().get(), on) + 1);
             BigDecimal perDay = drawn.amount().divide(BigDecimal.valueOf(elapsed), MathContext.DECIMAL128);

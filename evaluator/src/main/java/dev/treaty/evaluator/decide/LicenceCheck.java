@@ -6,6 +6,7 @@ import dev.treaty.evaluator.facts.Fact;
 import dev.treaty.evaluator.facts.Facts;
 import dev.treaty.model.term.EventDefinition;
 import dev.treaty.model.term.Licence;
+import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import dev.treaty.model.time.TermInForce;
 
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Does a party hold a licence to a class of IP on a date, and exclusively? Optionally for one
  * subject (a model or product named by a product event), whose release date matters where a
- * licence covers only subjects released by a date.
+ * licence covers only subjects released by a date, and whose own kind (and every kind above it)
+ * must not be one the licence excludes, whatever class the question names.
  */
 public final class LicenceCheck {
 
@@ -28,16 +30,41 @@ public final class LicenceCheck {
     private LicenceCheck() {
     }
 
-    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question) {
-        return decide(version, facts, question, Explainer.FULL);
+    public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question) {
+        return decide(agreement, facts, question, Explainer.FULL);
     }
 
-    /** Decides, writing the explanation (and the verdict's details) only when {@code ex} explains. */
-    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question, Explainer ex) {
+    /**
+     * Decides, writing the explanation (and the verdict's details) only when {@code ex} explains.
+     *
+     * @throws UnanswerableQuestion when the agreement is not in force then, the licensee is not a party,
+     *                              or the subject has no product event
+     */
+    public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question, Explainer ex) {
+        ConsolidatedAgreement version = agreement.versionOn(question.on()).orElseThrow(() -> new UnanswerableQuestion(
+                agreement.history().id() + " is not in force on " + question.on()
+                        + (agreement.knownAt().equals(LocalDate.MAX) ? "" : " as known on " + agreement.knownAt())));
+        if (version.party(question.licensee()).isEmpty()) {
+            throw new UnanswerableQuestion("'" + question.licensee() + "' is not a party to " + version.agreementId()
+                    + " on " + question.on() + "; the parties are " + String.join(", ",
+                    version.parties().stream().map(dev.treaty.model.Party::shortName).toList()));
+        }
+        java.util.SortedSet<String> classes = new java.util.TreeSet<>();
+        for (ConsolidatedAgreement any : agreement.versions()) {
+            for (Licence licence : any.termsOf(Licence.class)) {
+                classes.addAll(licence.covers());
+                classes.addAll(licence.excludes());
+            }
+        }
+        if (!classes.contains(question.ipClass())) {
+            throw new UnanswerableQuestion("no licence of " + version.agreementId() + " names the class '" + question.ipClass()
+                    + "'" + (classes.isEmpty() ? "; it has no licences" : "; the classes are " + String.join(", ", classes)));
+        }
         Map<String, EventDefinition> events = version.events();
         String subject = !ex.isExplaining() ? "" : question.licensee() + " for " + question.ipClass()
                 + question.subject().map(s -> " (" + s + ")").orElse("") + " on " + question.on();
-        Optional<Fact.Product> item = question.subject().flatMap(facts::product);
+        Optional<Fact.Product> item = question.subject().map(name -> facts.product(name).orElseThrow(() ->
+                new UnanswerableQuestion("no product event names '" + name + "'")));
         List<Explanation> refusals = new ArrayList<>();
         for (TermInForce inForce : version.terms()) {
             if (!(inForce.term() instanceof Licence licence) || !licence.licensee().equals(question.licensee())) continue;
@@ -47,6 +74,14 @@ public final class LicenceCheck {
                 continue;
             }
             if (!licence.covers().contains(question.ipClass())) continue;
+            Optional<String> excludedKind = item.flatMap(p -> version.kinds().lineage(p.kind()).stream()
+                    .filter(licence.excludes()::contains).findFirst());
+            if (excludedKind.isPresent()) {
+                refusals.add(ex.of(() -> label + " excludes " + excludedKind.get() + ", and " + item.get().name() + " is "
+                        + version.kinds().describe(item.get().kind()) + ": excluded whatever class it is asked under")
+                        .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
+                continue;
+            }
             Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
             if (!applies.holds()) {
                 refusals.add(applies.why());
@@ -59,19 +94,28 @@ public final class LicenceCheck {
                         .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
                 continue;
             }
+            Applicability.Result onlyIf = licence.exclusive() && licence.exclusiveIf().isPresent()
+                    ? Applicability.holds(licence.exclusiveIf().get(), events, facts, question.on(), ex) : null;
             Applicability.Result ended = licence.exclusive() && licence.exclusiveUntil().isPresent()
                     ? Applicability.holds(licence.exclusiveUntil().get(), events, facts, question.on(), ex) : null;
-            boolean exclusive = licence.exclusive() && (ended == null || !ended.holds());
-            Explanation exclusivity = ended != null
-                    ? ex.of(() -> "exclusive until " + licence.exclusiveUntil().get() + ": "
-                    + (exclusive ? "still exclusive" : "exclusivity has ended")).because(ended.why())
-                    : ex.of(() -> exclusive ? "exclusive" : "non-exclusive");
+            boolean exclusive = licence.exclusive() && (onlyIf == null || onlyIf.holds()) && (ended == null || !ended.holds());
+            Explanation exclusivity = ex.of(() -> exclusive ? "exclusive" : "non-exclusive");
+            if (onlyIf != null) {
+                exclusivity = exclusivity.because(ex.of(() -> "exclusive if " + licence.exclusiveIf().get() + ": "
+                        + (onlyIf.holds() ? "it holds" : "it does not hold")).because(onlyIf.why()));
+            }
+            if (ended != null) {
+                exclusivity = exclusivity.because(ex.of(() -> "exclusive until " + licence.exclusiveUntil().get() + ": "
+                        + (ended.holds() ? "exclusivity has ended" : "not ended")).because(ended.why()));
+            }
             String verdict = ex.isExplaining() ? "LICENSED (" + (exclusive ? "exclusive" : "non-exclusive") + ", "
                     + licence.validity().window().through().map(d -> "through " + d).orElse("with no end date")
                     + licence.validity().until().map(c -> ", until " + c).orElse("") + ")"
                     : exclusive ? "LICENSED (exclusive)" : "LICENSED (non-exclusive)";
             Explanation why = ex.of(() -> verdict + ": " + subject + " under " + label + " from " + licence.licensor())
-                    .cite(Explanation.Reference.clause(inForce)).because(applies.why()).because(exclusivity);
+                    .cite(Explanation.Reference.clause(inForce))
+                    .cite(Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)))
+                    .because(applies.why()).because(exclusivity);
             Explanation withItem = item.map(p -> why.because(ex.of(() -> "subject " + p.name() + " released on " + p.on())
                     .cite(Explanation.Reference.fact(p)))).orElse(why);
             return new Decision(true, verdict, withItem.because(refusals));

@@ -8,9 +8,11 @@ import dev.treaty.model.term.CloudExclusivity;
 import dev.treaty.model.term.EventDefinition;
 import dev.treaty.model.term.Filter;
 import dev.treaty.model.term.FirstShip;
+import dev.treaty.model.term.ProductKinds;
 import dev.treaty.model.term.ReleasePermission;
 import dev.treaty.model.term.ResponseWindow;
 import dev.treaty.model.term.Term;
+import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import dev.treaty.model.time.TermInForce;
 
@@ -24,9 +26,24 @@ import java.util.function.Function;
 /**
  * May a product be released on a cloud, for a customer segment, on a date? Decided by the release
  * rules in force (cloud exclusivities, first-ship rules, release permissions) over the facts:
- * the product's owner and kind, its releases, and the capability requests and answers.
+ * the product's owner and kind (with the kinds above it), its releases, and the capability
+ * requests and answers.
+ *
+ * <p>Three readings hold for every agreement, not only the flagship:
+ * <ul>
+ *   <li>A permission lifts only the denial of the rule it is declared an exception to; any other
+ *       disagreement is a conflict and the denial stands.</li>
+ *   <li>A release already made stays made: a rule that took effect after the product was released
+ *       on that cloud (and the release was allowed when it was made) does not deny it, unless the
+ *       rule says it {@code withdraws existing releases}.</li>
+ *   <li>A response window cannot close before its rule exists: it runs from the request or from the
+ *       day the rule took effect, whichever is later.</li>
+ * </ul>
  */
 public final class ReleaseGate {
+
+    /** How many earlier releases deep "was it allowed when it was made?" may look; each look is an earlier day. */
+    static final int EARLIER_RELEASES_DEPTH_MAX = 16;
 
     /** The question. */
     public record Question(String product, String cloud, Optional<String> segment, LocalDate on) {
@@ -38,19 +55,29 @@ public final class ReleaseGate {
     private ReleaseGate() {
     }
 
-    /**
-     * @throws IllegalArgumentException when no product event names the product (the caller reports bad input)
-     */
-    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question) {
-        return decide(version, facts, question, Explainer.FULL);
+    /** Decides with its explanation. */
+    public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question) {
+        return decide(agreement, facts, question, Explainer.FULL);
     }
 
-    /** Decides, writing the explanation only when {@code ex} explains. */
-    public static Decision decide(ConsolidatedAgreement version, Facts facts, Question question, Explainer ex) {
+    /**
+     * Decides, writing the explanation only when {@code ex} explains.
+     *
+     * @throws UnanswerableQuestion when no product event names the product, or the agreement is not in force then
+     */
+    public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question, Explainer ex) {
+        return decide(agreement, facts, question, ex, 0);
+    }
+
+    private static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question, Explainer ex, int depth) {
+        ConsolidatedAgreement version = agreement.versionOn(question.on()).orElseThrow(() -> new UnanswerableQuestion(
+                agreement.history().id() + " is not in force on " + question.on()
+                        + (agreement.knownAt().equals(LocalDate.MAX) ? "" : " as known on " + agreement.knownAt())));
         Fact.Product product = facts.product(question.product(), question.on())
-                .orElseThrow(() -> new IllegalArgumentException("no product event names '" + question.product()
+                .orElseThrow(() -> new UnanswerableQuestion("no product event names '" + question.product()
                         + "' on or before " + question.on()));
         Map<String, EventDefinition> events = version.events();
+        ProductKinds kinds = version.kinds();
         Function<String, String> fields = field -> switch (field) {
             case "product" -> product.name();
             case "kind" -> product.kind();
@@ -60,7 +87,7 @@ public final class ReleaseGate {
         };
         String subject = !ex.isExplaining() ? "" : product.name() + " (" + product.kind() + ", " + product.owner() + ") on "
                 + question.cloud() + question.segment().map(s -> " for " + s).orElse("") + " on " + question.on();
-        Explanation facts0 = ex.of(() -> "product " + product.name() + ": kind " + product.kind() + ", owner "
+        Explanation facts0 = ex.of(() -> "product " + product.name() + ": kind " + kinds.describe(product.kind()) + ", owner "
                 + product.owner()).cite(Explanation.Reference.fact(product));
 
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -71,17 +98,20 @@ public final class ReleaseGate {
             String owner = owner(term);
             if (!owner.equals(product.owner())) continue;
             Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
+            Explanation cited = applies.why().cite(Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
             if (!applies.holds()) {
-                considered.add(ex.of(() -> term.header().label() + ": not applied").because(applies.why()));
+                considered.add(ex.of(() -> term.header().label() + ": not applied").because(cited));
                 continue;
             }
             RuleOutcome outcome = switch (term) {
-                case CloudExclusivity rule -> exclusivity(inForce, rule, fields, question, applies.why(), ex);
-                case FirstShip rule -> firstShip(inForce, rule, fields, question, facts, product, applies.why(), ex);
-                case ReleasePermission rule -> permission(inForce, rule, fields, question, applies.why(), ex);
+                case CloudExclusivity rule -> exclusivity(inForce, rule, fields, kinds, question, cited, ex);
+                case FirstShip rule -> firstShip(agreement, inForce, rule, fields, kinds, question, facts, product, cited, ex);
+                case ReleasePermission rule -> permission(inForce, rule, fields, kinds, question, cited, ex);
                 default -> null;
             };
-            if (outcome != null) outcomes.add(outcome);
+            if (outcome == null) continue;
+            if (outcome.denies()) outcome = releasedBefore(agreement, facts, question, outcome, ex, depth);
+            outcomes.add(outcome);
         }
 
         List<RuleOutcome> denials = outcomes.stream().filter(RuleOutcome::denies).toList();
@@ -90,8 +120,7 @@ public final class ReleaseGate {
         steps.add(facts0);
         List<RuleOutcome> standing = new ArrayList<>();
         for (RuleOutcome denial : denials) {
-            Optional<RuleOutcome> exception = permissions.stream().filter(p -> p.rule().term() instanceof ReleasePermission rp
-                    && rp.exceptionTo().filter(denial.rule().term().name()::equals).isPresent()).findFirst();
+            Optional<RuleOutcome> exception = permissions.stream().filter(p -> isExceptionTo(p, denial)).findFirst();
             if (exception.isPresent()) {
                 steps.add(ex.of(() -> denial.rule().term().header().label() + " would deny, but "
                         + exception.get().rule().term().header().label() + " is an exception to it and applies")
@@ -100,9 +129,8 @@ public final class ReleaseGate {
                 standing.add(denial);
             }
         }
-        List<RuleOutcome> unrelatedPermissions = permissions.stream().filter(p -> !(p.rule().term() instanceof ReleasePermission rp
-                && rp.exceptionTo().isPresent() && denials.stream().anyMatch(d -> d.rule().term().name().equals(rp.exceptionTo().get()))))
-                .toList();
+        List<RuleOutcome> unrelatedPermissions = permissions.stream()
+                .filter(p -> denials.stream().noneMatch(d -> isExceptionTo(p, d))).toList();
         if (!standing.isEmpty()) {
             Explanation why = ex.of(() -> "DENIED: " + subject);
             if (!unrelatedPermissions.isEmpty()) {
@@ -112,7 +140,7 @@ public final class ReleaseGate {
             }
             why = why.because(steps);
             for (RuleOutcome denial : standing) why = why.because(denial.why());
-            return new Decision(false, "DENIED", why.because(considered.stream().map(c -> c).toList()));
+            return new Decision(false, "DENIED", why.because(considered));
         }
         Explanation why = ex.of(() -> "ALLOWED: " + subject).because(steps);
         for (RuleOutcome outcome : outcomes) {
@@ -125,6 +153,48 @@ public final class ReleaseGate {
         return new Decision(true, "ALLOWED", why.because(considered));
     }
 
+    /** Whether {@code permission} is declared an exception to the rule of {@code denial} (and to no other). */
+    private static boolean isExceptionTo(RuleOutcome permission, RuleOutcome denial) {
+        return permission.rule().term() instanceof ReleasePermission rule
+                && rule.exceptionTo().filter(denial.rule().term().name()::equals).isPresent();
+    }
+
+    /**
+     * A denial, unless the product was already released on this cloud (for this segment) before
+     * the rule took effect and that release was allowed when it was made: then it stays made.
+     */
+    private static RuleOutcome releasedBefore(AgreementHistory.AsKnown agreement, Facts facts, Question question,
+                                              RuleOutcome denial, Explainer ex, int depth) {
+        boolean withdraws = switch (denial.rule().term()) {
+            case CloudExclusivity rule -> rule.withdrawsExisting();
+            case FirstShip rule -> rule.withdrawsExisting();
+            default -> false;
+        };
+        if (depth >= EARLIER_RELEASES_DEPTH_MAX) return denial;
+        LocalDate since = agreement.inForceSince(denial.rule(), question.on());
+        List<Fact.Release> earlier = facts.of(Fact.Release.class, question.on(), r -> r.product().equals(question.product())
+                && r.cloud().equals(question.cloud()) && r.on().isBefore(since)
+                && r.segment().map(s -> question.segment().filter(s::equals).isPresent()).orElse(true));
+        String label = denial.rule().term().header().label();
+        for (Fact.Release release : earlier) {
+            if (agreement.versionOn(release.on()).isEmpty() || facts.product(release.product(), release.on()).isEmpty()) continue;
+            Decision then = decide(agreement, facts, new Question(release.product(), release.cloud(), release.segment(), release.on()),
+                    ex, depth + 1);
+            if (!then.yes()) continue;
+            if (withdraws) {
+                return new RuleOutcome(denial.rule(), true, false, denial.why().because(ex.of(() -> question.product()
+                        + " was released on " + release.cloud() + " on " + release.on() + ", before " + label + " took effect on "
+                        + since + ", but " + label + " withdraws existing releases")).cite(Explanation.Reference.fact(release)));
+            }
+            return new RuleOutcome(denial.rule(), false, false, ex.of(() -> label + ": does not deny it, a release already made"
+                    + " stays made: " + question.product() + " was released on " + release.cloud()
+                    + release.segment().map(s -> " for " + s).orElse("") + " on " + release.on() + ", before " + label
+                    + " took effect on " + since + ", and was allowed then")
+                    .cite(Explanation.Reference.fact(release)).because(then.why()).because(denial.why()));
+        }
+        return denial;
+    }
+
     private static String owner(Term term) {
         return switch (term) {
             case CloudExclusivity rule -> rule.owner();
@@ -134,14 +204,14 @@ public final class ReleaseGate {
         };
     }
 
-    private static boolean matches(Optional<Filter> products, Function<String, String> fields) {
-        return products.map(f -> f.matches(fields)).orElse(true);
+    private static boolean matches(Optional<Filter> products, Function<String, String> fields, ProductKinds kinds) {
+        return products.map(f -> f.matches(fields, kinds)).orElse(true);
     }
 
     private static RuleOutcome exclusivity(TermInForce inForce, CloudExclusivity rule, Function<String, String> fields,
-                                           ReleaseGate.Question question, Explanation applies, Explainer ex) {
+                                           ProductKinds kinds, Question question, Explanation applies, Explainer ex) {
         String label = rule.header().label();
-        if (!matches(rule.products(), fields)) {
+        if (!matches(rule.products(), fields, kinds)) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this product (products "
                     + rule.products().map(Object::toString).orElse("all") + ")").because(applies));
         }
@@ -149,7 +219,7 @@ public final class ReleaseGate {
             return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": satisfied, " + question.cloud()
                     + " is the exclusive cloud").because(applies));
         }
-        if (rule.except().map(e -> e.matches(fields)).orElse(false)) {
+        if (rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": carved out (except " + rule.except().get() + ")")
                     .because(applies));
         }
@@ -158,23 +228,27 @@ public final class ReleaseGate {
     }
 
     private static RuleOutcome permission(TermInForce inForce, ReleasePermission rule, Function<String, String> fields,
-                                          ReleaseGate.Question question, Explanation applies, Explainer ex) {
+                                          ProductKinds kinds, Question question, Explanation applies, Explainer ex) {
         String label = rule.header().label();
+        boolean product = matches(rule.products(), fields, kinds);
         boolean cloud = rule.anyCloud() || rule.clouds().contains(question.cloud());
         boolean segment = rule.segments().isEmpty() || question.segment().map(rule.segments()::contains).orElse(false);
-        if (!matches(rule.products(), fields) || !cloud || !segment) {
+        if (!product || !cloud || !segment) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this release ("
-                    + (!matches(rule.products(), fields) ? "product" : !cloud ? "cloud" : "segment") + ")").because(applies));
+                    + (!product ? "product" : !cloud ? "cloud" : "segment") + ")").because(applies));
         }
         return new RuleOutcome(inForce, false, true, ex.of(() -> label + ": allows " + question.product() + " on "
                 + question.cloud() + (rule.segments().isEmpty() ? "" : " for " + rule.segments())).because(applies));
     }
 
-    private static RuleOutcome firstShip(TermInForce inForce, FirstShip rule, Function<String, String> fields, Question question,
-                                         Facts facts, Fact.Product product, Explanation applies, Explainer ex) {
+    private static RuleOutcome firstShip(AgreementHistory.AsKnown agreement, TermInForce inForce, FirstShip rule,
+                                         Function<String, String> fields, ProductKinds kinds, Question question, Facts facts,
+                                         Fact.Product product, Explanation applies, Explainer ex) {
         String label = rule.header().label();
-        if (!matches(rule.products(), fields) || rule.except().map(e -> e.matches(fields)).orElse(false)) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this release").because(applies));
+        if (!matches(rule.products(), fields, kinds) || rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
+            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this release (products "
+                    + rule.products().map(Object::toString).orElse("all") + rule.except().map(e -> ", except " + e).orElse("")
+                    + ")").because(applies));
         }
         if (rule.cloud().equals(question.cloud())) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": satisfied, " + question.cloud()
@@ -189,7 +263,8 @@ public final class ReleaseGate {
         }
         Explanation notShipped = ex.of(() -> product.name() + " has not shipped on " + rule.cloud() + " on or before " + question.on());
         if (rule.validity().unless().isPresent() && Applicability.mentionsProviderDeclines(rule.validity().unless().get())) {
-            CapabilityAnswer answer = capabilityAnswer(facts, product, rule, question.on(), ex);
+            LocalDate ruleSince = agreement.inForceSince(inForce, question.on());
+            CapabilityAnswer answer = capabilityAnswer(facts, product, rule, ruleSince, question.on(), ex);
             if (answer.declined()) {
                 return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": the exception applies, "
                         + rule.provider() + " declined to support the capabilities").because(notShipped).because(answer.why())
@@ -202,11 +277,26 @@ public final class ReleaseGate {
                 + rule.cloud()).because(notShipped).because(applies));
     }
 
+    /**
+     * The last day to answer a request made on {@code asked} under a rule in force since
+     * {@code ruleSince}: the window runs from whichever is later, so it never closes before the
+     * rule existed.
+     */
+    public static LocalDate responseDeadline(LocalDate asked, ResponseWindow window, LocalDate ruleSince) {
+        return (asked.isBefore(ruleSince) ? ruleSince : asked).plus(window.within());
+    }
+
     /** The provider's answer to the capability requests for a product, or silence past the window. */
     record CapabilityAnswer(boolean declined, Explanation why) {
     }
 
-    static CapabilityAnswer capabilityAnswer(Facts facts, Fact.Product product, FirstShip rule, LocalDate date, Explainer ex) {
+    /**
+     * The provider's answer: a decline, or silence past the deadline where silence counts as
+     * decline. The deadline runs from the request, or from {@code ruleSince} if the request came
+     * before the rule existed.
+     */
+    static CapabilityAnswer capabilityAnswer(Facts facts, Fact.Product product, FirstShip rule, LocalDate ruleSince,
+                                             LocalDate date, Explainer ex) {
         List<Fact.CapabilityRequest> requests = facts.of(Fact.CapabilityRequest.class, date,
                 r -> r.product().equals(product.name()) && r.to().equals(rule.provider()));
         if (requests.isEmpty()) {
@@ -229,16 +319,19 @@ public final class ReleaseGate {
                         + response.get().on()).cite(Explanation.Reference.fact(request)).cite(Explanation.Reference.fact(response.get()));
             } else if (rule.response().isPresent()) {
                 ResponseWindow window = rule.response().get();
-                LocalDate deadline = request.on().plus(window.within());
+                LocalDate start = request.on().isBefore(ruleSince) ? ruleSince : request.on();
+                LocalDate deadline = responseDeadline(request.on(), window, ruleSince);
+                String from = start.equals(request.on()) ? "" : " (the window runs from " + ruleSince
+                        + ", when the rule took effect; the request came before it)";
                 if (date.isAfter(deadline)) {
                     boolean decline = window.onSilence() == ResponseWindow.Answer.DECLINE;
                     declined |= decline;
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): no answer by the deadline "
-                            + deadline + "; silence counts as " + (decline ? "decline" : "support") + " (response within " + window + ")")
-                            .cite(Explanation.Reference.fact(request));
+                            + deadline + from + "; silence counts as " + (decline ? "decline" : "support") + " (response within "
+                            + window + ")").cite(Explanation.Reference.fact(request));
                 } else {
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): awaiting " + rule.provider()
-                            + "'s answer until " + deadline + "; then silence counts as "
+                            + "'s answer until " + deadline + from + "; then silence counts as "
                             + window.onSilence().name().toLowerCase(java.util.Locale.ROOT)).cite(Explanation.Reference.fact(request));
                 }
             } else {

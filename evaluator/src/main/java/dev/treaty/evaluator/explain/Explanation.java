@@ -91,7 +91,8 @@ public record Explanation(String text, List<Reference> references, List<Explanat
             @Override
             public String toString() {
                 return count + " revenue line" + (count == 1 ? "" : "s") + " of " + file
-                        + (count == 0 || firstLine == 0 ? "" : " (lines " + firstLine + "–" + lastLine + ")");
+                        + (count == 0 || firstLine == 0 ? "" : firstLine == lastLine ? " (line " + firstLine + ")"
+                        : " (lines " + firstLine + "–" + lastLine + ")");
             }
         }
 
@@ -117,6 +118,8 @@ public record Explanation(String text, List<Reference> references, List<Explanat
                 case Fact.Release r -> "release";
                 case Fact.CapabilityRequest r -> "capability-request";
                 case Fact.CapabilityResponse r -> "capability-response";
+                case Fact.Offer o -> "offer";
+                case Fact.OfferResponse o -> "offer-response";
                 case Fact.Declaration d -> "declaration";
                 case Fact.Verification v -> "verification";
                 case Fact.Valuation v -> "valuation";
@@ -129,12 +132,12 @@ public record Explanation(String text, List<Reference> references, List<Explanat
 
         /** The assumptions behind a term's figures. */
         static List<AssumptionRef> assumptions(TermInForce term, Map<String, Assumption> assumptions) {
-            List<AssumptionRef> refs = new ArrayList<>();
-            for (String name : term.term().header().assumptions()) {
-                Assumption assumption = assumptions.get(name);
-                if (assumption != null) refs.add(new AssumptionRef(name, assumption.value().toString(), assumption.basis()));
-            }
-            return refs;
+            return assumptions(term.term().header().assumptions().stream().map(assumptions::get)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+
+        static List<AssumptionRef> assumptions(List<Assumption> assumptions) {
+            return assumptions.stream().map(a -> new AssumptionRef(a.name(), a.value().toString(), a.basis())).toList();
         }
     }
 }

@@ -37,7 +37,7 @@ public final class EventReader {
     /** A line longer than this is not an event. */
     public static final int LINE_CHARS_MAX = 64 * 1024;
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
-            "declaration", "verification", "valuation", "issuance", "spend", "payment");
+            "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -110,21 +110,37 @@ public final class EventReader {
         }
 
         Result result() {
-            // Answers must name a request that exists.
-            Set<String> requests = new java.util.HashSet<>();
+            // Answers must name a request or an offer that exists, and cannot come before it.
+            Map<String, Fact> asked = new HashMap<>();
             facts.forEach(f -> {
-                if (f instanceof Fact.CapabilityRequest r) requests.add(r.id());
+                if (f instanceof Fact.CapabilityRequest || f instanceof Fact.Offer) asked.put(f.id(), f);
             });
             List<Fact> checked = new ArrayList<>();
             for (Fact fact : facts) {
-                if (fact instanceof Fact.CapabilityResponse response && !requests.contains(response.request())) {
-                    errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "request",
-                            "no capability-request has id '" + response.request() + "'"));
+                String problem = switch (fact) {
+                    case Fact.CapabilityResponse response -> answers(response.request(), "capability-request",
+                            Fact.CapabilityRequest.class, fact, asked);
+                    case Fact.OfferResponse response -> answers(response.offer(), "offer", Fact.Offer.class, fact, asked);
+                    default -> null;
+                };
+                if (problem != null) {
+                    errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(),
+                            fact instanceof Fact.OfferResponse ? "offer" : "request", problem));
                     continue;
                 }
                 checked.add(fact);
             }
             return new Result(List.copyOf(checked), List.copyOf(errors));
+        }
+
+        /** Why an answer cannot stand, or null: it names nothing asked, or it came before the question. */
+        private static String answers(String id, String what, Class<? extends Fact> type, Fact answer, Map<String, Fact> asked) {
+            Fact question = asked.get(id);
+            if (!type.isInstance(question)) return "no " + what + " has id '" + id + "'";
+            if (answer.on().isBefore(question.on())) {
+                return "answered on " + answer.on() + ", before " + what + " '" + id + "' was made on " + question.on();
+            }
+            return null;
         }
     }
 
@@ -165,6 +181,10 @@ public final class EventReader {
             case "capability-request" -> new Fact.CapabilityRequest(meta, line.text(node, "product"),
                     line.strings(node, "capabilities"), line.text(node, "to"));
             case "capability-response" -> new Fact.CapabilityResponse(meta, line.text(node, "request"), line.answer(node),
+                    line.text(node, "by"));
+            case "offer" -> new Fact.Offer(meta, line.text(node, "subject"), line.text(node, "by"), line.text(node, "to"),
+                    line.optionalText(node, "provider"));
+            case "offer-response" -> new Fact.OfferResponse(meta, line.text(node, "offer"), line.offerAnswer(node),
                     line.text(node, "by"));
             case "declaration" -> new Fact.Declaration(meta, line.text(node, "event"), line.text(node, "by"));
             case "verification" -> new Fact.Verification(meta, line.text(node, "event"), line.text(node, "by"));
@@ -285,6 +305,19 @@ public final class EventReader {
                 return null;
             }
             return dilution;
+        }
+
+        Fact.OfferAnswer offerAnswer(JsonNode node) {
+            String text = text(node, "answer");
+            if (text == null) return null;
+            return switch (text) {
+                case "exercise" -> Fact.OfferAnswer.EXERCISE;
+                case "decline" -> Fact.OfferAnswer.DECLINE;
+                default -> {
+                    error("answer", "'" + text + "' is not an answer to an offer; use \"exercise\" or \"decline\"");
+                    yield null;
+                }
+            };
         }
 
         Fact.Answer answer(JsonNode node) {

@@ -15,9 +15,12 @@ public sealed interface Fact {
     /** What every event has: its id, the day it takes effect, when it became known, and where it was read. */
     record Meta(String id, LocalDate on, Optional<Instant> recorded, FactSource source) {
 
-        /** When the fact became known: its recorded instant, or else the start of its day (UTC). */
+        /**
+         * When the fact became known: its recorded instant, or else the end of its own day (UTC),
+         * the same rule as a revenue line's: nothing is known before the day it happens.
+         */
         public Instant knownFrom() {
-            return recorded.orElse(on.atStartOfDay().toInstant(ZoneOffset.UTC));
+            return recorded.orElseGet(() -> endOfDay(on));
         }
 
         /** "r-7 (facts/events.jsonl:12)". */
@@ -28,6 +31,11 @@ public sealed interface Fact {
     }
 
     Meta meta();
+
+    /** The last instant of a day, UTC: when a fact dated that day is known at the latest. */
+    static Instant endOfDay(LocalDate day) {
+        return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+    }
 
     default String id() {
         return meta().id();
@@ -54,6 +62,19 @@ public sealed interface Fact {
     }
 
     enum Answer { SUPPORT, DECLINE }
+
+    /**
+     * The grantor of a right of first refusal offers the holder the chance to supply something
+     * ({@code subject}, e.g. compute capacity) before taking it from {@code provider}.
+     */
+    record Offer(Meta meta, String subject, String by, String to, Optional<String> provider) implements Fact {
+    }
+
+    /** The holder's answer to an offer: it takes the deal itself, or declines and leaves it to others. */
+    record OfferResponse(Meta meta, String offer, OfferAnswer answer, String by) implements Fact {
+    }
+
+    enum OfferAnswer { EXERCISE, DECLINE }
 
     /** A party declares an event (such as AGI). */
     record Declaration(Meta meta, String event, String by) implements Fact {

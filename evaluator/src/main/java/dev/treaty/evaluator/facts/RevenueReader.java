@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 public final class RevenueReader {
 
     public static final Set<String> REQUIRED = Set.of("date", "party", "amount", "currency");
-    public static final List<String> OPTIONAL = List.of("id", "product", "kind", "category", "cloud", "region", "segment");
+    public static final List<String> OPTIONAL = List.of("id", "product", "kind", "category", "cloud", "region", "segment",
+            "supersedes", "recorded");
     /** Amounts are exact to a millionth of the currency unit. */
     public static final int AMOUNT_SCALE = 6;
     private static final long MICROS = 1_000_000L;
@@ -321,7 +322,7 @@ public final class RevenueReader {
 
         // index order: date, party, amount, currency, id, product, kind, category, cloud, region, segment
         private static final List<String> NAMES = List.of("date", "party", "amount", "currency", "id", "product", "kind",
-                "category", "cloud", "region", "segment", "supersedes");
+                "category", "cloud", "region", "segment", "supersedes", "recorded");
 
         static Columns of(CsvScanner header, Path file, List<FactError> errors) throws java.nio.charset.CharacterCodingException {
             int[] index = new int[NAMES.size()];
@@ -353,8 +354,11 @@ public final class RevenueReader {
         }
 
         RevenueLine line(CsvScanner row, FactSource source, List<FactError> errors) throws java.nio.charset.CharacterCodingException {
-            if (row.fieldCount() < width) {
-                errors.add(new FactError(source.file(), source.line(), "", "has " + row.fieldCount() + " fields; the header has " + width));
+            if (row.fieldCount() != width) {
+                // Too few or too many: an unquoted comma inside an amount ("1,250,000.00") shifts every field after it.
+                errors.add(new FactError(source.file(), source.line(), "", "has " + row.fieldCount() + " fields; the header has " + width
+                        + (row.fieldCount() > width ? " (an unquoted comma inside a value? quote it, or write amounts without"
+                        + " thousands separators)" : "")));
                 return null;
             }
             LocalDate date = date(row, index[0], source, errors);
@@ -384,8 +388,15 @@ public final class RevenueReader {
             String region = value(row, 9);
             hash = DuplicateFinder.mix(hash ^ row.lastHash());
             String segment = value(row, 10);
-            lastContentHash = DuplicateFinder.mix(hash ^ row.lastHash());
-            return new RevenueLine(date, party, product, kind, category, cloud, region, segment, amount, currency, source);
+            hash = DuplicateFinder.mix(hash ^ row.lastHash());
+            long recorded = RevenueLine.NOT_RECORDED;
+            if (index[12] >= 0 && !row.isEmpty(index[12])) {
+                recorded = recorded(row.fresh(index[12]), source, errors);
+                if (recorded == Long.MIN_VALUE) return null;
+                hash = DuplicateFinder.mix(hash ^ recorded);
+            }
+            lastContentHash = hash;
+            return new RevenueLine(date, party, product, kind, category, cloud, region, segment, amount, currency, source, recorded);
         }
     }
 
@@ -409,6 +420,18 @@ public final class RevenueReader {
         String text = row.fresh(field);
         errors.add(new FactError(source.file(), source.line(), "date", text.isEmpty() ? "missing" : "'" + text + "' is not a date (YYYY-MM-DD)"));
         return null;
+    }
+
+    /** An ISO-8601 instant in microseconds; Long.MIN_VALUE (reported) when it is not one. */
+    private static long recorded(String text, FactSource source, List<FactError> errors) {
+        try {
+            java.time.Instant instant = java.time.Instant.parse(text.strip());
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            errors.add(new FactError(source.file(), source.line(), "recorded", "'" + text
+                    + "' is not an ISO-8601 instant such as 2026-04-02T09:00:00Z"));
+            return Long.MIN_VALUE;
+        }
     }
 
     private static int digits(byte[] b, int start, int count) {

@@ -11,4 +11,29 @@ public interface RevenueSink extends Consumer<RevenueLine> {
 
     /** Undoes {@link #accept} of this line. */
     void retract(RevenueLine line);
+
+    /**
+     * Passes on only the lines known at {@code knownAt} (recorded by then, or dated a day that had
+     * ended): the one meaning of "as known" for revenue, whatever reads it. A plain consumer stays
+     * a plain consumer; a sink stays a sink.
+     */
+    static Consumer<RevenueLine> knownAt(java.time.Instant knownAt, Consumer<RevenueLine> consumer) {
+        if (knownAt.equals(java.time.Instant.MAX)) return consumer;
+        if (consumer instanceof RevenueSink sink) {
+            return new RevenueSink() {
+                @Override
+                public void accept(RevenueLine line) {
+                    if (line.isKnownAt(knownAt)) sink.accept(line);
+                }
+
+                @Override
+                public void retract(RevenueLine line) {
+                    if (line.isKnownAt(knownAt)) sink.retract(line);
+                }
+            };
+        }
+        return line -> {
+            if (line.isKnownAt(knownAt)) consumer.accept(line);
+        };
+    }
 }

@@ -28,10 +28,22 @@ public final class SettlementPlan implements RevenueSink {
     public record VersionSpan(DateWindow window, ConsolidatedAgreement version) {
     }
 
+    /** Every version as known, each over the days it is in force: the agreement as amended. */
+    public static List<VersionSpan> schedule(dev.treaty.model.time.AgreementHistory.AsKnown agreement) {
+        return agreement.versions().stream().map(v -> new VersionSpan(v.inForce(), v)).toList();
+    }
+
+    /** One version applied to every day from {@code start}: "what if this version had always been in force". */
+    public static List<VersionSpan> fixed(ConsolidatedAgreement version, LocalDate start) {
+        return List.of(new VersionSpan(DateWindow.between(start, null), version));
+    }
+
     /** A span of days over which one term, as one version states it, applies within one accounting period. */
     static final class Piece {
         final TermInForce term;
         final RevenueShare share;
+        /** The kinds of the version the piece comes from: a base's kind filter respects them. */
+        final dev.treaty.model.term.ProductKinds kinds;
         final AccountingPeriods.Period period;
         LocalDate from;
         LocalDate through;
@@ -40,8 +52,10 @@ public final class SettlementPlan implements RevenueSink {
         long otherCurrency;
         final Map<Path, long[]> files = new LinkedHashMap<>();       // file → {count, first line, last line}
 
-        Piece(TermInForce term, AccountingPeriods.Period period, LocalDate from, LocalDate through) {
+        Piece(TermInForce term, dev.treaty.model.term.ProductKinds kinds, AccountingPeriods.Period period, LocalDate from,
+              LocalDate through) {
             this.term = term;
+            this.kinds = kinds;
             this.share = (RevenueShare) term.term();
             this.period = period;
             this.from = from;
@@ -152,14 +166,15 @@ public final class SettlementPlan implements RevenueSink {
                 // the same term as the day before (an event day, or an amendment that left this clause alone)
                 last.through = through;
             } else {
-                plan.pieces.add(new Piece(term, period, from, through));
+                plan.pieces.add(new Piece(term, version.kinds(), period, from, through));
             }
         }
     }
 
     /** One piece as others may see it: which lines count toward it, and the base summed so far. */
     public record PieceView(String term, String payer, String currency, java.util.Optional<dev.treaty.model.term.Filter> filter,
-                            LocalDate from, LocalDate through, String period, java.math.BigDecimal base, long lines) {
+                            dev.treaty.model.term.ProductKinds kinds, LocalDate from, LocalDate through, String period,
+                            java.math.BigDecimal base, long lines) {
     }
 
     /** Every piece of every term, in date order per term: for comparing the bases with another engine. */
@@ -168,7 +183,7 @@ public final class SettlementPlan implements RevenueSink {
         for (TermPlan plan : terms) {
             for (Piece piece : plan.pieces) {
                 views.add(new PieceView(plan.name, piece.share.payer(), piece.share.currency().getCurrencyCode(), piece.share.base(),
-                        piece.from, piece.through, piece.period.label(), piece.base.value(), piece.lines));
+                        piece.kinds, piece.from, piece.through, piece.period.label(), piece.base.value(), piece.lines));
             }
         }
         return views;
@@ -206,7 +221,7 @@ public final class SettlementPlan implements RevenueSink {
         for (TermPlan plan : terms) {
             Piece piece = plan.pieceOn(line.date());
             if (piece == null || !piece.share.payer().equals(line.party())) continue;
-            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field)) continue;
+            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field, piece.kinds)) continue;
             if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
                 piece.otherCurrency++;
                 continue;
@@ -225,7 +240,7 @@ public final class SettlementPlan implements RevenueSink {
         for (TermPlan plan : terms) {
             Piece piece = plan.pieceOn(line.date());
             if (piece == null || !piece.share.payer().equals(line.party())) continue;
-            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field)) continue;
+            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field, piece.kinds)) continue;
             if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
                 piece.otherCurrency--;
                 continue;

@@ -78,7 +78,7 @@ class BookDealSettlementTest {
         StatementLine line = result.statements().get(0).lines().get(2);
         assertThat(line.why().allReferences()).extracting(Object::toString)
                 .anyMatch(r -> r.startsWith("clause 2.2 \"Minimum guarantee\" of northwind-book (agreement, signed 2025-01-15"))
-                .anyMatch(r -> r.equals("2 revenue lines of test.csv (lines 2–2)"));
+                .anyMatch(r -> r.startsWith("2 revenue lines of test.csv"));
         assertThat(dev.treaty.evaluator.explain.ExplanationText.render(line.why()))
                 .contains("12.5% of USD 80,000 + 15% of USD 20,000", "recouped USD 12,500.00", "topped up by USD 500.00");
     }

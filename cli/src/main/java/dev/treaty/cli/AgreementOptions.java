@@ -1,23 +1,19 @@
 package dev.treaty.cli;
 
-import dev.treaty.language.DiagnosticPrinter;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
-import dev.treaty.store.Database;
-import dev.treaty.store.Store;
-import dev.treaty.store.StoreException;
-import dev.treaty.store.StoredInputs;
+import dev.treaty.app.Instants;
+import dev.treaty.app.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What every command that reads one agreement folder takes. */
+/** What every command that reads one agreement takes: where it is, which one, the assumptions, the time axes. */
 final class AgreementOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The folder of *.treaty.md files (or one file);"
@@ -28,68 +24,39 @@ final class AgreementOptions {
             + " sqlite:PATH or jdbc:postgresql://HOST/DB (see 'treaty init').")
     String db;
 
-    private Store store;
-
-    /** The store named by --db, opened for reading once; null without --db. */
-    Store store() {
-        if (db == null) return null;
-        if (store == null) {
-            try {
-                store = Store.open(Database.of(db), false);
-            } catch (StoreException e) {
-                throw new BadInputException(e.getMessage());
-            }
-        }
-        return store;
-    }
-
     @Option(names = "--agreement", paramLabel = "ID", description = "Which agreement, when the folder has several.")
     String agreement;
 
     @Option(names = "--assume", paramLabel = "NAME=VALUE", description = "Override a named assumption,"
-            + " e.g. --assume revenue-share-rate=15%. Repeatable.")
+            + " e.g. --assume revenue-share-rate=15%%. Repeatable.")
     Map<String, String> assume = new LinkedHashMap<>();
+
+    @Option(names = "--as-known", paramLabel = "INSTANT", description = "Answer as known then: the documents signed and the"
+            + " facts known by then (an event's recorded instant, else the end of its date). YYYY-MM-DD (the end of that day, UTC)"
+            + " or an ISO-8601 instant.")
+    String asKnown;
+
+    @Option(names = "--as-recorded", paramLabel = "INSTANT", description = "With --db: answer from what the store held then"
+            + " (how an issued statement is reproduced). YYYY-MM-DD or an ISO-8601 instant.")
+    String asRecorded;
 
     @Option(names = "--json", description = "Print JSON for machines instead of text.")
     boolean json;
 
-    /** Loads the folder; prints every diagnostic and fails with exit 2 if any is an error. */
-    AgreementFolder.Loaded load(PrintWriter err) {
-        return load(err, Store.MAX);
+    Instant knownAt() {
+        return Instants.parse("--as-known", asKnown);
     }
 
-    /** Loads the folder, or the agreement files the store had recorded by {@code knownAtMicros}. */
-    AgreementFolder.Loaded load(PrintWriter err, long knownAtMicros) {
-        if (folder == null && db == null) throw new BadInputException("name the agreement folder (DIR) or a store (--db URL)");
-        if (folder != null && db != null) throw new BadInputException("give either an agreement folder or --db, not both");
-        AgreementFolder.Loaded loaded;
-        try {
-            loaded = db != null ? StoredInputs.agreements(store(), knownAtMicros, assume) : AgreementFolder.load(List.of(folder), assume);
-        } catch (StoreException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        if (db != null && loaded.histories().isEmpty()) {
-            throw new BadInputException("no agreement is stored in " + db + "; add one with 'treaty agreement add DIR --db " + db + "'");
-        }
-        failOnErrors(loaded, err, folder != null ? folder.toString() : db,
-                "nothing was computed" + (folder != null ? " (run 'treaty check " + folder + "' for details)" : ""));
-        return loaded;
+    /** The inputs of a workspace with these options, these facts and this revenue. */
+    Workspace.Inputs inputs(FactsOptions facts, List<Path> revenue) {
+        return new Workspace.Inputs(Optional.ofNullable(folder), Optional.ofNullable(db), Optional.ofNullable(agreement), assume,
+                facts == null ? List.of() : facts.events, revenue, facts != null && facts.skipBad, knownAt(),
+                Instants.parse("--as-recorded", asRecorded));
     }
 
-    /** Prints every diagnostic and fails with exit 2 if any is an error: "N errors in WHERE; CONSEQUENCE". */
-    static void failOnErrors(AgreementFolder.Loaded loaded, PrintWriter err, String where, String consequence) {
-        if (!loaded.hasErrors()) return;
-        DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
-        loaded.diagnostics().forEach(d -> err.print(printer.print(d)));
-        long errors = loaded.diagnostics().stream().filter(d -> d.isError()).count();
-        throw new BadInputException(errors + " error" + (errors == 1 ? "" : "s") + " in " + where + "; " + consequence);
-    }
-
-    AgreementHistory history(AgreementFolder.Loaded loaded) {
-        try {
-            return loaded.agreement(Optional.ofNullable(agreement));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException((folder != null ? folder : db) + ": " + e.getMessage());
-        }
+    /** Opens the workspace; skipped bad lines and a revenue progress bar go to the command's error stream. */
+    Workspace open(CommandSpec spec, FactsOptions facts, List<Path> revenue) {
+        var err = spec.commandLine().getErr();
+        return Workspace.open(inputs(facts, revenue), err::println, new TerminalProgress(err));
     }
 }

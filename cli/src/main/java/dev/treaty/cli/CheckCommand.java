@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code treaty check PATH…}: every problem in every file. */
-@Command(name = "check", description = "Check agreement folders or files and report every problem:"
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check agreement folders or files and report every problem:"
         + " path:line:col: error|warning: message, with the source line and the clause it sits in.")
 final class CheckCommand implements Callable<Integer> {
 

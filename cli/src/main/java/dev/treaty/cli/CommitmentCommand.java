@@ -1,6 +1,8 @@
 package dev.treaty.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.treaty.app.Decisions;
+import dev.treaty.app.Workspace;
 import dev.treaty.evaluator.decide.Holdings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code treaty commitment}: committed, drawn, remaining, time left, shortfall. */
-@Command(name = "commitment", description = "Purchase commitments on a date: committed, drawn by spend, remaining,"
+@Command(name = "commitment", mixinStandardHelpOptions = true, description = "Purchase commitments on a date: committed, drawn by spend, remaining,"
         + " time left, and the shortfall at the window's end.")
 final class CommitmentCommand implements Callable<Integer> {
 
@@ -32,10 +34,11 @@ final class CommitmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation evaluation = Evaluation.open(spec, options, facts);
-        PrintWriter out = evaluation.out();
-        List<Holdings.CommitmentPosition> positions = Holdings.commitments(evaluation.versionOn(on), evaluation.facts(), on);
-        if (positions.isEmpty()) throw new BadInputException("no purchase commitment is in force on " + on);
+        PrintWriter out = spec.commandLine().getOut();
+        List<Holdings.CommitmentPosition> positions;
+        try (Workspace workspace = options.open(spec, facts, List.of())) {
+            positions = Decisions.commitments(workspace, on);
+        }
         if (options.json) {
             ArrayNode array = Json.array();
             for (Holdings.CommitmentPosition p : positions) {

@@ -39,15 +39,14 @@ final class DecisionText {
     }
 
     /** Prints a decision as JSON or text and returns its exit code: 0 for yes, 1 for no. */
-    static int answer(PrintWriter out, Decision decision, dev.treaty.model.time.ConsolidatedAgreement version, boolean json,
-                      boolean explain) {
+    static int answer(PrintWriter out, dev.treaty.app.Decisions.Answer answer, boolean json, boolean explain) {
         if (json) {
-            Json.print(out, Json.decision(decision, version));
+            Json.print(out, Json.decision(answer.decision(), answer.version()));
         } else {
-            print(out, decision, explain);
+            print(out, answer.decision(), explain);
         }
         out.flush();
-        return decision.yes() ? ExitCodes.OK : ExitCodes.NO;
+        return answer.decision().yes() ? ExitCodes.OK : ExitCodes.NO;
     }
 
     static void print(PrintWriter out, Decision decision, boolean explain) {

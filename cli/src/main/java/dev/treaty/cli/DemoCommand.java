@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code treaty demo}: the flagship example's timeline and the terms in force today. */
-@Command(name = "demo", description = "Run on the bundled Microsoft–OpenAI example: write its HTML report (with a"
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run on the bundled Microsoft–OpenAI example: write its HTML report (with a"
         + " simulation) and print a summary: its versions, the terms in force, the revenue-share settlement, release gates,"
         + " licences, the stake and the Azure commitment.")
 final class DemoCommand implements Callable<Integer> {
@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println();
         out.println("== Revenue shares 2019–2030 (illustrative revenue: " + folder.resolve(REVENUE) + ") ==");
-        SettlementPlan plan = SettlementPlan.of(Schedules.history(history, LocalDate.MAX), facts, LocalDate.of(2030, 12, 31),
+        SettlementPlan plan = SettlementPlan.of(SettlementPlan.schedule(history.asKnown(LocalDate.MAX)), facts, LocalDate.of(2030, 12, 31),
                 java.util.Optional.empty());
         RevenueReader.Result revenue = RevenueReader.read(List.of(folder.resolve(REVENUE)), plan, RevenueReader.Progress.NONE);
         if (!revenue.errors().isEmpty()) throw new BadInputException("the example's revenue has errors: " + revenue.errors().get(0));
@@ -152,8 +152,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void gate(PrintWriter out, AgreementHistory history, Facts facts, String product, String cloud, LocalDate on) {
-        ConsolidatedAgreement version = history.versionOn(on).orElseThrow();
-        Decision decision = ReleaseGate.decide(version, facts, new ReleaseGate.Question(product, cloud, java.util.Optional.empty(), on));
+        Decision decision = ReleaseGate.decide(history.asKnown(LocalDate.MAX), facts,
+                new ReleaseGate.Question(product, cloud, java.util.Optional.empty(), on));
         out.println("  $ treaty gate --product " + product + " --cloud " + cloud + " --on " + on + "   → exit " + (decision.yes() ? 0 : 1));
         java.io.StringWriter text = new java.io.StringWriter();
         DecisionText.print(new PrintWriter(text), decision, false);
@@ -161,8 +161,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void licence(PrintWriter out, AgreementHistory history, Facts facts, String ipClass, String subject, LocalDate on) {
-        ConsolidatedAgreement version = history.versionOn(on).orElseThrow();
-        Decision decision = LicenceCheck.decide(version, facts, new LicenceCheck.Question("Microsoft", ipClass,
+        Decision decision = LicenceCheck.decide(history.asKnown(LocalDate.MAX), facts, new LicenceCheck.Question("Microsoft", ipClass,
                 java.util.Optional.ofNullable(subject), on));
         out.println("  $ treaty license --licensee Microsoft --class " + ipClass + " --on " + on);
         out.println("    " + decision.why().text());
@@ -170,14 +169,13 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Writes the HTML report of the example, with a simulation of its scenario, as of {@code today}. */
     private Path report(Path folder, LocalDate today) {
-        FactsOptions facts = new FactsOptions();
-        facts.events = List.of(folder.resolve(EVENTS));
-        AgreementOptions agreement = new AgreementOptions();
-        agreement.folder = folder;
-        Evaluation evaluation = Evaluation.open(spec, agreement, facts);
-        return ReportCommand.write(evaluation, new ReportCommand.Inputs(List.of(folder.resolve(REVENUE)),
-                java.util.Optional.of(LocalDate.of(2030, 12, 31)), today, List.of(), List.of(),
-                java.util.Optional.of(folder.resolve(SCENARIO)), 1_000, 1, List.of(SimulateCommand.AS_AMENDED, "msft-openai-2025-10")), out);
+        var inputs = dev.treaty.app.Workspace.Inputs.folder(folder).withEvents(List.of(folder.resolve(EVENTS)))
+                .withRevenue(List.of(folder.resolve(REVENUE)));
+        try (var workspace = dev.treaty.app.Workspace.open(inputs, spec.commandLine().getErr()::println, RevenueReader.Progress.NONE)) {
+            return ReportCommand.write(spec, workspace, new ReportCommand.Inputs(java.util.Optional.of(LocalDate.of(2030, 12, 31)), today,
+                    List.of(), List.of(), java.util.Optional.of(folder.resolve(SCENARIO)), 1_000, 1,
+                    List.of(SimulateCommand.AS_AMENDED, "msft-openai-2025-10")), out);
+        }
     }
 
     static final String SCENARIO = "scenarios/growth.yaml";

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * products, clouds, regions and segments, dates across years, amounts with cents. The same seed
  * and line count always give the same file.
  */
-@Command(name = "gen-revenue", description = "Write a seeded, realistic revenue ledger (CSV) for benchmarks and tests.")
+@Command(name = "gen-revenue", mixinStandardHelpOptions = true, description = "Write a seeded, realistic revenue ledger (CSV) for benchmarks and tests.")
 final class GenRevenueCommand implements Callable<Integer> {
 
     /** Lines in a generated file at most: 10 billion, about 1 TB. */

@@ -114,4 +114,36 @@ final class Json {
         }
         return node;
     }
+
+    static ObjectNode obligations(dev.treaty.app.Obligations.Result result) {
+        ObjectNode root = object();
+        root.put("on", result.on().toString());
+        root.put("agreement", result.version().agreementId());
+        root.put("version", result.version().latest().id());
+        root.put("withPayments", result.withPayments());
+        ArrayNode parties = root.putArray("parties");
+        result.byParty().forEach((party, items) -> {
+            ObjectNode node = parties.addObject().put("party", party.shortName());
+            ArrayNode list = node.putArray("items");
+            for (dev.treaty.app.Obligations.Item item : items) {
+                ObjectNode entry = list.addObject().put("text", item.text().strip());
+                ArrayNode citations = entry.putArray("citations");
+                item.citations().forEach(citations::add);
+            }
+        });
+        return root;
+    }
+
+    static ObjectNode settlementDiff(dev.treaty.evaluator.settle.SettlementDiff diff) {
+        ObjectNode root = object();
+        ArrayNode rows = root.putArray("byTermAndPeriod");
+        diff.byTermAndPeriod().forEach((key, row) -> rows.addObject().put("term", key.term()).put("period", key.period())
+                .put("before", row.before().toPlainString()).put("after", row.after().toPlainString())
+                .put("change", row.change().toPlainString()));
+        ArrayNode totals = root.putArray("byParties");
+        diff.byParties().forEach((parties, row) -> totals.addObject().put("parties", parties).put("before", row.before().toPlainString())
+                .put("after", row.after().toPlainString()).put("change", row.change().toPlainString())
+                .put("currency", row.before().currency().getCurrencyCode()));
+        return root;
+    }
 }

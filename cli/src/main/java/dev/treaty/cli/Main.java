@@ -12,7 +12,7 @@ import java.time.LocalDate;
         description = "Partnership agreements as code: reads literate agreement files, applies every amendment"
                 + " at its effective date, and answers what is in force on any date.",
         subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
-                GateCommand.class, LicenseCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
+                GateCommand.class, LicenseCommand.class, BuyCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
                 GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class,
                 StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
                 StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
@@ -41,6 +41,11 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof BadInputException bad) {
                 if (bad.getMessage() != null && !bad.getMessage().isEmpty()) cmd.getErr().println("treaty: " + bad.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (exception instanceof dev.treaty.app.BadRequest bad) {
+                bad.details().forEach(cmd.getErr()::println);
+                cmd.getErr().println("treaty: " + bad.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
             cmd.getErr().println("treaty: internal error: " + exception

@@ -1,5 +1,7 @@
 package dev.treaty.cli;
 
+import dev.treaty.app.Workspace;
+import dev.treaty.evaluator.settle.AmendmentWorth;
 import dev.treaty.evaluator.settle.Settlement;
 import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.settle.SettlementResult;
@@ -26,7 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** {@code treaty report}: one self-contained HTML file with the agreement, its money and its decisions. */
-@Command(name = "report", description = "Write one self-contained HTML report (no network, printable): the parties and"
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write one self-contained HTML report (no network, printable): the parties and"
         + " terms in force, a timeline of versions and clauses, revenue-share payments against the cap, what each amendment"
         + " changed in money, the release matrix, licences, the stake, the commitment's drawdown and, with --scenario, a"
         + " simulation. Every figure links to its explanation.")
@@ -74,51 +76,49 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((!revenue.isEmpty() || options.db != null) && through == null) throw new BadInputException("--through is needed with --revenue: settle revenue dated through which day?");
-        Evaluation evaluation = Evaluation.open(spec, options, facts);
         LocalDate date = on != null ? on : LocalDate.now(Clock.systemDefaultZone());
-        Path written = write(evaluation, new Inputs(revenue, Optional.ofNullable(through), date, products, clouds,
-                Optional.ofNullable(scenario), runs, seed, versions), out);
-        evaluation.out().println("wrote " + written + " (" + String.format("%,d", size(written) / 1024) + " KB); open it in a browser");
-        evaluation.out().flush();
+        Path written;
+        try (Workspace workspace = options.open(spec, facts, revenue)) {
+            written = write(spec, workspace, new Inputs(Optional.ofNullable(through), date, products, clouds,
+                    Optional.ofNullable(scenario), runs, seed, versions), out);
+        }
+        spec.commandLine().getOut().println("wrote " + written + " (" + String.format("%,d", size(written) / 1024) + " KB); open it in a browser");
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
     /** What a report covers. */
-    record Inputs(List<Path> revenue, Optional<LocalDate> through, LocalDate on, List<String> products, List<String> clouds,
+    record Inputs(Optional<LocalDate> through, LocalDate on, List<String> products, List<String> clouds,
                   Optional<Path> scenario, int runs, long seed, List<String> versions) {
     }
 
     /** Settles, simulates and renders; writes the file whole or not at all. Used by {@code treaty demo} too. */
-    static Path write(Evaluation evaluation, Inputs inputs, Path target) {
-        LocalDate knownAt = evaluation.options().knownAtDate();
-        List<ConsolidatedAgreement> all = evaluation.history().versions(knownAt);
+    static Path write(CommandSpec spec, Workspace evaluation, Inputs inputs, Path target) {
         Optional<SettlementResult> settlement = Optional.empty();
         List<ReportPage.Impact> impacts = new ArrayList<>();
-        boolean stored = evaluation.options().store != null;
-        if (!inputs.revenue().isEmpty() || stored) {
+        if (evaluation.hasRevenue()) {
             LocalDate last = inputs.through().orElseThrow();
-            SettlementPlan actual = SettlementPlan.of(Schedules.history(evaluation.history(), knownAt), evaluation.facts(), last, Optional.empty());
-            List<SettlementPlan> plans = new ArrayList<>(List.of(actual));
-            LocalDate start = evaluation.history().agreement().effective();
-            for (int i = 1; i < all.size(); i++) {
-                plans.add(SettlementPlan.of(Schedules.fixed(all.get(i - 1), start), evaluation.facts(), last, Optional.empty()));
-                plans.add(SettlementPlan.of(Schedules.fixed(all.get(i), start), evaluation.facts(), last, Optional.empty()));
-            }
+            SettlementPlan actual = SettlementPlan.of(SettlementPlan.schedule(evaluation.agreement()), evaluation.facts(), last,
+                    Optional.empty());
+            List<AmendmentWorth> worths = AmendmentWorth.each(evaluation.agreement(), evaluation.facts(), last);
             // one pass over the revenue feeds every plan
-            Consumer<dev.treaty.evaluator.facts.RevenueLine> each = line -> {
-                for (SettlementPlan plan : plans) plan.accept(line);
-            };
-            if (!inputs.revenue().isEmpty()) evaluation.options().revenue(inputs.revenue(), each, evaluation.err());
-            if (stored) evaluation.options().storedRevenue(each);
-            var assumptions = evaluation.loaded().assumptions();
-            settlement = Optional.of(Settlement.compute(actual, assumptions, Optional.empty()));
-            for (int i = 1; i < all.size(); i++) {
-                impacts.add(new ReportPage.Impact(all.get(i - 1), all.get(i), new MoneyDiff(
-                        Settlement.compute(plans.get(2 * i - 1), assumptions, Optional.empty()),
-                        Settlement.compute(plans.get(2 * i), assumptions, Optional.empty()))));
-            }
+            evaluation.revenue(new dev.treaty.evaluator.facts.RevenueSink() {
+                @Override
+                public void accept(dev.treaty.evaluator.facts.RevenueLine line) {
+                    actual.accept(line);
+                    for (AmendmentWorth worth : worths) worth.accept(line);
+                }
+
+                @Override
+                public void retract(dev.treaty.evaluator.facts.RevenueLine line) {
+                    actual.retract(line);
+                    for (AmendmentWorth worth : worths) worth.retract(line);
+                }
+            });
+            settlement = Optional.of(Settlement.compute(actual, evaluation.agreement().assumptions(), Optional.empty()));
+            for (AmendmentWorth worth : worths) impacts.add(new ReportPage.Impact(worth.changes(), worth.diff()));
         }
-        Optional<SimulationResult> simulation = inputs.scenario().map(file -> SimulateCommand.simulate(evaluation, file,
+        Optional<SimulationResult> simulation = inputs.scenario().map(file -> SimulateCommand.simulate(spec, evaluation, file,
                 inputs.versions().isEmpty() ? List.of(SimulateCommand.AS_AMENDED) : inputs.versions(), inputs.runs(), inputs.seed()));
         String html = new ReportPage(evaluation, inputs, settlement, impacts, simulation).render();
         try {

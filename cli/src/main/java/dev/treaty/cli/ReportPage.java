@@ -38,11 +38,11 @@ import java.util.Set;
  */
 final class ReportPage {
 
-    /** The same revenue settled under the version before and after an amendment. */
-    record Impact(ConsolidatedAgreement before, ConsolidatedAgreement after, MoneyDiff money) {
+    /** What the documents that joined a version are worth: the history with them and without them. */
+    record Impact(List<Document> joined, dev.treaty.evaluator.settle.SettlementDiff money) {
     }
 
-    private final Evaluation evaluation;
+    private final dev.treaty.app.Workspace evaluation;
     private final ReportCommand.Inputs inputs;
     private final Optional<SettlementResult> settlement;
     private final List<Impact> impacts;
@@ -50,7 +50,7 @@ final class ReportPage {
     private final StringBuilder html = new StringBuilder(256 * 1024);
     private final Map<String, String> explanations = new LinkedHashMap<>();   // id → rendered section
 
-    ReportPage(Evaluation evaluation, ReportCommand.Inputs inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
+    ReportPage(dev.treaty.app.Workspace evaluation, ReportCommand.Inputs inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
                Optional<SimulationResult> simulation) {
         this.evaluation = evaluation;
         this.inputs = inputs;
@@ -69,7 +69,8 @@ final class ReportPage {
         html.append("<header id=\"top\"><h1>").append(Html.text(title)).append("</h1><p class=\"meta\">Treaty report on ").append(inputs.on())
                 .append(" · agreement <code>").append(Html.text(evaluation.history().id())).append("</code> from <code>")
                 .append(Html.text(String.valueOf(evaluation.history().agreement().path().toAbsolutePath().getParent().getFileName())))
-                .append("</code>").append(evaluation.options().asKnown == null ? "" : " · as known " + Html.text(evaluation.options().asKnown))
+                .append("</code>").append(evaluation.inputs().asKnown().equals(java.time.Instant.MAX) ? ""
+                        : " · as known " + Html.text(evaluation.inputs().asKnown().toString()))
                 .append("</p><nav>");
         for (String[] section : sections()) {
             html.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
@@ -147,7 +148,7 @@ final class ReportPage {
     }
 
     private void timeline() {
-        List<ConsolidatedAgreement> versions = evaluation.history().versions(evaluation.options().knownAtDate());
+        List<ConsolidatedAgreement> versions = evaluation.agreement().versions();
         LocalDate first = versions.get(0).inForce().from().orElse(evaluation.history().agreement().effective());
         LocalDate lastStart = versions.get(versions.size() - 1).inForce().from().orElse(first);
         LocalDate last = LocalDate.of(Math.max(lastStart.getYear() + 2, inputs.through().map(LocalDate::getYear).orElse(0) + 1), 1, 1);
@@ -287,26 +288,27 @@ final class ReportPage {
     }
 
     private void impact() {
-        html.append("<section id=\"impact\"><h2>Amendment impact</h2><p class=\"note\">The same revenue settled under the version"
-                + " before and the version after each change, each applied to every day: what the change is worth.</p>");
+        html.append("<section id=\"impact\"><h2>Amendment impact</h2><p class=\"note\">The same revenue settled under the history"
+                + " with each change and without it: periods before a change takes effect are unchanged (unless it is retroactive);"
+                + " caps and tiers carry its effect forward.</p>");
         for (Impact impact : impacts) {
-            Document document = impact.after().latest();
+            Document document = impact.joined().get(impact.joined().size() - 1);
             html.append("<h3><code>").append(Html.text(document.id())).append("</code> ").append(Html.text(document.title()))
-                    .append(" (effective ").append(document.effective()).append(")</h3>");
-            boolean any = impact.money().byParties.values().stream().anyMatch(r -> !r.change().isZero());
+                    .append(" (effective ").append(document.effective()).append(document.isRetroactive() ? ", retroactive" : "").append(")</h3>");
+            boolean any = !impact.money().isZero();
             if (!any) {
                 html.append("<p>No change in money on this revenue.</p>");
                 continue;
             }
             html.append("<table class=\"num\"><thead><tr><th>who pays whom</th><th>before</th><th>after</th><th>change</th></tr></thead><tbody>");
-            impact.money().byParties.forEach((parties, row) -> html.append("<tr><td>").append(Html.text(parties)).append("</td><td>")
+            impact.money().byParties().forEach((parties, row) -> html.append("<tr><td>").append(Html.text(parties)).append("</td><td>")
                     .append(money(row.before())).append("</td><td>").append(money(row.after())).append("</td><td class=\"")
                     .append(row.change().isNegative() ? "down" : "up").append("\">").append(money(row.change())).append("</td></tr>"));
             html.append("</tbody></table><details><summary>Per term and period</summary><table class=\"num\"><thead><tr><th>term and period</th>"
                     + "<th>before</th><th>after</th><th>change</th></tr></thead><tbody>");
-            impact.money().byTermAndPeriod.forEach((key, row) -> {
+            impact.money().byTermAndPeriod().forEach((key, row) -> {
                 if (row.change().isZero()) return;
-                html.append("<tr><td>").append(Html.text(key.trim().replaceAll("\\s+", " "))).append("</td><td>").append(money(row.before()))
+                html.append("<tr><td>").append(Html.text(key.term() + " " + key.period())).append("</td><td>").append(money(row.before()))
                         .append("</td><td>").append(money(row.after())).append("</td><td class=\"").append(row.change().isNegative() ? "down" : "up")
                         .append("\">").append(money(row.change())).append("</td></tr>");
             });
@@ -340,7 +342,8 @@ final class ReportPage {
                 continue;
             }
             for (String cloud : clouds) {
-                Decision decision = ReleaseGate.decide(version, evaluation.facts(), new ReleaseGate.Question(product, cloud, Optional.empty(), inputs.on()));
+                Decision decision = ReleaseGate.decide(evaluation.agreement(), evaluation.facts(),
+                        new ReleaseGate.Question(product, cloud, Optional.empty(), inputs.on()));
                 String href = why("gate-" + product + "-" + cloud, "May " + product + " ship on " + cloud + " on " + inputs.on() + "?", decision.why());
                 html.append("<td class=\"").append(decision.yes() ? "yes" : "no").append("\" data-gate=\"").append(Html.attr(product + "/" + cloud))
                         .append("\"><a href=\"").append(href).append("\" title=\"").append(Html.attr(decision.verdict())).append("\">")
@@ -362,7 +365,7 @@ final class ReportPage {
         for (TermInForce term : licences) {
             Licence licence = (Licence) term.term();
             for (String ipClass : licence.covers()) {
-                Decision decision = LicenceCheck.decide(today, evaluation.facts(), new LicenceCheck.Question(licence.licensee(), ipClass,
+                Decision decision = LicenceCheck.decide(evaluation.agreement(), evaluation.facts(), new LicenceCheck.Question(licence.licensee(), ipClass,
                         Optional.empty(), inputs.on()));
                 String href = why("licence-" + licence.licensee() + "-" + ipClass, "May " + licence.licensee() + " use " + ipClass + " on "
                         + inputs.on() + "?", decision.why());

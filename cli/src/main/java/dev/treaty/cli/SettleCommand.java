@@ -1,8 +1,7 @@
 package dev.treaty.cli;
 
-import dev.treaty.evaluator.settle.Pushdown;
-import dev.treaty.evaluator.settle.Settlement;
-import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.app.Settlements;
+import dev.treaty.app.Workspace;
 import dev.treaty.evaluator.settle.SettlementResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code treaty settle}: statements per accounting period per revenue-share term. */
-@Command(name = "settle", description = "Settle revenue shares: a statement per accounting period per revenue-share"
-        + " term, split where an amendment, a sunset or an event falls inside a period, with caps, tiers, advances,"
-        + " minimum guarantees, due dates and the net position when shares run both ways.")
+@Command(name = "settle", mixinStandardHelpOptions = true, description = "Settle revenue shares: a statement per accounting period"
+        + " per revenue-share term, split where an amendment, a sunset or an event falls inside a period, with caps, tiers,"
+        + " advances, minimum guarantees, due dates and the net position when shares run both ways.")
 final class SettleCommand implements Callable<Integer> {
 
     @Spec
@@ -56,19 +55,11 @@ final class SettleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation evaluation = Evaluation.open(spec, options, facts);
-        if (revenue.isEmpty() && facts.store == null) throw new BadInputException("name the revenue: --revenue FILE, or a store with --db");
-        PrintWriter out = evaluation.out();
-        SettlementPlan plan = SettlementPlan.of(Schedules.history(evaluation.history(), facts.knownAtDate()), evaluation.facts(),
-                through, Optional.ofNullable(term));
-        List<Path> pushed = revenue.stream().filter(f -> engine == Engine.pushdown || Pushdown.isParquet(f)).toList();
-        List<Path> streamed = revenue.stream().filter(f -> !pushed.contains(f)).toList();
-        if (!streamed.isEmpty()) facts.revenue(streamed, plan, evaluation.err());
-        if (facts.store != null) facts.storedRevenue(plan);
-        if (!pushed.isEmpty()) facts.check(Pushdown.aggregate(plan, pushed).errors(), evaluation.err(), "revenue");
-        SettlementResult result = Settlement.compute(plan, evaluation.loaded().assumptions(), Optional.ofNullable(from));
-        if (term != null && result.statements().isEmpty()) {
-            throw new BadInputException("no revenue-share term named '" + term + "' is in force through " + through);
+        PrintWriter out = spec.commandLine().getOut();
+        SettlementResult result;
+        try (Workspace workspace = options.open(spec, facts, revenue)) {
+            result = Settlements.settle(workspace, new Settlements.Request(through, Optional.ofNullable(from), Optional.ofNullable(term),
+                    engine == Engine.pushdown));
         }
         if (options.json) Json.print(out, SettlementText.json(result, facts.explain));
         else if (csv) SettlementText.csv(out, result);

@@ -26,6 +26,23 @@ final class SettlementText {
         return format.format(money.amount());
     }
 
+    /** Two settlements side by side: per term and period (unchanged ones left out), then per payer and payee. */
+    static void diff(PrintWriter out, dev.treaty.evaluator.settle.SettlementDiff diff) {
+        out.println(String.format("%-32s %22s %22s %22s", "term and period", "before", "after", "change"));
+        diff.byTermAndPeriod().forEach((key, row) -> {
+            if (row.change().isZero()) return;
+            out.println(String.format("%-32s %22s %22s %22s", String.format("%-24s %s", key.term(), key.period()),
+                    amount(row.before()), amount(row.after()), amount(row.change())));
+        });
+        out.println();
+        out.println("in total:");
+        diff.byParties().forEach((parties, row) -> {
+            String currency = row.before().currency().getCurrencyCode() + " ";
+            out.println("  " + parties + ": before " + currency + amount(row.before()) + ", after " + currency
+                    + amount(row.after()) + ", change " + currency + amount(row.change()));
+        });
+    }
+
     static void print(PrintWriter out, SettlementResult result, boolean explain) {
         for (Statement statement : result.statements()) {
             out.println("revenue-share " + statement.term() + ": " + statement.payer() + " → " + statement.payee()
@@ -47,7 +64,7 @@ final class SettlementText {
                 }
             }
             out.println("total: base " + amount(statement.totalBase()) + ", gross " + amount(statement.totalGross())
-                    + ", due " + amount(statement.totalDue()) + " (" + statement.lines().size() + " lines)");
+                    + ", due " + amount(statement.totalDue()) + " (" + statement.lines().size() + " line" + (statement.lines().size() == 1 ? "" : "s") + ")");
             out.println();
         }
         if (!result.net().isEmpty()) {

@@ -3,11 +3,10 @@ package dev.treaty.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.model.Assumption;
-import dev.treaty.model.AgreementFolder;
+import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;
 import dev.treaty.model.Party;
 import dev.treaty.model.term.Term;
-import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ClauseInForce;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code treaty show DIR --on DATE}: the consolidated agreement in force. */
-@Command(name = "show", description = "The consolidated agreement in force on a date: every clause with its text,"
+@Command(name = "show", mixinStandardHelpOptions = true, description = "The consolidated agreement in force on a date: every clause with its text,"
         + " its formal terms and where it came from.")
 final class ShowCommand implements Callable<Integer> {
 
@@ -36,23 +35,21 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--on", required = true, paramLabel = "DATE", description = "The date the agreement is in force (YYYY-MM-DD).")
     LocalDate on;
 
-    @Option(names = "--as-known", paramLabel = "DATE", description = "Only what was signed by this date (default: everything).")
-    LocalDate asKnown;
-
     @Option(names = "--terms-only", description = "Leave out the clauses' prose.")
     boolean termsOnly;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
-        AgreementHistory history = options.history(loaded);
-        LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
-        ConsolidatedAgreement version = Versions.on(history, on, knownAt);
-        if (options.json) {
-            Json.print(out, json(version, on, asKnown, loaded.assumptions()));
-        } else {
-            print(out, version, on, asKnown, loaded.assumptions(), termsOnly);
+        try (Workspace workspace = options.open(spec, null, java.util.List.of())) {
+            ConsolidatedAgreement version = workspace.versionOn(on);
+            LocalDate asKnown = options.asKnown == null ? null : workspace.knownAtDay();
+            Map<String, Assumption> assumptions = workspace.agreement().assumptions();
+            if (options.json) {
+                Json.print(out, json(version, on, asKnown, assumptions));
+            } else {
+                print(out, version, on, asKnown, assumptions, termsOnly);
+            }
         }
         out.flush();
         return ExitCodes.OK;

@@ -3,7 +3,10 @@ package dev.treaty.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.app.Workspace;
 import dev.treaty.evaluator.facts.RevenueLine;
+import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.simulate.Scenario;
 import dev.treaty.evaluator.simulate.ScenarioException;
 import dev.treaty.evaluator.simulate.Simulation;
@@ -26,7 +29,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code treaty simulate}: Monte Carlo over revenue paths, settled under one or more agreement versions side by side. */
-@Command(name = "simulate", description = "Settle many random revenue paths from a scenario file (YAML) under one or more"
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Settle many random revenue paths from a scenario file (YAML) under one or more"
         + " agreement versions side by side: the distribution of total payments, the chance and the date of reaching a cap,"
         + " present values and percentiles. Seeded and deterministic; runs on every core.")
 final class SimulateCommand implements Callable<Integer> {
@@ -59,16 +62,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (runs < 1 || runs > 10_000_000) throw new BadInputException("--runs: " + runs + " is not between 1 and 10,000,000");
-        Evaluation evaluation = Evaluation.open(spec, options, facts);
-        SimulationResult result = simulate(evaluation, scenario, versions, runs, seed);
-        if (options.json) Json.print(evaluation.out(), json(result));
-        else print(evaluation.out(), result);
-        evaluation.out().flush();
+        SimulationResult result;
+        try (Workspace evaluation = options.open(spec, facts, List.of())) {
+            result = simulate(spec, evaluation, scenario, versions, runs, seed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.json) Json.print(out, json(result));
+        else print(out, result);
+        out.flush();
         return ExitCodes.OK;
     }
 
     /** Reads the scenario and its history, and runs it; used by the report too. */
-    static SimulationResult simulate(Evaluation evaluation, Path scenarioFile, List<String> versions, int runs, long seed) {
+    static SimulationResult simulate(CommandSpec spec, Workspace evaluation, Path scenarioFile, List<String> versions, int runs, long seed) {
         Scenario scenario;
         try {
             scenario = Scenario.read(scenarioFile);
@@ -76,11 +82,17 @@ final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         List<Simulation.Schedule> schedules = new ArrayList<>();
-        for (String version : versions) schedules.add(schedule(evaluation.history(), version.trim(), evaluation.options(), scenario));
+        for (String version : versions) schedules.add(schedule(evaluation, version.trim()));
         List<RevenueLine> history = new ArrayList<>();
-        scenario.history().ifPresent(file -> evaluation.options().revenue(List.of(file), history::add, evaluation.err()));
-        Simulation simulation = new Simulation(scenario, schedules, evaluation.facts(), evaluation.loaded().assumptions(), history);
-        ProgressBar bar = new ProgressBar(evaluation.err(), "simulating", "runs");
+        scenario.history().ifPresent(file -> {
+            RevenueReader.Result read = RevenueReader.read(List.of(file), history::add, RevenueReader.Progress.NONE);
+            if (!read.errors().isEmpty()) {
+                throw new dev.treaty.app.BadRequest(read.errors().size() + " bad revenue lines in the scenario's history; nothing was"
+                        + " simulated", read.errors().stream().limit(50).map(Object::toString).toList());
+            }
+        });
+        Simulation simulation = new Simulation(scenario, schedules, evaluation.facts(), evaluation.agreement().assumptions(), history);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating", "runs");
         try {
             return simulation.run(runs, seed, done -> bar.update(done, runs, done));
         } catch (ScenarioException e) {
@@ -88,13 +100,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static Simulation.Schedule schedule(AgreementHistory history, String version, FactsOptions facts, Scenario scenario) {
+    private static Simulation.Schedule schedule(Workspace workspace, String version) {
         if (version.equals(AS_AMENDED)) {
-            return new Simulation.Schedule(AS_AMENDED, Schedules.history(history, facts.knownAtDate()));
+            return new Simulation.Schedule(AS_AMENDED, SettlementPlan.schedule(workspace.agreement()));
         }
-        for (ConsolidatedAgreement candidate : history.versions(facts.knownAtDate())) {
+        for (ConsolidatedAgreement candidate : workspace.agreement().versions()) {
             if (candidate.latest().id().equals(version)) {
-                return new Simulation.Schedule(version, Schedules.fixed(candidate, LocalDate.of(1900, 1, 1)));
+                return new Simulation.Schedule(version, SettlementPlan.fixed(candidate, LocalDate.of(1900, 1, 1)));
             }
         }
         LocalDate date;
@@ -102,11 +114,11 @@ final class SimulateCommand implements Callable<Integer> {
             date = LocalDate.parse(version);
         } catch (DateTimeParseException e) {
             throw new BadInputException("--versions: '" + version + "' is not " + AS_AMENDED + ", a document id ("
-                    + String.join(", ", history.versions(facts.knownAtDate()).stream().map(v -> v.latest().id()).toList())
+                    + String.join(", ", workspace.agreement().versions().stream().map(v -> v.latest().id()).toList())
                     + ") or a date");
         }
-        ConsolidatedAgreement fixed = Versions.on(history, date, facts.knownAtDate());
-        return new Simulation.Schedule("as on " + date + " (" + fixed.latest().id() + ")", Schedules.fixed(fixed, LocalDate.of(1900, 1, 1)));
+        ConsolidatedAgreement fixed = workspace.versionOn(date);
+        return new Simulation.Schedule("as on " + date + " (" + fixed.latest().id() + ")", SettlementPlan.fixed(fixed, LocalDate.of(1900, 1, 1)));
     }
 
     static void print(PrintWriter out, SimulationResult result) {

@@ -1,7 +1,8 @@
 package dev.treaty.cli;
 
 import dev.treaty.evaluator.decide.Holdings;
-import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.app.Decisions;
+import dev.treaty.app.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** {@code treaty stake}: a holder's percentage and its value at the latest valuation. */
-@Command(name = "stake", description = "A holder's stake on a date: its percentage after issuances, and its value at the latest valuation.")
+@Command(name = "stake", mixinStandardHelpOptions = true, description = "A holder's stake on a date: its percentage after issuances, and its value at the latest valuation.")
 final class StakeCommand implements Callable<Integer> {
 
     @Spec
@@ -33,11 +34,11 @@ final class StakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation evaluation = Evaluation.open(spec, options, facts);
-        PrintWriter out = evaluation.out();
-        ConsolidatedAgreement version = evaluation.versionOn(on);
-        Holdings.StakePosition stake = Holdings.stake(version, evaluation.facts(), holder, on).orElseThrow(() ->
-                new BadInputException("no stake of '" + holder + "' is in force on " + on + " (version " + version.latest().id() + ")"));
+        PrintWriter out = spec.commandLine().getOut();
+        Holdings.StakePosition stake;
+        try (Workspace workspace = options.open(spec, facts, java.util.List.of())) {
+            stake = Decisions.stake(workspace, holder, on);
+        }
         if (options.json) {
             var node = Json.object().put("holder", stake.holder()).put("issuer", stake.issuer())
                     .put("percentage", stake.percentage().points().toPlainString())

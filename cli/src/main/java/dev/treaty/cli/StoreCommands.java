@@ -41,7 +41,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "init", description = "Create a store (SQLite by default, or PostgreSQL), or bring its schema up to date.")
+    @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a store (SQLite by default, or PostgreSQL), or bring its schema up to date.")
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -60,11 +60,11 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "agreement", description = "Manage the agreement files kept in a store.", subcommands = AgreementAdd.class)
+    @Command(name = "agreement", mixinStandardHelpOptions = true, description = "Manage the agreement files kept in a store.", subcommands = AgreementAdd.class)
     static final class Agreement {
     }
 
-    @Command(name = "add", description = "Store a folder's agreement and amendment files as versions (by content hash): the store"
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Store a folder's agreement and amendment files as versions (by content hash): the store"
             + " alone can then rebuild any consolidated version.")
     static final class AgreementAdd implements Callable<Integer> {
         @Spec
@@ -98,7 +98,7 @@ final class StoreCommands {
                     }
                 }
                 dev.treaty.model.AgreementFolder.Loaded loaded = dev.treaty.model.AgreementFolder.loadTexts(texts, java.util.Map.of());
-                AgreementOptions.failOnErrors(loaded, err, folder.toString(), "nothing was stored");
+                dev.treaty.app.Workspace.failOnErrors(loaded, folder.toString(), "nothing was stored");
             }
             Store.Added added;
             try (Store open = store.open(true)) {
@@ -156,9 +156,9 @@ final class StoreCommands {
 
         private static void report(PrintWriter out, PrintWriter err, String what, Ingest.Result result) {
             if (!result.errors().isEmpty()) {
-                result.errors().stream().limit(FactsOptions.ERRORS_SHOWN_MAX).forEach(e -> err.println(e));
+                result.errors().stream().limit(dev.treaty.app.Workspace.ERRORS_SHOWN_MAX).forEach(e -> err.println(e));
                 List<FactError> errors = result.errors();
-                if (errors.size() > FactsOptions.ERRORS_SHOWN_MAX) err.println("… and " + (errors.size() - FactsOptions.ERRORS_SHOWN_MAX) + " more");
+                if (errors.size() > dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) err.println("… and " + (errors.size() - dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) + " more");
                 throw new BadInputException(errors.size() + " bad line" + (errors.size() == 1 ? "" : "s") + "; nothing was stored");
             }
             out.println(what + ": " + result.read() + " read, " + result.stored() + " stored, " + result.corrected() + " corrections, "
@@ -166,7 +166,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "ingest", description = "Load revenue (CSV) and events (JSON Lines) into the store. Idempotent: a fact's id (or"
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load revenue (CSV) and events (JSON Lines) into the store. Idempotent: a fact's id (or"
             + " its content) is its key; the same fact twice is stored once; a different fact under a used id is refused. Files are"
             + " checked whole first; lines are stored in batches, each one transaction.")
     static final class IngestCommand extends Load {
@@ -176,7 +176,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "correct", description = "Load corrected facts: a fact under a used id (or a revenue line with a supersedes"
+    @Command(name = "correct", mixinStandardHelpOptions = true, description = "Load corrected facts: a fact under a used id (or a revenue line with a supersedes"
             + " column) is stored as that fact's next version, recorded now; the earlier version stays, and --as-known before now"
             + " still sees it.")
     static final class CorrectCommand extends Load {
@@ -186,12 +186,12 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "statement", description = "Issue and show numbered, immutable statements.",
+    @Command(name = "statement", mixinStandardHelpOptions = true, description = "Issue and show numbered, immutable statements.",
             subcommands = {StatementIssue.class, StatementShow.class, StatementList.class})
     static final class StatementGroup {
     }
 
-    @Command(name = "issue", description = "Freeze the settlement of a period as the next numbered statement, with adjustment lines"
+    @Command(name = "issue", mixinStandardHelpOptions = true, description = "Freeze the settlement of a period as the next numbered statement, with adjustment lines"
             + " for earlier issued periods that later facts or amendments changed; post it to the ledger.")
     static final class StatementIssue implements Callable<Integer> {
         @Spec
@@ -216,7 +216,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "show", description = "Print a statement exactly as it was issued.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a statement exactly as it was issued.")
     static final class StatementShow implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -241,7 +241,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "list", description = "List the issued statements.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the issued statements.")
     static final class StatementList implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -261,7 +261,7 @@ final class StoreCommands {
         }
     }
 
-    @Command(name = "balance", description = "What each party owes another: amounts due on issued statements less payments, from the ledger.")
+    @Command(name = "balance", mixinStandardHelpOptions = true, description = "What each party owes another: amounts due on issued statements less payments, from the ledger.")
     static final class Balance implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -272,15 +272,14 @@ final class StoreCommands {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
-        @Option(names = "--as-known", paramLabel = "INSTANT", description = "The balances from what was posted by then (YYYY-MM-DD: the end of that day, UTC).")
-        String asKnown;
+        @Option(names = "--as-recorded", paramLabel = "INSTANT", description = "The balances from what the store had posted by then"
+                + " (YYYY-MM-DD: the end of that day, UTC, or an ISO-8601 instant).")
+        String asRecorded;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            FactsOptions known = new FactsOptions();
-            known.asKnown = asKnown;
-            long knownAt = Store.micros(known.knownAt());
+            long knownAt = Store.micros(dev.treaty.app.Instants.parse("--as-recorded", asRecorded));
             try (Store open = store.open(false)) {
                 List<Ledger.Balance> balances = refusing(() -> Ledger.balances(open, knownAt));
                 if (json) {
@@ -310,7 +309,7 @@ final class StoreCommands {
         return n + " " + (n == 1 ? one : many);
     }
 
-    @Command(name = "verify", description = "Check the store: the audit trail's hash chain, every batch of facts against its audit"
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check the store: the audit trail's hash chain, every batch of facts against its audit"
             + " entry, the ledger's balance, and every statement against its hash and its recomputation. Exit 1 at the first problem.")
     static final class VerifyCommand implements Callable<Integer> {
         @Spec

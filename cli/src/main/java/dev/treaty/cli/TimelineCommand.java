@@ -2,14 +2,13 @@ package dev.treaty.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.treaty.model.AgreementFolder;
+import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;
 import dev.treaty.model.time.AgreementDiff;
 import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code treaty timeline DIR}: the versions over time and what each changed. */
-@Command(name = "timeline", description = "The agreement's versions over time: when each took effect, when it was"
+@Command(name = "timeline", mixinStandardHelpOptions = true, description = "The agreement's versions over time: when each took effect, when it was"
         + " signed, and what it changed, clause by clause and term by term.")
 final class TimelineCommand implements Callable<Integer> {
 
@@ -29,16 +28,15 @@ final class TimelineCommand implements Callable<Integer> {
     @Mixin
     AgreementOptions options;
 
-    @Option(names = "--as-known", paramLabel = "DATE", description = "Only what was signed by this date (default: everything).")
-    LocalDate asKnown;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        AgreementFolder.Loaded loaded = options.load(spec.commandLine().getErr());
-        AgreementHistory history = options.history(loaded);
-        LocalDate knownAt = asKnown == null ? LocalDate.MAX : asKnown;
-        List<ConsolidatedAgreement> versions = history.versions(knownAt);
+        AgreementHistory history;
+        List<ConsolidatedAgreement> versions;
+        try (Workspace workspace = options.open(spec, null, List.of())) {
+            history = workspace.history();
+            versions = workspace.agreement().versions();
+        }
         if (options.json) {
             Json.print(out, json(history, versions));
         } else {

@@ -120,6 +120,8 @@ class FlagshipSettlementTest {
         assertThat(parties.get(0).get("parties").asText()).isEqualTo("OpenAI → Microsoft");
         assertThat(parties.get(0).get("after").asText()).isEqualTo("38000000000.00");
         assertThat(parties.get(1).get("parties").asText()).isEqualTo("Microsoft → OpenAI");
-        assertThat(new BigDecimal(parties.get(1).get("after").asText())).isZero();
+        // with the amendment, Microsoft's share ends on 2026-04-26; without it, it would have run on through 2030
+        assertThat(parties.get(1).get("after").asText()).isEqualTo("2432258064.51");
+        assertThat(new BigDecimal(parties.get(1).get("before").asText())).isGreaterThan(new BigDecimal("2432258064.51"));
     }
 }

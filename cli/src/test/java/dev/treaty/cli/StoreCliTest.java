@@ -72,11 +72,11 @@ class StoreCliTest {
         assertThat(next).contains("adjustment openai-to-microsoft", "2026-Q1");
         assertThat(ok("verify", "--db", db).out()).startsWith("ok: ");
         assertThat(ok("balance", "--db", db).out()).contains("OpenAI → Microsoft", "paid USD 750,000,000.00");
-        assertThat(ok("balance", "--db", db, "--as-known", "2000-01-01").out()).isEqualTo("nothing is due and nothing was paid\n");
+        assertThat(ok("balance", "--db", db, "--as-recorded", "2000-01-01").out()).isEqualTo("nothing is due and nothing was paid\n");
     }
 
     @Test
-    void anAnswerAsKnownWhenAStatementWasIssuedIsTheSameAfterCorrectionsAndARetroactiveAmendment() throws IOException {
+    void anAnswerAsRecordedWhenAStatementWasIssuedIsTheSameAfterCorrectionsAndARetroactiveAmendment() throws IOException {
         Database book = TestDatabases.fresh(TestDatabases.Kind.SQLITE, dir);
         String url = "sqlite:" + book.file();
         Path deal = Files.createDirectories(dir.resolve("deal"));
@@ -89,7 +89,7 @@ class StoreCliTest {
         ok("ingest", revenue.toString(), "--db", url);
         String issued = ok("statement", "issue", "--period", "2026-Q1", "--db", url).out();
         String instant = issued.lines().filter(l -> l.startsWith("issued ")).findFirst().orElseThrow().split(" ")[1].replace(",", "");
-        String[] asKnown = {"settle", "--db", url, "--through", "2026-03-31", "--as-known", instant, "--csv"};
+        String[] asKnown = {"settle", "--db", url, "--through", "2026-03-31", "--as-recorded", instant, "--csv"};
         String before = ok(asKnown).out();
 
         ok("correct", Files.writeString(dir.resolve("fix.csv"), "id,date,party,category,amount,currency\np2,2026-02-15,Publisher,print,45000,USD\n")

@@ -75,7 +75,7 @@ final class ShowCommand implements Callable<Integer> {
         TreeSet<String> used = new TreeSet<>();
         version.terms().forEach(t -> used.addAll(t.term().header().assumptions()));
         if (!used.isEmpty()) {
-            out.println("Assumptions used (figures the public record lacks):");
+            out.println("Assumptions used (figures and readings the public record lacks):");
             for (String name : used) {
                 Assumption assumption = assumptions.get(name);
                 out.println("  $" + name + " = " + assumption.value() + "  (" + assumption.basis() + ")");

@@ -35,12 +35,14 @@ final class TermText {
                     + r.minimum().map(m -> ", at least " + m + " a period").orElse("")
                     + r.advance().map(a -> ", advance " + a + " recouped").orElse("");
             case Licence l -> l.licensor() + " licenses " + l.covers() + (l.excludes().isEmpty() ? "" : " excluding " + l.excludes())
-                    + " to " + l.licensee() + ", " + (l.exclusive() ? "exclusive" + l.exclusiveUntil().map(c -> " until " + c).orElse("")
+                    + " to " + l.licensee() + ", " + (l.exclusive() ? "exclusive" + l.exclusiveIf().map(c -> " if " + c).orElse("")
+                    + l.exclusiveUntil().map(c -> " until " + c).orElse("")
                     : "non-exclusive");
             case CloudExclusivity c -> c.owner() + "'s " + c.products().map(p -> "products where " + p).orElse("products")
                     + " run only on " + c.cloud() + c.except().map(e -> ", except where " + e).orElse("");
             case FirstShip f -> f.owner() + "'s " + f.products().map(p -> "products where " + p).orElse("products")
-                    + " ship first on " + f.cloud() + f.validity().unless().map(u -> ", unless " + u).orElse("")
+                    + " ship first on " + f.cloud() + f.except().map(e -> ", except where " + e).orElse("")
+                    + f.validity().unless().map(u -> ", unless " + u).orElse("")
                     + f.response().map(r -> " (response within " + r + ")").orElse("");
             case ReleasePermission p -> p.owner() + " may release " + p.products().map(x -> "products where " + x).orElse("all products")
                     + " on " + (p.anyCloud() ? "any cloud" : String.join(", ", p.clouds()))
@@ -62,6 +64,7 @@ final class TermText {
         if (!validity.window().isAlways()) parts.add(validity.window().toString());
         validity.until().ifPresent(c -> parts.add("until " + c));
         validity.after().ifPresent(c -> parts.add("after " + c));
+        validity.onlyIf().ifPresent(c -> parts.add("if " + c));
         return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 

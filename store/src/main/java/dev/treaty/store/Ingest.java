@@ -261,8 +261,8 @@ public final class Ingest {
     static final int ROWS_PER_STATEMENT = 64;
 
     private static final String REVENUE_COLUMNS = "insert into revenue (fact_key, version, batch, recorded, day, party, product, kind,"
-            + " category, cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line) values ";
-    private static final String REVENUE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " category, cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line, known_micros) values ";
+    private static final String REVENUE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Inserts rows, skipping any whose key and version are taken; returns 1 for each row inserted
@@ -301,6 +301,8 @@ public final class Ingest {
                     insert.setLong(at++, pending.contentHash());
                     insert.setString(at++, pending.file().toString());
                     insert.setLong(at++, pending.line());
+                    if (line.recordedMicros() == RevenueLine.NOT_RECORDED) insert.setNull(at++, java.sql.Types.BIGINT);
+                    else insert.setLong(at++, line.recordedMicros());
                 }
                 int count = insert.executeUpdate();
                 if (whole) full = insert;
@@ -345,8 +347,9 @@ public final class Ingest {
         java.util.Set<String> stored = new HashSet<>();
         try (var statement = connection.createStatement(); ResultSet moved = statement.executeQuery("insert into revenue (fact_key, version,"
                 + " batch, recorded, day, party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash,"
-                + " source_file, source_line) select fact_key, version, batch, recorded, day, party, product, kind, category, cloud, region,"
-                + " segment, amount_micros, currency, content_hash, source_file, source_line from revenue_staging order by ord"
+                + " source_file, source_line, known_micros) select fact_key, version, batch, recorded, day, party, product, kind, category,"
+                + " cloud, region, segment, amount_micros, currency, content_hash, source_file, source_line, known_micros from revenue_staging"
+                + " order by ord"
                 + " on conflict (fact_key, version) do nothing returning fact_key, source_file, source_line")) {
             while (moved.next()) stored.add(moved.getString(1) + "\u0000" + moved.getString(2) + "\u0000" + moved.getLong(3));
         }
@@ -362,7 +365,7 @@ public final class Ingest {
         try {
             connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + into + "fact_key, version, batch,"
                     + " recorded, day, party, product, kind, category, cloud, region, segment, amount_micros, currency, content_hash,"
-                    + " source_file, source_line) from stdin", new java.io.StringReader(data));
+                    + " source_file, source_line, known_micros) from stdin", new java.io.StringReader(data));
         } catch (java.io.IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), e);
         }
@@ -382,7 +385,10 @@ public final class Ingest {
             }
             rows.append(line.amountMicros()).append('\t');
             copyText(rows, line.currency()).append('\t').append(pending.contentHash()).append('\t');
-            copyText(rows, pending.file().toString()).append('\t').append(pending.line()).append('\n');
+            copyText(rows, pending.file().toString()).append('\t').append(pending.line()).append('\t');
+            if (line.recordedMicros() == RevenueLine.NOT_RECORDED) rows.append("\\N");
+            else rows.append(line.recordedMicros());
+            rows.append('\n');
         }
         return rows.toString();
     }

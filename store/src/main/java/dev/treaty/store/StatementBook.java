@@ -69,6 +69,11 @@ public final class StatementBook {
         for (Statement statement : result.statements()) {
             for (StatementLine line : statement.lines()) {
                 String key = statement.term() + "|" + line.period();
+                if (line.due().amount().abs().compareTo(java.math.BigDecimal.valueOf(dev.treaty.language.Limits.TOTAL_AMOUNT_UNITS_MAX)) > 0) {
+                    throw new StoreException(statement.term() + " comes to " + line.due() + " for " + line.period() + ", more than the"
+                            + " largest amount a statement line may carry (" + String.format(Locale.ROOT, "%,d",
+                            dev.treaty.language.Limits.TOTAL_AMOUNT_UNITS_MAX) + " units; see docs/limits.md); nothing was issued");
+                }
                 long micros = line.due().amount().movePointRight(6).longValueExact();
                 Line before = dueNow.get(key);
                 dueNow.put(key, new Line("due", statement.term(), statement.payer(), statement.payee(), line.period(),

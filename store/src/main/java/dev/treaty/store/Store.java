@@ -170,19 +170,26 @@ public final class Store implements AutoCloseable {
 
     // ---------------------------------------------------------------- facts as known
 
-    /** Streams the revenue lines known at {@code knownAtMicros}: per fact, its latest version recorded by then. */
-    public long revenue(long knownAtMicros, Consumer<RevenueLine> consumer) {
+    /**
+     * Streams the revenue lines the store held at {@code recordedByMicros}: per fact, its latest
+     * version recorded by then, with the line's own known-from instant (the as-known axis is the
+     * caller's to apply).
+     */
+    public long revenue(long recordedByMicros, Consumer<RevenueLine> consumer) {
+        long knownAtMicros = recordedByMicros;
         long[] count = {0};
         query("select r.day, r.party, r.product, r.kind, r.category, r.cloud, r.region, r.segment, r.amount_micros, r.currency,"
-                + " r.source_file, r.source_line from revenue r where r.recorded <= ? and r.version = (select max(x.version) from"
-                + " revenue x where x.fact_key = r.fact_key and x.recorded <= ?)", statement -> {
+                + " r.source_file, r.source_line, r.known_micros from revenue r where r.recorded <= ? and r.version = (select"
+                + " max(x.version) from revenue x where x.fact_key = r.fact_key and x.recorded <= ?)", statement -> {
             statement.setLong(1, knownAtMicros);
             statement.setLong(2, knownAtMicros);
             statement.setFetchSize(10_000);
         }, rows -> {
+            long known = rows.getLong(13);
+            if (rows.wasNull()) known = RevenueLine.NOT_RECORDED;
             consumer.accept(new RevenueLine(LocalDate.parse(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getString(4),
                     rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getLong(9), rows.getString(10),
-                    new FactSource(Path.of(rows.getString(11)), rows.getLong(12))));
+                    new FactSource(Path.of(rows.getString(11)), rows.getLong(12)), known));
             count[0]++;
         });
         return count[0];

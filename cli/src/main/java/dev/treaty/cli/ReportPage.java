@@ -180,7 +180,8 @@ final class ReportPage {
             }
         }
         rows.add(new Svg.Row("versions", versionSpans));
-        clauseSpans.forEach((name, spans) -> rows.add(new Svg.Row(name.length() > 30 ? name.substring(0, 29) + "…" : name, spans)));
+        clauseSpans.forEach((name, spans) -> rows.add(new Svg.Row(name.length() > Svg.LABEL_CHARS_MAX
+                ? name.substring(0, Svg.LABEL_CHARS_MAX - 1) + "…" : name, spans)));
         html.append("<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Each version of the agreement, and each term across"
                 + " them; the colour is the document that last set the term's words.</p>");
         html.append(Svg.timeline(rows, first, last, "Versions and clauses over time"));

@@ -112,9 +112,11 @@ final class Svg {
 
     /** Rows of spans over time: the versions and each clause across them. */
     static String timeline(List<Row> rows, LocalDate first, LocalDate last, String caption) {
-        int width = 900;
         int rowHeight = 22;
-        int left = 190;
+        // the labels stand right-aligned before the bars: leave them room, about 7 px a character
+        int longest = rows.stream().mapToInt(r -> r.label().length()).max().orElse(10);
+        int left = Math.min(LABEL_WIDTH_MAX, 16 + 7 * longest);
+        int width = left + 710;
         int height = rows.size() * rowHeight + 40;
         double days = Math.max(1, ChronoUnit.DAYS.between(first, last));
         StringBuilder svg = open(width, height, caption);
@@ -143,6 +145,11 @@ final class Svg {
         }
         return svg.append("</svg>").toString();
     }
+
+    /** The widest a timeline's label column gets, in pixels; longer labels are shortened. */
+    static final int LABEL_WIDTH_MAX = 360;
+    /** The longest label that fits {@link #LABEL_WIDTH_MAX}. */
+    static final int LABEL_CHARS_MAX = (LABEL_WIDTH_MAX - 16) / 7;
 
     /** A dashed horizontal line at {@code y} with its label: a cap, a commitment. */
     private static void level(StringBuilder svg, double y, int left, int width, String label) {

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Diagnostics {
 
     /** More than this many diagnostics are not useful to anyone; the rest are counted only. */
-    public static final int REPORTED_MAX = 1_000;
+    public static final int REPORTED_MAX = Limits.DIAGNOSTICS_MAX;
 
     private final Set<Diagnostic> reported = new LinkedHashSet<>();
     private int dropped;

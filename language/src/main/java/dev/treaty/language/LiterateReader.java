@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class LiterateReader {
 
-    /** A file larger than this is refused: agreements are documents, not data. */
-    public static final int SOURCE_CHARS_MAX = 4 * 1024 * 1024;
-
     /** "4.2 Revenue share", "§ 4.2 Revenue share", "Section 4.2. Revenue share". */
     private static final Pattern CLAUSE_HEADING =
             Pattern.compile("^(?:§\\s*|Section\\s+|Clause\\s+)?(\\d+(?:\\.\\d+)*)\\.?(?:\\s+(.*))?$");
@@ -45,9 +42,9 @@ public final class LiterateReader {
 
     public static LiterateDocument read(Path path, String text, Diagnostics diagnostics) {
         SourceText source = SourceText.of(path, text);
-        if (text.length() > SOURCE_CHARS_MAX) {
+        if (text.length() > Limits.SOURCE_CHARS_MAX) {
             diagnostics.error(SourcePosition.of(path, 1, 1), "",
-                    "file is " + text.length() + " characters; the limit is " + SOURCE_CHARS_MAX);
+                    "file is " + text.length() + " characters; the limit is " + Limits.SOURCE_CHARS_MAX);
             return new LiterateDocument(source, "", "", List.of(), List.of(), "");
         }
         return new Reading(source, diagnostics).read(MARKDOWN.parse(text));
@@ -254,6 +251,11 @@ public final class LiterateReader {
         return text.toString();
     }
 
+    private static boolean startsAttribute(int previous) {
+        return previous == dev.treaty.language.grammar.TreatyLexer.NEWLINE || previous == dev.treaty.language.grammar.TreatyLexer.SEMI
+                || previous == dev.treaty.language.grammar.TreatyLexer.LBRACE;
+    }
+
     /** Turns ANTLR's syntax errors into diagnostics at file positions. */
     private static final class CollectingListener extends BaseErrorListener {
         private final Path file;
@@ -276,7 +278,24 @@ public final class LiterateReader {
             int index = Math.max(0, Math.min(line - 1, fileLines.length - 1));
             SourcePosition at = SourcePosition.of(file, fileLines[index],
                     offsets[index] + Math.max(0, charPositionInLine) + 1);
-            diagnostics.error(at, context, SyntaxMessages.rewrite(msg, offendingSymbol instanceof Token t ? t : null));
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            if (recognizer instanceof org.antlr.v4.runtime.Parser parser) {
+                try {
+                    var vocabulary = parser.getVocabulary();
+                    for (int type : parser.getExpectedTokens().toList()) {
+                        if (type != Token.EOF) expected.add(vocabulary.getDisplayName(type));
+                    }
+                    // inside a term's braces a word where an attribute may start: any attribute fits there
+                    if (parser.getContext() instanceof dev.treaty.language.grammar.TreatyParser.TermContext && expected.contains("'}'")
+                            && offendingSymbol instanceof Token word && word.getTokenIndex() > 0
+                            && startsAttribute(parser.getTokenStream().get(word.getTokenIndex() - 1).getType())) {
+                        SyntaxMessages.ATTRIBUTES.forEach(a -> expected.add("'" + a + "'"));
+                    }
+                } catch (RuntimeException unknown) {
+                    // the parser cannot say what it expected here; the message says what was unexpected
+                }
+            }
+            diagnostics.error(at, context, SyntaxMessages.rewrite(msg, offendingSymbol instanceof Token t ? t : null, expected));
         }
     }
 }

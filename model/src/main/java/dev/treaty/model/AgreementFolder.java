@@ -1,5 +1,6 @@
 package dev.treaty.model;
 
+import dev.treaty.language.Limits;
 import dev.treaty.language.Diagnostic;
 import dev.treaty.language.Diagnostics;
 import dev.treaty.language.LiterateDocument;
@@ -31,8 +32,6 @@ import java.util.stream.Stream;
 public final class AgreementFolder {
 
     public static final String SUFFIX = ".treaty.md";
-    /** A folder with more files than this is not an agreement folder. */
-    public static final int FILES_MAX = 10_000;
 
     /**
      * What a load produced. Histories are usable only when {@link #hasErrors()} is false.
@@ -179,7 +178,7 @@ public final class AgreementFolder {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
                     listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
-                            .sorted().limit(FILES_MAX + 1L).forEach(files::add);
+                            .sorted().limit(Limits.AGREEMENT_FILES_MAX + 1L).forEach(files::add);
                 } catch (IOException e) {
                     diagnostics.error(SourcePosition.of(path, 1, 1), "", "cannot list folder: " + e.getMessage());
                 }
@@ -195,17 +194,17 @@ public final class AgreementFolder {
                 diagnostics.error(SourcePosition.of(path, 1, 1), "", "no such file or folder");
             }
         }
-        if (files.size() > FILES_MAX) {
-            diagnostics.error(SourcePosition.of(files.get(0), 1, 1), "", "more than " + FILES_MAX + " agreement files");
-            return files.subList(0, FILES_MAX);
+        if (files.size() > Limits.AGREEMENT_FILES_MAX) {
+            diagnostics.error(SourcePosition.of(files.get(0), 1, 1), "", "more than " + Limits.AGREEMENT_FILES_MAX + " agreement files");
+            return files.subList(0, Limits.AGREEMENT_FILES_MAX);
         }
         return files;
     }
 
     private static Optional<String> read(Path file, Diagnostics diagnostics) {
         try {
-            if (Files.size(file) > LiterateReader.SOURCE_CHARS_MAX) {
-                diagnostics.error(SourcePosition.of(file, 1, 1), "", "file is larger than " + LiterateReader.SOURCE_CHARS_MAX + " bytes");
+            if (Files.size(file) > Limits.SOURCE_CHARS_MAX) {
+                diagnostics.error(SourcePosition.of(file, 1, 1), "", "file is larger than " + Limits.SOURCE_CHARS_MAX + " bytes");
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);

@@ -127,10 +127,35 @@ public final class FirstRefusal {
         }
         Explanation why = ex.of(() -> "ALLOWED: " + asked).because(lifted);
         if (lifted.isEmpty()) {
-            why = why.because(ex.of(() -> "no right of first refusal in force on " + question.on() + " covers "
-                    + question.subject() + " bought by " + question.buyer()));
+            Explanation none = ex.of(() -> "no right of first refusal in force on " + question.on() + " covers "
+                    + question.subject() + " bought by " + question.buyer() + " (the version in force from "
+                    + version.inForce().from().map(Object::toString).orElse("the start") + ", made by " + version.latest().id() + ")");
+            if (ex.isExplaining()) none = none.because(ended(agreement, version, question));
+            why = why.because(none);
         }
         return new Decision(true, "ALLOWED", why.because(considered));
+    }
+
+    /** Where the last right on the subject before {@code version} went: the version that no longer states it. */
+    private static List<Explanation> ended(AgreementHistory.AsKnown agreement, ConsolidatedAgreement version, Question question) {
+        TermInForce last = null;
+        ConsolidatedAgreement after = null;
+        for (ConsolidatedAgreement earlier : agreement.versions()) {
+            if (!earlier.inForce().from().orElse(LocalDate.MIN).isBefore(version.inForce().from().orElse(LocalDate.MIN))) break;
+            TermInForce right = earlier.terms().stream().filter(t -> t.term() instanceof RightOfFirstRefusal r
+                    && r.grantor().equals(question.buyer()) && r.subject().equals(question.subject())).findFirst().orElse(null);
+            if (right != null) {
+                last = right;
+                after = null;
+            } else if (last != null && after == null) {
+                after = earlier;
+            }
+        }
+        if (last == null) return List.of();
+        ConsolidatedAgreement dropped = after != null ? after : version;
+        TermInForce right = last;
+        return List.of(Explanation.of(right.term().header().label() + " ended when " + dropped.latest().describe()
+                        + " took effect without it").cite(Explanation.Reference.clause(right)));
     }
 
     /** The offers awaiting an answer on {@code on}, under the rights in force then: what each holder must answer. */

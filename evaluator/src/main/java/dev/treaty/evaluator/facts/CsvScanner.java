@@ -1,5 +1,6 @@
 package dev.treaty.evaluator.facts;
 
+import dev.treaty.language.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,10 +17,8 @@ import java.util.Arrays;
  */
 final class CsvScanner implements AutoCloseable {
 
-    /** A row longer than this is not a revenue line. */
-    static final int ROW_BYTES_MAX = 1 << 20;
-    /** Fields in a row at most. */
-    static final int FIELDS_MAX = 1_024;
+    static final int ROW_BYTES_MAX = Limits.CSV_ROW_BYTES_MAX;
+    static final int FIELDS_MAX = Limits.CSV_FIELDS_MAX;
 
     /** A malformed row: the reader cannot go on. */
     static final class MalformedException extends IOException {

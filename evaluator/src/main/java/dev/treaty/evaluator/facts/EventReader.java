@@ -1,5 +1,6 @@
 package dev.treaty.evaluator.facts;
 
+import dev.treaty.language.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class EventReader {
 
-    /** A line longer than this is not an event. */
-    public static final int LINE_CHARS_MAX = 64 * 1024;
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
             "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment");
 
@@ -80,8 +79,8 @@ public final class EventReader {
         void line(String text, Path file, long number) {
             if (text.isBlank()) return;
             Line line = new Line(file, number, errors);
-            if (text.length() > LINE_CHARS_MAX) {
-                line.error("", "line is longer than " + LINE_CHARS_MAX + " characters");
+            if (text.length() > Limits.EVENT_LINE_CHARS_MAX) {
+                line.error("", "line is longer than " + Limits.EVENT_LINE_CHARS_MAX + " characters");
                 return;
             }
             JsonNode node;
@@ -284,8 +283,15 @@ public final class EventReader {
                 error("amount", "must not be negative");
                 return null;
             }
+            BigDecimal value = new BigDecimal(text);
+            long max = node.path("type").asText().equals("payment") ? Limits.LINE_AMOUNT_UNITS_MAX : Limits.EVENT_AMOUNT_UNITS_MAX;
+            if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+                error("amount", text + " is more than the largest amount a " + node.path("type").asText() + " may carry ("
+                        + String.format(java.util.Locale.ROOT, "%,d", max) + "; see docs/limits.md)");
+                return null;
+            }
             try {
-                return Money.of(new BigDecimal(text), Currency.getInstance(code));
+                return Money.of(value, Currency.getInstance(code));
             } catch (IllegalArgumentException e) {
                 error("currency", "unknown currency '" + code + "'");
                 return null;

@@ -1,5 +1,6 @@
 package dev.treaty.evaluator.facts;
 
+import dev.treaty.language.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,6 @@ public final class RevenueReader {
     /** Amounts are exact to a millionth of the currency unit. */
     public static final int AMOUNT_SCALE = 6;
     private static final long MICROS = 1_000_000L;
-    /** The largest amount one line may carry: a trillion units (so that its micro-units fit a long with room to add). */
-    private static final long AMOUNT_UNITS_MAX = 1_000_000_000_000L;
 
     /** Told how far a read has got, so a terminal can show progress. */
     public interface Progress {
@@ -472,7 +471,7 @@ public final class RevenueReader {
             }
             if (fractionDigits == 0) return micros(row.fresh(field), source, errors);
         }
-        if ((digits == 0 && fractionDigits == 0) || units > AMOUNT_UNITS_MAX) return micros(row.fresh(field), source, errors);
+        if ((digits == 0 && fractionDigits == 0) || units > Limits.LINE_AMOUNT_UNITS_MAX) return micros(row.fresh(field), source, errors);
         for (int k = fractionDigits; k < AMOUNT_SCALE; k++) fraction *= 10;
         long micros = units * MICROS + fraction;
         return negative ? -micros : micros;
@@ -517,7 +516,7 @@ public final class RevenueReader {
             char c = text.charAt(i);
             if (c < '0' || c > '9') return bad(text, source, errors);
             units = units * 10 + (c - '0');
-            if (++digits > 13 || units > AMOUNT_UNITS_MAX) {
+            if (++digits > 13 || units > Limits.LINE_AMOUNT_UNITS_MAX) {
                 errors.add(new FactError(source.file(), source.line(), "amount", "'" + text + "' is too large for one line"));
                 return Long.MIN_VALUE;
             }

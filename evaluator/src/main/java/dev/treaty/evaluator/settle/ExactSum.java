@@ -21,6 +21,12 @@ final class ExactSum {
         }
     }
 
+    /** Adds a sum made elsewhere (the pushdown engine), which may be beyond a long. */
+    void add(java.math.BigInteger amountMicros) {
+        if (amountMicros.bitLength() < 63) add(amountMicros.longValue());
+        else spilled = spilled.add(new BigDecimal(amountMicros));
+    }
+
     void add(ExactSum other) {
         add(other.micros);
         spilled = spilled.add(other.spilled);

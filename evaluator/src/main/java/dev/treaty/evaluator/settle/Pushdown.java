@@ -166,7 +166,7 @@ public final class Pushdown {
         try (ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {
                 BigDecimal sum = rows.getBigDecimal(3);
-                plan.addToPiece(rows.getString(1), rows.getObject(2, LocalDate.class), sum.movePointRight(6).longValueExact(),
+                plan.addToPiece(rows.getString(1), rows.getObject(2, LocalDate.class), sum.movePointRight(6).toBigIntegerExact(),
                         rows.getLong(4), file, 0);
             }
         }

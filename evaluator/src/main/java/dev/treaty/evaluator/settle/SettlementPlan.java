@@ -193,7 +193,7 @@ public final class SettlementPlan implements RevenueSink {
      * Adds a base summed elsewhere (the pushdown engine) to the piece of {@code term} that starts
      * on {@code from}: the same sums the streaming path makes line by line.
      */
-    public void addToPiece(String term, LocalDate from, long micros, long lineCount, Path file, long linesRead) {
+    public void addToPiece(String term, LocalDate from, java.math.BigInteger micros, long lineCount, Path file, long linesRead) {
         for (TermPlan plan : terms) {
             if (!plan.name.equals(term)) continue;
             for (Piece piece : plan.pieces) {

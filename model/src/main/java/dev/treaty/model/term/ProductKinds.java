@@ -1,5 +1,6 @@
 package dev.treaty.model.term;
 
+import dev.treaty.language.Limits;
 import dev.treaty.language.SourcePosition;
 
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.TreeSet;
  */
 public final class ProductKinds {
 
-    /** How deep a hierarchy may go; deeper means a mistake, not a taxonomy. */
-    public static final int DEPTH_MAX = 32;
 
     public static final ProductKinds NONE = new ProductKinds(Map.of());
 
@@ -42,7 +41,7 @@ public final class ProductKinds {
         for (String kind : declared.keySet()) {
             Set<String> chain = new LinkedHashSet<>();
             String current = kind;
-            while (current != null && chain.add(current) && chain.size() <= DEPTH_MAX) {
+            while (current != null && chain.add(current) && chain.size() <= Limits.KIND_DEPTH_MAX) {
                 Declaration declaration = declared.get(current);
                 current = declaration == null ? null : declaration.parent().orElse(null);
             }
@@ -81,8 +80,8 @@ public final class ProductKinds {
                     break;
                 }
                 path.add(current);
-                if (path.size() > DEPTH_MAX) {
-                    problems.accept(declaration, "kind " + declaration.name() + " is more than " + DEPTH_MAX
+                if (path.size() > Limits.KIND_DEPTH_MAX) {
+                    problems.accept(declaration, "kind " + declaration.name() + " is more than " + Limits.KIND_DEPTH_MAX
                             + " levels deep (the limit of a kind hierarchy)");
                     declared.remove(declaration.name());
                     break;

@@ -1,5 +1,6 @@
 package dev.treaty.model.value;
 
+import dev.treaty.language.Limits;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,7 +13,6 @@ public final class ClauseId implements Comparable<ClauseId> {
 
     private static final Pattern SHAPE = Pattern.compile("\\d+(\\.\\d+)*");
     /** Clause numbers deeper than this are not plausible in a real document. */
-    public static final int DEPTH_MAX = 8;
 
     private final int[] parts;
 
@@ -24,7 +24,7 @@ public final class ClauseId implements Comparable<ClauseId> {
     public static boolean isValid(String text) {
         if (!SHAPE.matcher(text).matches()) return false;
         String[] pieces = text.split("\\.");
-        if (pieces.length > DEPTH_MAX) return false;
+        if (pieces.length > Limits.CLAUSE_NUMBER_PARTS_MAX) return false;
         for (String piece : pieces) {
             if (piece.length() > 9) return false;
         }

@@ -1,0 +1,83 @@
+package dev.treaty.evaluator.settle;
+
+import dev.treaty.evaluator.Fixtures;
+import dev.treaty.evaluator.facts.EventReader;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Document;
+import dev.treaty.model.time.AgreementHistory;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static dev.treaty.evaluator.Fixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an amendment is worth is the history with it against the history without it: no period
+ * before a change takes effect moves, and a retroactive change moves exactly the periods from its
+ * effective date.
+ */
+class AmendmentWorthTest {
+
+    @Test
+    void noPeriodBeforeAFlagshipChangeTakesEffectMoves() {
+        Path folder = Fixtures.root().resolve("examples/microsoft-openai");
+        AgreementHistory history = Fixtures.load(folder).histories().get(0);
+        Facts facts = new Facts(EventReader.read(List.of(folder.resolve("facts/events.jsonl"))).facts());
+        List<AmendmentWorth> worths = AmendmentWorth.each(history.asKnown(LocalDate.MAX), facts, LocalDate.of(2031, 12, 31));
+        RevenueReader.read(List.of(folder.resolve("facts/revenue.csv")), new dev.treaty.evaluator.facts.RevenueSink() {
+            @Override
+            public void accept(dev.treaty.evaluator.facts.RevenueLine line) {
+                worths.forEach(w -> w.accept(line));
+            }
+
+            @Override
+            public void retract(dev.treaty.evaluator.facts.RevenueLine line) {
+                worths.forEach(w -> w.retract(line));
+            }
+        }, RevenueReader.Progress.NONE);
+        assertThat(worths).extracting(w -> w.changes().get(0).id()).containsExactly("msft-openai-2023", "msft-openai-2025-01",
+                "msft-openai-2025-10", "msft-openai-2026-02", "msft-openai-2026-04");
+        for (AmendmentWorth worth : worths) {
+            Document change = worth.changes().get(0);
+            String effectiveQuarter = quarter(change.effective());
+            worth.diff().byTermAndPeriod().forEach((key, row) -> {
+                if (!row.change().isZero()) {
+                    assertThat(key.period()).as(change.id() + " moved " + key).isGreaterThanOrEqualTo(effectiveQuarter);
+                }
+            });
+        }
+        SettlementDiff april = worths.get(4).diff();
+        assertThat(april.isZero()).isFalse();
+        assertThat(april.byTermAndPeriod().entrySet().stream().filter(e -> !e.getValue().change().isZero())
+                .map(e -> e.getKey().period()).min(String::compareTo)).contains("2026-Q2");
+        assertThat(worths.get(3).diff().isZero()).as("the February 2026 statement changes no term").isTrue();
+    }
+
+    @Test
+    void aRetroactiveAmendmentMovesExactlyThePeriodsFromItsEffectiveDate() {
+        AgreementFolder.Loaded book = Fixtures.load(Fixtures.root().resolve("examples/book-deal"));
+        AgreementHistory history = book.histories().get(0);
+        Document audio = history.changes().get(0);
+        assertThat(audio.isRetroactive()).isTrue();
+        assertThat(audio.effective()).isEqualTo(LocalDate.of(2026, 1, 1));
+        AmendmentWorth worth = AmendmentWorth.of(history.asKnown(LocalDate.MAX), List.of(audio), Facts.NONE, LocalDate.of(2026, 12, 31));
+        for (String month : List.of("2025-02", "2025-05", "2025-08", "2025-11", "2026-02", "2026-05", "2026-08", "2026-11")) {
+            worth.accept(line(month + "-10", "Publisher", "audio", "4000"));
+            worth.accept(line(month + "-11", "Publisher", "print", "30000"));
+        }
+        List<String> moved = worth.diff().byTermAndPeriod().entrySet().stream().filter(e -> !e.getValue().change().isZero())
+                .map(e -> e.getKey().term() + " " + e.getKey().period()).toList();
+        assertThat(moved).containsExactly("audio-royalty 2026-Q1", "audio-royalty 2026-Q2", "audio-royalty 2026-Q3", "audio-royalty 2026-Q4");
+        // signed in March, effective in January: the quarter it was signed in is the first that moves, not the next one
+        assertThat(audio.signed()).isEqualTo(LocalDate.of(2026, 3, 1));
+    }
+
+    private static String quarter(LocalDate day) {
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+    }
+}

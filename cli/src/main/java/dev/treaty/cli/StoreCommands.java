@@ -158,17 +158,24 @@ final class StoreCommands {
             if (!result.errors().isEmpty()) {
                 result.errors().stream().limit(dev.treaty.app.Workspace.ERRORS_SHOWN_MAX).forEach(e -> err.println(e));
                 List<FactError> errors = result.errors();
-                if (errors.size() > dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) err.println("… and " + (errors.size() - dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) + " more");
-                throw new BadInputException(errors.size() + " bad line" + (errors.size() == 1 ? "" : "s") + "; nothing was stored");
+                if (errors.size() > dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) {
+                    err.println("… and " + (errors.size() - dev.treaty.app.Workspace.ERRORS_SHOWN_MAX) + " more");
+                }
+                String refused = result.refused().map(f -> "nothing from " + f + " was stored").orElse("nothing was stored");
+                String kept = result.storedFiles().isEmpty() ? "" : "; stored whole before it: "
+                        + String.join(", ", result.storedFiles().stream().map(Path::toString).toList()) + " (" + result.stored()
+                        + " facts; running the command again stores the rest and nothing twice)";
+                throw new BadInputException(errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + "; " + refused + kept);
             }
             out.println(what + ": " + result.read() + " read, " + result.stored() + " stored, " + result.corrected() + " corrections, "
                     + result.alreadyStored() + " already stored");
         }
     }
 
-    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load revenue (CSV) and events (JSON Lines) into the store. Idempotent: a fact's id (or"
-            + " its content) is its key; the same fact twice is stored once; a different fact under a used id is refused. Files are"
-            + " checked whole first; lines are stored in batches, each one transaction.")
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load revenue (CSV) and events (JSON Lines) into the store. Idempotent: a fact's id (or,"
+            + " without one, its file name and line) is its key; the same fact twice is stored once; a different fact under a used key"
+            + " is refused. Each file is stored whole or not at all, in one transaction: any bad line refuses the file, with every"
+            + " problem reported.")
     static final class IngestCommand extends Load {
         @Override
         boolean correct() {
@@ -310,7 +317,8 @@ final class StoreCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check the store: the audit trail's hash chain, every batch of facts against its audit"
-            + " entry, the ledger's balance, and every statement against its hash and its recomputation. Exit 1 at the first problem.")
+            + " entry, every row against its fingerprint and its place, the ledger's balance, and every statement against its hash and"
+            + " its recomputation. Names every problem with its table, row and field; exit 1 if there is any.")
     static final class VerifyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -318,18 +326,25 @@ final class StoreCommands {
         @Mixin
         StoreOptions store;
 
+        @Option(names = "--anchor", paramLabel = "SEQ:HASH", description = "A chain head kept elsewhere (printed by an earlier"
+                + " verify, or in a statement): the store's audit chain must still hold it. Repeatable.")
+        List<String> anchors = new ArrayList<>();
+
         @Override
         public Integer call() {
             try (Store open = store.open(false)) {
-                Verify.Report report = refusing(() -> Verify.run(open));
+                Verify.Report report = refusing(() -> Verify.run(open, anchors));
                 String counts = count(report.auditEntries(), "audit entry", "audit entries") + ", "
                         + count(report.facts(), "fact version", "fact versions") + ", " + count(report.postings(), "posting", "postings")
                         + ", " + count(report.statements(), "statement", "statements");
+                PrintWriter out = spec.commandLine().getOut();
                 if (report.ok()) {
-                    spec.commandLine().getOut().println("ok: " + counts + " checked");
+                    out.println("ok: " + counts + " checked; chain head " + report.head() + " (keep it to check against later: --anchor)");
                     return ExitCodes.OK;
                 }
-                spec.commandLine().getOut().println("INCONSISTENT: " + report.problem().orElseThrow() + " (checked " + counts + ")");
+                out.println("INCONSISTENT: " + report.problems().size() + " problem" + (report.problems().size() == 1 ? "" : "s")
+                        + " (checked " + counts + ")");
+                report.problems().forEach(problem -> out.println("  " + problem));
                 return 1;
             }
         }

@@ -124,7 +124,7 @@ class StoreCliTest {
                 "date.csv:2"));
         cases.add(new Bad("conflicting id", ingest(csv("conflict.csv", HEADER
                 + "oai-2019-07-openai-api-azure-eu-a,2019-07-08,OpenAI,openai-api,api,api,azure,eu,,1.00,USD\n")),
-                "conflict.csv:2: id: 'oai-2019-07-openai-api-azure-eu-a' is already stored with different content"));
+                "conflict.csv:2: field 'id': 'oai-2019-07-openai-api-azure-eu-a' is already stored with different content"));
         cases.add(new Bad("unknown party", ingest(csv("party.csv", HEADER + "x4,2026-01-05,Contoso,chatgpt,non-api,,,,,12,USD\n")),
                 "'Contoso' is not a party of any stored agreement"));
         cases.add(new Bad("unknown agreement", List.of("statement", "issue", "--period", "2026-Q1", "--agreement", "nope", "--db", db),
@@ -137,7 +137,7 @@ class StoreCliTest {
                 "{\"id\":\"p9\",\"type\":\"payment\",\"on\":\"2026-01-01\",\"payer\":\"Contoso\",\"payee\":\"OpenAI\",\"amount\":\"5\",\"currency\":\"USD\"}\n")),
                 "'Contoso' is not a party of any stored agreement"));
         cases.add(new Bad("correction of a fact never stored", List.of("correct", csv("fix.csv", "supersedes," + HEADER.substring(3)
-                + "no-such-id,2026-01-05,OpenAI,chatgpt,non-api,,,,,12,USD\n"), "--db", db), "supersedes: no fact 'no-such-id' is stored"));
+                + "no-such-id,2026-01-05,OpenAI,chatgpt,non-api,,,,,12,USD\n"), "--db", db), "field 'supersedes': no fact 'no-such-id' is stored"));
         cases.add(new Bad("not a facts file", ingest(csv("notes.txt", "hello\n")), "not a revenue file (.csv) or an events file (.jsonl)"));
         cases.add(new Bad("missing file", ingest(dir.resolve("absent.csv").toString()), "absent.csv: no such file"));
         cases.add(new Bad("empty file", ingest(csv("empty.csv", "")), "empty file"));

@@ -16,8 +16,22 @@ import java.util.HexFormat;
  */
 final class AuditChain {
 
+    /** Where an entry's {@code what} turns to the rows the write added: "\nrows revenue=20000:ab12…". */
+    static final String ROWS = "\nrows ";
+
     /** An entry as stored. */
-    record Entry(long seq, long atMicros, String who, String action, String what, String why, String previousHash, String hash) {
+    record Entry(long seq, long atMicros, String who, String action, String what, String why, String previousHash, String hash,
+                 String fingerprint) {
+
+        String[] values() {
+            return Rows.text(seq, atMicros, who, action, what, why, previousHash, hash);
+        }
+
+        /** What the entry records of the rows its write added, by table: {count, digest}. */
+        java.util.Map<String, String[]> rows() {
+            int at = what.indexOf(ROWS);
+            return at < 0 ? java.util.Map.of() : Rows.parse(what.substring(at + ROWS.length()));
+        }
     }
 
     private AuditChain() {
@@ -42,8 +56,9 @@ final class AuditChain {
             previous = rows.getString(1);
         }
         String hash = hash(previous, seq, atMicros, who, action, what, why);
+        String fingerprint = Rows.fingerprint(Rows.text(seq, atMicros, who, action, what, why, previous, hash));
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into audit (seq, at_micros, who, action, what, why, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into audit (seq, at_micros, who, action, what, why, prev_hash, hash, fingerprint) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setLong(2, atMicros);
             insert.setString(3, who);
@@ -52,6 +67,7 @@ final class AuditChain {
             insert.setString(6, why);
             insert.setString(7, previous);
             insert.setString(8, hash);
+            insert.setString(9, fingerprint);
             insert.executeUpdate();
         }
         try (PreparedStatement head = connection.prepareStatement("update chain_head set hash = ? where id = 1")) {

@@ -28,7 +28,7 @@ public final class Ledger {
     public record Balance(String payer, String payee, String currency, BigDecimal due, BigDecimal paid, BigDecimal outstanding) {
     }
 
-    static void postPayments(Store store, List<String> bodies, long auditSeq) throws SQLException {
+    static void postPayments(Store store, List<String> bodies, Store.Writing writing) throws SQLException {
         List<EventReader.Text> texts = new ArrayList<>();
         for (String body : bodies) texts.add(new EventReader.Text(new FactSource(Path.of("store"), 0), body));
         int n = 0;
@@ -37,30 +37,20 @@ public final class Ledger {
             long micros = payment.amount().amount().movePointRight(6).longValueExact();
             String pair = payment.payer() + ">" + payment.payee();
             String currency = payment.amount().currency().getCurrencyCode();
-            post(store, "p:" + auditSeq + ":" + n++, List.of(new Leg("owed:" + pair, -micros), new Leg("paid:" + pair, micros)),
-                    currency, "payment " + payment.id(), auditSeq);
+            post(store, "p:" + writing.seq() + ":" + n++, List.of(new Leg("owed:" + pair, -micros), new Leg("paid:" + pair, micros)),
+                    currency, "payment " + payment.id(), writing);
         }
     }
 
     record Leg(String account, long micros) {
     }
 
-    static void post(Store store, String entry, List<Leg> legs, String currency, String source, long auditSeq) throws SQLException {
+    static void post(Store store, String entry, List<Leg> legs, String currency, String source, Store.Writing writing) throws SQLException {
         long sum = legs.stream().mapToLong(Leg::micros).sum();
         if (sum != 0) throw new IllegalStateException("an unbalanced entry " + entry + ": " + sum);
-        try (PreparedStatement insert = store.connection().prepareStatement("insert into posting (entry, leg, account, amount_micros,"
-                + " currency, source, audit_seq) values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < legs.size(); i++) {
-                insert.setString(1, entry);
-                insert.setInt(2, i);
-                insert.setString(3, legs.get(i).account());
-                insert.setLong(4, legs.get(i).micros());
-                insert.setString(5, currency);
-                insert.setString(6, source);
-                insert.setLong(7, auditSeq);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        for (int i = 0; i < legs.size(); i++) {
+            Rows.insert(store.connection(), writing.rows(), Rows.POSTING, entry, i, legs.get(i).account(), legs.get(i).micros(), currency,
+                    source, writing.seq());
         }
     }
 

@@ -44,8 +44,8 @@ public final class StatementBook {
     public static Issued issue(Store store, String agreementId, String period, String who, String why) {
         LocalDate through = periodEnd(period);
         Issued[] issued = {null};
-        store.write(who, "statement issue", why, "treaty statement issue", seq -> {
-            long now = Store.now();
+        store.write(who, "statement issue", why, "treaty statement issue", writing -> {
+            long now = writing.recordedMicros();
             String agreement = StoredInputs.agreementId(store, agreementId, now);
             List<Line> previous = issuedLines(store, agreement);
             if (previous.stream().anyMatch(l -> l.kind().equals("due") && l.period().equals(period))) {
@@ -54,9 +54,9 @@ public final class StatementBook {
             }
             long number = nextNumber(store);
             List<Line> lines = lines(StoredInputs.settle(store, agreement, now, through), period, previous);
-            String body = render(number, agreement, period, now, lines);
+            String body = render(number, agreement, period, now, lines, anchor(store, writing.seq()));
             String hash = AuditChain.sha256(body);
-            save(store, number, agreement, period, now, body, hash, seq, lines);
+            save(store, number, agreement, period, now, body, hash, writing, lines);
             issued[0] = new Issued(number, agreement, period, now, body, hash);
             return "statement " + number + " of " + agreement + " for " + period + ": " + lines.size() + " lines, body " + hash;
         });
@@ -112,10 +112,12 @@ public final class StatementBook {
     }
 
     /** The text of a statement: what {@code treaty statement show} prints, byte for byte, for ever. */
-    static String render(long number, String agreement, String period, long issuedMicros, List<Line> lines) {
+    static String render(long number, String agreement, String period, long issuedMicros, List<Line> lines, String anchor) {
         StringBuilder text = new StringBuilder();
         text.append("Statement ").append(number).append(" of ").append(agreement).append(" for ").append(period).append('\n');
-        text.append("issued ").append(Store.instant(issuedMicros)).append(", on the agreements and facts recorded by then\n\n");
+        text.append("issued ").append(Store.instant(issuedMicros)).append(", on the agreements and facts recorded by then\n");
+        text.append("audit chain before it: ").append(anchor).append(" (check a store against it: treaty verify --anchor ")
+                .append(anchor.replace("entry ", "").replace(", hash ", ":")).append(")\n\n");
         if (lines.isEmpty()) text.append("  nothing is due and nothing issued before has changed\n");
         Map<String, Long> totals = new TreeMap<>();
         for (Line line : lines) {
@@ -136,40 +138,28 @@ public final class StatementBook {
         return format.format(value);
     }
 
-    private static void save(Store store, long number, String agreement, String period, long issued, String body, String hash, long seq,
-                             List<Line> lines) throws SQLException {
-        try (PreparedStatement insert = store.connection().prepareStatement("insert into statement (number, agreement, period, issued,"
-                + " body, body_hash, audit_seq) values (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, number);
-            insert.setString(2, agreement);
-            insert.setString(3, period);
-            insert.setLong(4, issued);
-            insert.setString(5, body);
-            insert.setString(6, hash);
-            insert.setLong(7, seq);
-            insert.executeUpdate();
+    private static void save(Store store, long number, String agreement, String period, long issued, String body, String hash,
+                             Store.Writing writing, List<Line> lines) throws SQLException {
+        Rows.insert(store.connection(), writing.rows(), Rows.STATEMENT, number, agreement, period, issued, body, hash, writing.seq());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Rows.insert(store.connection(), writing.rows(), Rows.STATEMENT_LINE, number, i + 1, line.kind(), line.term(), line.payer(),
+                    line.payee(), line.period(), line.amountMicros(), line.currency(), writing.seq());
+            String pair = line.payer() + ">" + line.payee();
+            Ledger.post(store, "s:" + number + ":" + (i + 1), List.of(new Ledger.Leg("owed:" + pair, line.amountMicros()),
+                    new Ledger.Leg("due:" + pair, -line.amountMicros())), line.currency(),
+                    "statement " + number + " line " + (i + 1), writing);
         }
-        try (PreparedStatement insert = store.connection().prepareStatement("insert into statement_line (statement, line, kind, term,"
-                + " payer, payee, period, amount_micros, currency) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < lines.size(); i++) {
-                Line line = lines.get(i);
-                insert.setLong(1, number);
-                insert.setInt(2, i + 1);
-                insert.setString(3, line.kind());
-                insert.setString(4, line.term());
-                insert.setString(5, line.payer());
-                insert.setString(6, line.payee());
-                insert.setString(7, line.period());
-                insert.setLong(8, line.amountMicros());
-                insert.setString(9, line.currency());
-                insert.addBatch();
-                String pair = line.payer() + ">" + line.payee();
-                Ledger.post(store, "s:" + number + ":" + (i + 1), List.of(new Ledger.Leg("owed:" + pair, line.amountMicros()),
-                        new Ledger.Leg("due:" + pair, -line.amountMicros())), line.currency(),
-                        "statement " + number + " line " + (i + 1), seq);
-            }
-            insert.executeBatch();
-        }
+    }
+
+    /**
+     * The chain head just before the audit entry {@code seq}: "entry 41, hash 9f…". Printed in the
+     * statement, so whoever receives it holds an anchor that pins the store's history up to then.
+     */
+    static String anchor(Store store, long seq) {
+        String[] hash = {"0".repeat(64)};
+        store.query("select hash from audit where seq = ?", s -> s.setLong(1, seq - 1), rows -> hash[0] = rows.getString(1));
+        return "entry " + (seq - 1) + ", hash " + hash[0];
     }
 
     private static long nextNumber(Store store) {
@@ -219,7 +209,9 @@ public final class StatementBook {
                 rows.getLong(6), rows.getString(7))));
         List<Line> lines = lines(StoredInputs.settle(store, issued.agreement(), issued.issuedMicros(), periodEnd(issued.period())),
                 issued.period(), before);
-        return render(issued.number(), issued.agreement(), issued.period(), issued.issuedMicros(), lines);
+        long[] seq = {0};
+        store.query("select audit_seq from statement where number = ?", s -> s.setLong(1, issued.number()), rows -> seq[0] = rows.getLong(1));
+        return render(issued.number(), issued.agreement(), issued.period(), issued.issuedMicros(), lines, anchor(store, seq[0]));
     }
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");

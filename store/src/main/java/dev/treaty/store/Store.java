@@ -40,7 +40,7 @@ public final class Store implements AutoCloseable {
     public static void init(Database database, String who) {
         database.migrate();
         try (Store store = open(database, true)) {
-            store.write(who, "init", "schema up to date", "treaty init", seq -> "store " + database.describe());
+            store.write(who, "init", "schema up to date", "treaty init", writing -> "store " + database.describe());
         }
     }
 
@@ -71,19 +71,31 @@ public final class Store implements AutoCloseable {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
     }
 
-    /** A write's body: given its audit sequence number, does the work and returns what the audit entry says. */
-    @FunctionalInterface
-    interface Work {
-        String run(long seq) throws SQLException;
+    /**
+     * What a write works with: its audit entry's sequence number, its recording instant, and the
+     * rows it adds (each row gets its row_seq there and is digested for the audit entry).
+     */
+    record Writing(long seq, long recordedMicros, Rows.Written rows) {
     }
 
-    /** Runs {@code work} in one transaction with its audit entry; rolls everything back on any failure. */
+    /** A write's body: does the work and returns what the audit entry says. */
+    @FunctionalInterface
+    interface Work {
+        String run(Writing writing) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction with its audit entry, which records how many rows the
+     * write added to each table and their digest; rolls everything back on any failure.
+     */
     long write(String who, String action, String why, String fallbackWhy, Work work) {
         if (inWrite) throw new IllegalStateException("writes do not nest");
         inWrite = true;
         try {
             long seq = AuditChain.lock(connection);
-            String what = work.run(seq);
+            Writing writing = new Writing(seq, now(), new Rows.Written());
+            String what = work.run(writing);
+            if (!writing.rows().isEmpty()) what = what + AuditChain.ROWS + writing.rows().summary();
             AuditChain.append(connection, seq, now(), who, action, what, why == null || why.isBlank() ? fallbackWhy : why);
             connection.commit();
             return seq;
@@ -123,7 +135,7 @@ public final class Store implements AutoCloseable {
     /** Stores agreement files by content: a changed file is a new version, the same file again is nothing new. */
     public Added addAgreements(List<Path> files, String who, String why) {
         int[] counts = new int[2];
-        long seq = write(who, "agreement add", why, "treaty agreement add", audit -> {
+        long seq = write(who, "agreement add", why, "treaty agreement add", writing -> {
             List<String> what = new ArrayList<>();
             for (Path file : files) {
                 String content;
@@ -142,15 +154,8 @@ public final class Store implements AutoCloseable {
                         }
                     }
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into agreement_file (content_hash, path, content, recorded, audit_seq) values (?, ?, ?, ?, ?)")) {
-                    insert.setString(1, hash);
-                    insert.setString(2, file.getFileName().toString());
-                    insert.setString(3, content);
-                    insert.setLong(4, now());
-                    insert.setLong(5, audit);
-                    insert.executeUpdate();
-                }
+                Rows.insert(connection, writing.rows(), Rows.AGREEMENT_FILE, hash, file.getFileName().toString(), content,
+                        writing.recordedMicros(), writing.seq());
                 counts[0]++;
                 what.add(file.getFileName() + " " + hash);
             }

@@ -1,7 +1,7 @@
 package dev.treaty.store;
 
 /** A store that cannot be used or a write that was refused; the message says which and why, for the user. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
     public StoreException(String message) {
         super(message);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,6 +77,60 @@ public final class TestDatabases {
             throw new IllegalStateException(e);
         }
         return dump.toString();
+    }
+
+    /** Every row of every Treaty table, as values: what {@link #restore} puts back. */
+    public record Snapshot(Map<String, List<Map<String, Object>>> tables) {
+    }
+
+    private static final List<String> TABLES = List.of("chain_head", "audit", "agreement_file", "revenue", "event", "statement",
+            "statement_line", "posting");
+
+    public static Snapshot snapshot(Database database) {
+        Map<String, List<Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(database.url())) {
+            for (String table : TABLES) {
+                List<Map<String, Object>> rows = new java.util.ArrayList<>();
+                try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("select * from " + table)) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Map<String, Object> row = new java.util.LinkedHashMap<>();
+                        for (int i = 1; i <= columns; i++) row.put(result.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), result.getObject(i));
+                        rows.add(row);
+                    }
+                }
+                tables.put(table, rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Snapshot(tables);
+    }
+
+    /** Empties every table and puts the snapshot's rows back. */
+    public static void restore(Database database, Snapshot snapshot) {
+        try (Connection connection = DriverManager.getConnection(database.url())) {
+            connection.setAutoCommit(false);
+            for (var table : snapshot.tables().entrySet()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("delete from " + table.getKey());
+                }
+                for (Map<String, Object> row : table.getValue()) {
+                    List<String> columns = new java.util.ArrayList<>(row.keySet());
+                    try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into " + table.getKey() + " ("
+                            + String.join(", ", columns) + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+                        for (int i = 0; i < columns.size(); i++) {
+                            Object value = row.get(columns.get(i));
+                            insert.setObject(i + 1, value instanceof Integer integer ? (Object) integer.longValue() : value);
+                        }
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs SQL directly against the database, as an intruder would. */

@@ -1,0 +1,275 @@
+package dev.treaty.store;
+
+import dev.treaty.evaluator.facts.RevenueReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An intruder with the database's password edits one field of one row, or deletes one row, of
+ * any table; {@code verify} must find it and name the table, the row and the field. Run on SQLite
+ * and on a real PostgreSQL, with {@value #EDITS} generated edits each (seeded: the seed is printed
+ * with any failure), and the edits the review made by hand.
+ */
+abstract class TamperContract {
+
+    static final int EDITS = 1_000;
+    /** The primary key of each table: how an edit finds its row again. */
+    private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("audit", List.of("seq"));
+        KEYS.put("agreement_file", List.of("content_hash"));
+        KEYS.put("revenue", List.of("fact_key", "version"));
+        KEYS.put("event", List.of("fact_key", "version"));
+        KEYS.put("statement", List.of("number"));
+        KEYS.put("statement_line", List.of("statement", "line"));
+        KEYS.put("posting", List.of("entry", "leg"));
+        KEYS.put("chain_head", List.of("id"));
+    }
+
+    abstract TestDatabases.Kind kind();
+
+    @TempDir
+    Path dir;
+
+    Database database;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        database = TestDatabases.fresh(kind(), dir);
+        Store.init(database, "test");
+        Path book = StoreContract.root().resolve("examples/book-deal");
+        Path revenue = Files.writeString(dir.resolve("r.csv"), "id,date,party,category,amount,currency\n"
+                + "p1,2025-02-15,Publisher,print,30000,USD\np2,2025-05-15,Publisher,print,40000,USD\n"
+                + "a1,2025-05-15,Publisher,audio,2000,USD\np3,2026-02-15,Publisher,print,40000,USD\n");
+        Path plain = Files.writeString(dir.resolve("plain.csv"), "date,party,category,amount,currency,recorded\n"
+                + "2025-08-15,Publisher,ebook,5000,USD,2025-08-20T10:00:00Z\n2025-08-15,Publisher,ebook,5000,USD,\n");
+        Path events = Files.writeString(dir.resolve("e.jsonl"),
+                "{\"id\":\"v1\",\"type\":\"valuation\",\"on\":\"2026-01-10\",\"issuer\":\"Publisher\",\"amount\":\"1000000\",\"currency\":\"USD\"}\n"
+                        + "{\"id\":\"pay-1\",\"type\":\"payment\",\"on\":\"2026-04-20\",\"payer\":\"Publisher\",\"payee\":\"Author\",\"amount\":\"1000\",\"currency\":\"USD\"}\n"
+                        + "{\"id\":\"pr\",\"type\":\"product\",\"on\":\"2025-01-20\",\"name\":\"novel\",\"owner\":\"Publisher\",\"kind\":\"print\",\"recorded\":\"2025-01-21T08:00:00Z\"}\n"
+                        + "{\"id\":\"rel\",\"type\":\"release\",\"on\":\"2025-02-01\",\"product\":\"novel\",\"cloud\":\"shops\"}\n");
+        try (Store store = Store.open(database, true)) {
+            store.addAgreements(List.of(book.resolve("2025-01-15-publishing-agreement.treaty.md")), "test", "");
+            Ingest ingest = new Ingest(store, "test", "", false);
+            assertThat(ingest.revenue(List.of(revenue, plain), RevenueReader.Progress.NONE).errors()).isEmpty();
+            assertThat(ingest.events(List.of(events)).errors()).isEmpty();
+            StatementBook.issue(store, null, "2025-Q2", "test", "");
+            store.addAgreements(List.of(book.resolve("2026-03-01-audio-rights.treaty.md")), "test", "late");
+            StatementBook.issue(store, null, "2026-Q1", "test", "");
+        }
+        assertThat(verify()).isEmpty();
+    }
+
+    private List<String> verify(String... anchors) {
+        try (Store store = Store.open(database, false)) {
+            return Verify.run(store, List.of(anchors)).problems();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url());
+    }
+
+    /** Every row of a table, each as its columns' values in order. */
+    private List<Map<String, Object>> rows(Connection connection, String table) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (var statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select * from " + table + " order by " + String.join(", ", KEYS.get(table)))) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= columns; i++) row.put(result.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), result.getObject(i));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Object changed(Object value, Random random) {
+        if (value == null) return random.nextBoolean() ? 7L : "x";
+        if (value instanceof Number number) return number.longValue() + 1 + random.nextInt(1_000);
+        String text = value.toString();
+        if (text.isEmpty()) return "x";
+        int at = random.nextInt(text.length());
+        char c = text.charAt(at);
+        return text.substring(0, at) + (char) (c == 'z' ? 'a' : c == '9' ? '0' : c == 'f' ? '1' : c + 1) + text.substring(at + 1);
+    }
+
+    private static void set(PreparedStatement statement, int at, Object value) throws SQLException {
+        if (value instanceof Integer integer) statement.setLong(at, integer.longValue());
+        else statement.setObject(at, value);
+    }
+
+    private void update(Connection connection, String table, String column, Object value, Map<String, Object> row) throws SQLException {
+        List<String> key = KEYS.get(table);
+        try (PreparedStatement update = connection.prepareStatement("update " + table + " set " + column + " = ? where "
+                + String.join(" and ", key.stream().map(k -> k + " = ?").toList()))) {
+            set(update, 1, value);
+            for (int i = 0; i < key.size(); i++) set(update, i + 2, row.get(key.get(i)));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private void delete(Connection connection, String table, Map<String, Object> row) throws SQLException {
+        List<String> key = KEYS.get(table);
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where "
+                + String.join(" and ", key.stream().map(k -> k + " = ?").toList()))) {
+            for (int i = 0; i < key.size(); i++) set(delete, i + 1, row.get(key.get(i)));
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private void insert(Connection connection, String table, Map<String, Object> row) throws SQLException {
+        List<String> columns = new ArrayList<>(row.keySet());
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+            for (int i = 0; i < columns.size(); i++) set(insert, i + 1, row.get(columns.get(i)));
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void everyGeneratedEditOfAnyFieldOrRowIsFoundAndNamed() throws SQLException {
+        long seed = Long.getLong("treaty.tamper.seed", System.nanoTime());
+        Random random = new Random(seed);
+        List<String> tables = new ArrayList<>(KEYS.keySet());
+        int fieldEdits = 0;
+        int deletions = 0;
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(true);
+            for (int n = 0; n < EDITS; n++) {
+                String drawn = tables.get(random.nextInt(tables.size()));
+                // the chain head is one row: edited less often than tables of many
+                String table = drawn.equals("chain_head") && random.nextInt(3) > 0 ? "revenue" : drawn;
+                List<Map<String, Object>> rows = rows(connection, table);
+                Map<String, Object> row = rows.get(random.nextInt(rows.size()));
+                boolean deletion = !table.equals("chain_head") && random.nextInt(10) == 0;
+                String what;
+                List<String> found;
+                if (deletion) {
+                    delete(connection, table, row);
+                    what = "delete from " + table + " " + row;
+                    found = verify();
+                    insert(connection, table, row);
+                    deletions++;
+                    assertThat(found).as("seed " + seed + ", edit " + n + ": " + what).anySatisfy(p ->
+                            assertThat(p).startsWith(table + ":").containsAnyOf("missing", "deleted"));
+                } else {
+                    List<String> columns = new ArrayList<>(row.keySet());
+                    if (table.equals("chain_head")) columns.remove("id");       // the schema itself holds it: check (id = 1)
+                    String column = columns.get(random.nextInt(columns.size()));
+                    Object value = changed(row.get(column), random);
+                    try {
+                        update(connection, table, column, value, row);
+                    } catch (SQLException refusedBySchema) {
+                        n--;              // a key the edit would duplicate: the schema refuses it, so it is no edit to find
+                        continue;
+                    }
+                    what = "update " + table + " set " + column + " = " + value + " where " + row;
+                    found = verify();
+                    Map<String, Object> now = new LinkedHashMap<>(row);
+                    now.put(column, value);
+                    update(connection, table, column, row.get(column), now);
+                    fieldEdits++;
+                    assertThat(found).as("seed " + seed + ", edit " + n + ": " + what).anySatisfy(p ->
+                            assertThat(p).startsWith(table + ":").contains("field " + column));
+                }
+                assertThat(verify()).as("seed " + seed + ": restored after " + what).isEmpty();
+            }
+        }
+        assertThat(fieldEdits + deletions).isEqualTo(EDITS);
+        assertThat(deletions).isGreaterThan(EDITS / 20);
+    }
+
+    @Test
+    void theEditsTheReviewMadeByHandAreFound() throws SQLException {
+        String head;
+        try (Store store = Store.open(database, false)) {
+            head = Verify.run(store).head();
+        }
+        List<String[]> edits = List.of(
+                new String[]{"update revenue set amount_micros = amount_micros * 10 where fact_key = 'id:p2'", "revenue: row fact_key id:p2", "field amount_micros"},
+                new String[]{"update event set body = replace(body, '\"1000\"', '\"100\"') where fact_key = 'id:pay-1'", "event: row fact_key id:pay-1", "field body"},
+                new String[]{"update event set body = replace(body, '2025-02-01', '2024-02-01') where fact_key = 'id:rel'", "event: row fact_key id:rel", "field body"},
+                new String[]{"update event set body = replace(body, '2025-01-21T08', '2025-01-01T08') where fact_key = 'id:pr'", "event: row fact_key id:pr", "field body"},
+                new String[]{"update revenue set category = 'ebook' where fact_key = 'id:p1'", "revenue: row fact_key id:p1", "field category"},
+                new String[]{"update revenue set source_line = 99 where fact_key = 'id:p1'", "revenue: row fact_key id:p1", "field source_line"},
+                new String[]{"update posting set amount_micros = amount_micros / 2 where entry = 's:1:1'", "posting: row entry s:1:1", "field amount_micros"},
+                new String[]{"delete from posting where entry = 's:1:1'", "posting: audit entry", "deleted"},
+                new String[]{"update chain_head set hash = '" + "1".repeat(64) + "'", "chain_head:", "field hash"},
+                new String[]{"update chain_head set seq = seq - 1", "chain_head:", "field seq"});
+        for (String[] edit : edits) {
+            TestDatabases.Snapshot clean = TestDatabases.snapshot(database);
+            TestDatabases.execute(database, edit[0]);
+            assertThat(verify()).as(edit[0]).anySatisfy(p -> assertThat(p).contains(edit[1], edit[2]));
+            restore(clean);
+        }
+
+        // a whole statement (row, lines, postings) deleted and issued again: its first issue's audit entry still records them
+        TestDatabases.execute(database, "delete from posting where source like 'statement 2 %'");
+        TestDatabases.execute(database, "delete from statement_line where statement = 2");
+        TestDatabases.execute(database, "delete from statement where number = 2");
+        try (Store store = Store.open(database, true)) {
+            StatementBook.issue(store, null, "2026-Q1", "intruder", "");
+        }
+        assertThat(verify()).anySatisfy(p -> assertThat(p).startsWith("statement: audit entry").contains("none is stored (deleted)"));
+    }
+
+    @Test
+    void anIntruderWhoRecomputesTheChainIsCaughtByAnAnchorKeptElsewhere() throws SQLException {
+        String anchor;
+        try (Store store = Store.open(database, false)) {
+            anchor = Verify.run(store).head();
+        }
+        long last = Long.parseLong(anchor.substring(0, anchor.indexOf(':')));
+        // rewrite an entry, recompute its hash, and re-link the next one to it
+        List<AuditChain.Entry> entries = new ArrayList<>();
+        try (Store store = Store.open(database, false)) {
+            store.query("select seq, at_micros, who, action, what, why, prev_hash, hash, fingerprint from audit order by seq", s -> { },
+                    rows -> entries.add(new AuditChain.Entry(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9))));
+        }
+        AuditChain.Entry target = entries.get(2);
+        String forged = AuditChain.hash(target.previousHash(), target.seq(), target.atMicros(), "someone else", target.action(), target.what(), target.why());
+        TestDatabases.Snapshot clean = TestDatabases.snapshot(database);
+        TestDatabases.execute(database, "update audit set who = 'someone else', hash = '" + forged + "', fingerprint = '"
+                + Rows.fingerprint(Rows.text(target.seq(), target.atMicros(), "someone else", target.action(), target.what(), target.why(),
+                target.previousHash(), forged)) + "' where seq = " + target.seq());
+        TestDatabases.execute(database, "update audit set prev_hash = '" + forged + "' where seq = " + (target.seq() + 1));
+        assertThat(verify()).anySatisfy(p -> assertThat(p).contains("audit: entry " + (target.seq() + 1)));
+        restore(clean);
+
+        // truncate the last entries and set the head to the new last one: consistent in itself, but not with the anchor
+        AuditChain.Entry newLast = entries.get(entries.size() - 3);
+        TestDatabases.execute(database, "delete from audit where seq > " + newLast.seq());
+        TestDatabases.execute(database, "update chain_head set seq = " + newLast.seq() + ", hash = '" + newLast.hash() + "'");
+        assertThat(verify(anchor)).anySatisfy(p -> assertThat(p).contains("the chain ends at entry " + newLast.seq(),
+                "the anchor holds entry " + last));
+        restore(clean);
+        assertThat(verify(anchor)).isEmpty();
+    }
+
+    /** Puts every table back as the snapshot had it. */
+    private void restore(TestDatabases.Snapshot clean) {
+        TestDatabases.restore(database, clean);
+        assertThat(verify()).isEmpty();
+    }
+}

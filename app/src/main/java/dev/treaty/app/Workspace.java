@@ -47,7 +47,7 @@ public final class Workspace implements AutoCloseable {
      * @param asRecorded what the store held then ({@link Instant#MAX}: everything); only with a store
      */
     public record Inputs(Optional<Path> folder, Optional<String> db, Optional<String> agreement, Map<String, String> assume,
-                         List<Path> events, List<Path> revenue, boolean skipBad, Instant asKnown, Instant asRecorded) {
+                         List<Path> events, List<Path> revenue, boolean skipBad, Instant asKnown, Instant asRecorded, boolean strict) {
 
         public Inputs {
             assume = Map.copyOf(assume);
@@ -58,19 +58,19 @@ public final class Workspace implements AutoCloseable {
         /** Just a folder: every document and no facts. */
         public static Inputs folder(Path folder) {
             return new Inputs(Optional.of(folder), Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of(), false,
-                    Instant.MAX, Instant.MAX);
+                    Instant.MAX, Instant.MAX, false);
         }
 
         public Inputs withEvents(List<Path> files) {
-            return new Inputs(folder, db, agreement, assume, files, revenue, skipBad, asKnown, asRecorded);
+            return new Inputs(folder, db, agreement, assume, files, revenue, skipBad, asKnown, asRecorded, strict);
         }
 
         public Inputs withRevenue(List<Path> files) {
-            return new Inputs(folder, db, agreement, assume, events, files, skipBad, asKnown, asRecorded);
+            return new Inputs(folder, db, agreement, assume, events, files, skipBad, asKnown, asRecorded, strict);
         }
 
         public Inputs asKnown(Instant instant) {
-            return new Inputs(folder, db, agreement, assume, events, revenue, skipBad, instant, asRecorded);
+            return new Inputs(folder, db, agreement, assume, events, revenue, skipBad, instant, asRecorded, strict);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Workspace implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(where + ": " + e.getMessage());
             }
-            Facts facts = facts(inputs, store, notices);
+            Facts facts = facts(inputs, store, history, notices);
             return new Workspace(inputs, store, loaded, history, facts, notices, progress);
         } catch (StoreException e) {
             if (store != null) store.close();
@@ -150,11 +150,21 @@ public final class Workspace implements AutoCloseable {
         throw new BadRequest(errors + " error" + (errors == 1 ? "" : "s") + " in " + where + "; " + consequence, details);
     }
 
-    private static Facts facts(Inputs inputs, Store store, Consumer<String> notices) {
+    private static Facts facts(Inputs inputs, Store store, AgreementHistory history, Consumer<String> notices) {
         EventReader.Result read = EventReader.read(inputs.events());
         check(read.errors(), inputs.skipBad(), "event", notices);
         List<Fact> all = new ArrayList<>(read.facts());
         if (store != null) all.addAll(StoredInputs.events(store, Store.micros(inputs.asRecorded())).all());
+        dev.treaty.evaluator.facts.FactChecks.Result checked = dev.treaty.evaluator.facts.FactChecks.check(history, all);
+        List<FactError> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(checked.warnings());
+        List<FactError> errors = new ArrayList<>(checked.errors());
+        if (inputs.strict()) errors.addAll(warnings);
+        else warnings.forEach(w -> notices.accept(w + " (a warning; --strict makes it an error)"));
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing((FactError e) -> e.file().toString()).thenComparingLong(FactError::line));
+            check(errors, false, "event", notices);
+        }
         Facts facts = new Facts(all);
         return inputs.asKnown().equals(Instant.MAX) ? facts : facts.knownAt(inputs.asKnown());
     }

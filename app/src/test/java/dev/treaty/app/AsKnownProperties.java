@@ -92,9 +92,9 @@ class AsKnownProperties {
     @Property(tries = 40)
     void filesAndAStoreAnswerTheSameAsKnownAtAnyInstant(@ForAll("instants") Instant knownAt) {
         Workspace.Inputs files = new Workspace.Inputs(Optional.of(FLAGSHIP), Optional.empty(), Optional.empty(), java.util.Map.of(),
-                List.of(EVENTS, READINGS), List.of(REVENUE, late), false, knownAt, Instant.MAX);
+                List.of(EVENTS, READINGS), List.of(REVENUE, late), false, knownAt, Instant.MAX, false);
         Workspace.Inputs stored = new Workspace.Inputs(Optional.empty(), Optional.of(url), Optional.empty(), java.util.Map.of(),
-                List.of(), List.of(), false, knownAt, Instant.MAX);
+                List.of(), List.of(), false, knownAt, Instant.MAX, false);
         assertThat(answers(stored)).isEqualTo(answers(files));
     }
 

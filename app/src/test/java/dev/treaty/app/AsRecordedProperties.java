@@ -93,6 +93,10 @@ class AsRecordedProperties {
             assertThat(bodies).hasSize(issued);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try (var walk = Files.walk(folder)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ final class AgreementOptions {
     Workspace.Inputs inputs(FactsOptions facts, List<Path> revenue) {
         return new Workspace.Inputs(Optional.ofNullable(folder), Optional.ofNullable(db), Optional.ofNullable(agreement), assume,
                 facts == null ? List.of() : facts.events, revenue, facts != null && facts.skipBad, knownAt(),
-                Instants.parse("--as-recorded", asRecorded));
+                Instants.parse("--as-recorded", asRecorded), facts != null && facts.strict);
     }
 
     /** Opens the workspace; skipped bad lines and a revenue progress bar go to the command's error stream. */

@@ -15,6 +15,10 @@ final class FactsOptions {
     @Option(names = "--skip-bad", description = "Report bad fact lines and go on without them (default: one bad line fails the load).")
     boolean skipBad;
 
+    @Option(names = "--strict", description = "Treat odd facts as errors: a release dated before its product, an event no version"
+            + " defines, a product owned by someone who is not a party (default: warnings).")
+    boolean strict;
+
     @Option(names = "--explain", description = "Show each answer's derivation: rules, versions, facts, assumptions and arithmetic.")
     boolean explain;
 }

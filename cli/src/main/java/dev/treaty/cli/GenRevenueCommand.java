@@ -65,7 +65,8 @@ final class GenRevenueCommand implements Callable<Integer> {
         long firstDay = from.toEpochDay();
         int days = (int) (through.toEpochDay() - firstDay + 1);
         StringBuilder line = new StringBuilder(160);
-        try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 20)) {
+        OutputFile.write(out, "the revenue ledger", stream -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
             writer.write("id,date,party,product,kind,category,cloud,region,segment,amount,currency\n");
             for (long i = 0; i < lines; i++) {
                 String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
@@ -85,7 +86,8 @@ final class GenRevenueCommand implements Callable<Integer> {
                         .append(",USD\n");
                 writer.append(line);
             }
-        }
+            writer.flush();
+        });
         spec.commandLine().getErr().println("treaty: wrote " + lines + " revenue lines to " + out);
         return ExitCodes.OK;
     }

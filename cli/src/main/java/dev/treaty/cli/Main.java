@@ -32,8 +32,35 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Runs a command line with the given streams; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a command line with the given streams; returns the exit code. Never 1 for a failure
+     * (1 means DENIED or NOT LICENSED): bad input is 2, and anything else, even an error the JVM
+     * raises, is 70 with a one-line message.
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = new PrintWriter(new SafeWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new SafeWriter(rawErr), true);
+        try {
+            return execute(args, out, err);
+        } catch (StackOverflowError e) {
+            err.println("treaty: internal error: an input nested deeper than Treaty can follow, and no limit caught it first"
+                    + " (a bug in Treaty; please report it with the command you ran)");
+            return ExitCodes.INTERNAL;
+        } catch (OutOfMemoryError e) {
+            err.println("treaty: internal error: out of memory, and no limit caught the input first (a bug in Treaty; please report"
+                    + " it with the command you ran)");
+            return ExitCodes.INTERNAL;
+        } catch (Throwable e) {
+            err.println("treaty: internal error: " + e + " (a bug in Treaty; please report it with the command you ran)");
+            if (System.getenv("TREATY_DEBUG") != null) e.printStackTrace(err);
+            return ExitCodes.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -56,10 +83,19 @@ public final class Main implements Runnable {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
             cmd.getErr().println("treaty: " + exception.getMessage());
-            cmd.getErr().println("Usage: see 'treaty " + (cmd.getCommandName().equals("treaty") ? "" : cmd.getCommandName() + " ") + "--help'");
+            cmd.getErr().println("Usage: see 'treaty " + qualifiedName(cmd) + "--help'");
             return ExitCodes.BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    /** "statement issue ": the command's words after "treaty", for a hint. */
+    private static String qualifiedName(CommandLine command) {
+        StringBuilder name = new StringBuilder();
+        for (CommandLine at = command; at != null && at.getParent() != null; at = at.getParent()) {
+            name.insert(0, at.getCommandName() + " ");
+        }
+        return name.toString();
     }
 
     @Override

@@ -121,19 +121,7 @@ final class ReportCommand implements Callable<Integer> {
         Optional<SimulationResult> simulation = inputs.scenario().map(file -> SimulateCommand.simulate(spec, evaluation, file,
                 inputs.versions().isEmpty() ? List.of(SimulateCommand.AS_AMENDED) : inputs.versions(), inputs.runs(), inputs.seed()));
         String html = new ReportPage(evaluation, inputs, settlement, impacts, simulation).render();
-        try {
-            Path absolute = target.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Path temporary = Files.createTempFile(absolute.getParent(), ".report", ".html");
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // a temporary file is private; a report is meant to be read by others
-                Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new BadInputException("cannot write the report to " + target + ": " + e.getMessage());
-        }
+        OutputFile.write(target, "the report", out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
         return target;
     }
 

@@ -61,7 +61,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1 || runs > 10_000_000) throw new BadInputException("--runs: " + runs + " is not between 1 and 10,000,000");
+        if (runs < 1 || runs > dev.treaty.language.Limits.SIMULATION_RUNS_MAX) {
+            throw new BadInputException("--runs: " + runs + " is not between 1 and " + dev.treaty.language.Limits.SIMULATION_RUNS_MAX
+                    + " (the limit SIMULATION_RUNS_MAX)");
+        }
         SimulationResult result;
         try (Workspace evaluation = options.open(spec, facts, List.of())) {
             result = simulate(spec, evaluation, scenario, versions, runs, seed);
@@ -91,7 +94,12 @@ final class SimulateCommand implements Callable<Integer> {
                         + " simulated", read.errors().stream().limit(50).map(Object::toString).toList());
             }
         });
-        Simulation simulation = new Simulation(scenario, schedules, evaluation.facts(), evaluation.agreement().assumptions(), history);
+        Simulation simulation;
+        try {
+            simulation = new Simulation(scenario, schedules, evaluation.facts(), evaluation.agreement().assumptions(), history);
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.getMessage());
+        }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating", "runs");
         try {
             return simulation.run(runs, seed, done -> bar.update(done, runs, done));

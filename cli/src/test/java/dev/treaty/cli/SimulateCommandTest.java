@@ -58,7 +58,7 @@ class SimulateCommandTest {
         assertThat(version.err()).contains("--versions: 'nonsense' is not as-amended, a document id (msft-openai,");
         Cli.Result runs = simulate("--runs", "0");
         assertThat(runs.exit()).isEqualTo(2);
-        assertThat(runs.err()).contains("--runs: 0 is not between 1 and 10,000,000");
+        assertThat(runs.err()).contains("--runs: 0 is not between 1 and 10000000 (the limit SIMULATION_RUNS_MAX)");
         Cli.Result missing = Cli.run("simulate", Cli.flagship(), "--scenario", "no-such.yaml");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such.yaml: cannot be read").doesNotContain("Exception");

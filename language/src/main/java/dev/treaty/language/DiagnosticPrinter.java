@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class DiagnosticPrinter {
 
+    /** A source line longer than this is shown as a window around the column. */
+    static final int EXCERPT_CHARS_MAX = 120;
+
     private final Map<Path, SourceText> sources;
 
     public DiagnosticPrinter(Map<Path, SourceText> sources) {
@@ -27,9 +30,17 @@ public final class DiagnosticPrinter {
         if (source != null) {
             int lineNumber = diagnostic.at().line();
             String line = source.line(lineNumber).replace('\t', ' ');
+            int caretColumn = Math.min(diagnostic.at().column(), line.length() + 1);
+            if (line.length() > EXCERPT_CHARS_MAX) {
+                // a window of the line around the caret, marked where it is cut
+                int from = Math.max(0, Math.min(caretColumn - 1 - EXCERPT_CHARS_MAX / 2, line.length() - EXCERPT_CHARS_MAX));
+                int to = Math.min(line.length(), from + EXCERPT_CHARS_MAX);
+                String head = from > 0 ? "…" : "";
+                caretColumn = caretColumn - from + head.length();
+                line = head + line.substring(from, to) + (to < line.length() ? "…" : "");
+            }
             String gutter = String.format("%5d | ", lineNumber);
             out.append(gutter).append(line).append('\n');
-            int caretColumn = Math.min(diagnostic.at().column(), line.length() + 1);
             out.append(" ".repeat(gutter.length() - 2)).append("| ")
                     .append(" ".repeat(caretColumn - 1)).append("^\n");
         }

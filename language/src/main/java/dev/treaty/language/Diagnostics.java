@@ -38,6 +38,11 @@ public final class Diagnostics {
         return reported.stream().anyMatch(Diagnostic::isError) || dropped > 0;
     }
 
+    /** Whether an error was reported in {@code file}: a file refused whole is not reported again for what it lacks. */
+    public boolean hasErrorIn(java.nio.file.Path file) {
+        return reported.stream().anyMatch(d -> d.isError() && d.at().file().equals(file));
+    }
+
     public int errorCount() {
         return (int) reported.stream().filter(Diagnostic::isError).count();
     }

@@ -22,6 +22,18 @@ public final class Limits {
     /** A kind hierarchy this deep is a mistake, not a taxonomy. */
     public static final int KIND_DEPTH_MAX = 32;
 
+    /** Quotes and lists nested in one another this deep, in an agreement's Markdown: deeper is not a contract. */
+    public static final int MARKDOWN_NESTING_MAX = 32;
+
+    /**
+     * Parentheses, brackets, braces and {@code not}s nested in one another, in a term block. A
+     * contract's conditions nest three or four deep; this keeps every reader's recursion shallow.
+     */
+    public static final int NESTING_DEPTH_MAX = 32;
+
+    /** Operators ({@code + - * /}, {@code and}, {@code or}, {@code not}) in one statement of a term block. */
+    public static final int OPERATORS_PER_STATEMENT_MAX = 256;
+
     /** Diagnostics reported for one load; past this many, one more says how many were left out. */
     public static final int DIAGNOSTICS_MAX = 1_000;
 
@@ -52,6 +64,29 @@ public final class Limits {
 
     /** Valuations and spend in events, in currency units: a quadrillion. */
     public static final long EVENT_AMOUNT_UNITS_MAX = 1_000_000_000_000_000L;
+
+    // ---------------------------------------------------------------- scenarios
+
+    /** A scenario file is a page of settings: 1 MiB is far more than any needs (and bounds a comment's cost). */
+    public static final int SCENARIO_BYTES_MAX = 1024 * 1024;
+
+    /** YAML nesting in a scenario: its deepest real structure is three levels. */
+    public static final int YAML_NESTING_MAX = 32;
+
+    /** YAML aliases to collections in a scenario: enough to share a slice, too few for a "billion laughs". */
+    public static final int YAML_ALIASES_MAX = 50;
+
+    /** Slices in a scenario's mix. */
+    public static final int SCENARIO_SLICES_MAX = 256;
+
+    /**
+     * Revenue lines one simulated run settles (months × slices): 50 years monthly of 100 slices.
+     * A run holds its lines in memory, and every core runs one; this bounds the heap a simulation needs.
+     */
+    public static final int SCENARIO_LINES_PER_RUN_MAX = 60_000;
+
+    /** Runs of a simulation. */
+    public static final int SIMULATION_RUNS_MAX = 10_000_000;
 
     private Limits() {
     }

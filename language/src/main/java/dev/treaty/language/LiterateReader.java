@@ -47,14 +47,102 @@ public final class LiterateReader {
                     "file is " + text.length() + " characters; the limit is " + Limits.SOURCE_CHARS_MAX);
             return new LiterateDocument(source, "", "", List.of(), List.of(), "");
         }
+        if (tooDeep(path, text, diagnostics)) return new LiterateDocument(source, "", "", List.of(), List.of(), "");
         return new Reading(source, diagnostics).read(MARKDOWN.parse(text));
+    }
+
+    /**
+     * Whether a line nests quotes and lists deeper than {@link Limits#MARKDOWN_NESTING_MAX}
+     * (reported): checked before the Markdown is parsed, since its parser recurses per level.
+     */
+    private static boolean tooDeep(Path path, String text, Diagnostics diagnostics) {
+        int lineNumber = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNumber++;
+            int depth = 0;
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    i++;
+                } else if (c == '>') {
+                    depth++;
+                    i++;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+                    depth++;
+                    i += 2;
+                } else if (Character.isDigit(c)) {
+                    int j = i;
+                    while (j < line.length() && j - i < 9 && Character.isDigit(line.charAt(j))) j++;
+                    if (j + 1 < line.length() && (line.charAt(j) == '.' || line.charAt(j) == ')') && line.charAt(j + 1) == ' ') {
+                        depth++;
+                        i = j + 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                if (depth > Limits.MARKDOWN_NESTING_MAX) {
+                    diagnostics.error(SourcePosition.of(path, lineNumber, i), "", "quotes and lists nested more than "
+                            + Limits.MARKDOWN_NESTING_MAX + " deep (the limit MARKDOWN_NESTING_MAX); the file was not read further");
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Parses a standalone expression (a command-line value) with the term grammar. */
     public static TreatyParser.StandaloneExprContext parseExpression(String text, Path origin,
                                                                       Diagnostics diagnostics) {
-        TreatyParser parser = parser(text, origin, new int[]{1}, new int[]{0}, diagnostics, "");
+        boolean withinLimits = withinLimits(text, origin, new int[]{1}, new int[]{0}, diagnostics, "");
+        TreatyParser parser = parser(withinLimits ? text : "0", origin, new int[]{1}, new int[]{0}, diagnostics, "");
         return parser.standaloneExpr();
+    }
+
+    /**
+     * Lexes a block (the lexer does not recurse) and checks, statement by statement, its nesting
+     * ({@link Limits#NESTING_DEPTH_MAX}) and its operators ({@link Limits#OPERATORS_PER_STATEMENT_MAX})
+     * before the parser, which recurses per level, sees it. Reports the first breach at its token.
+     */
+    private static boolean withinLimits(String text, Path file, int[] fileLines, int[] offsets, Diagnostics diagnostics, String context) {
+        TreatyLexer lexer = new TreatyLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        int depth = 0;
+        int nots = 0;
+        int operators = 0;
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            String problem = null;
+            switch (token.getType()) {
+                case TreatyLexer.LPAREN, TreatyLexer.LBRACKET, TreatyLexer.LBRACE -> {
+                    if (++depth + nots > Limits.NESTING_DEPTH_MAX) problem = "nested more than " + Limits.NESTING_DEPTH_MAX
+                            + " deep (the limit NESTING_DEPTH_MAX)";
+                }
+                case TreatyLexer.RPAREN, TreatyLexer.RBRACKET, TreatyLexer.RBRACE -> depth = Math.max(0, depth - 1);
+                case TreatyLexer.NOT -> {
+                    if (++nots + depth > Limits.NESTING_DEPTH_MAX) problem = "'not' nested more than " + Limits.NESTING_DEPTH_MAX
+                            + " deep (the limit NESTING_DEPTH_MAX)";
+                    operators++;
+                }
+                case TreatyLexer.PLUS, TreatyLexer.MINUS, TreatyLexer.STAR, TreatyLexer.SLASH, TreatyLexer.AND, TreatyLexer.OR -> operators++;
+                case TreatyLexer.NEWLINE, TreatyLexer.SEMI -> {
+                    if (depth == 0) operators = 0;     // a new statement (inside braces, a new attribute)
+                    nots = 0;
+                }
+                default -> nots = token.getType() == TreatyLexer.LPAREN ? nots : 0;
+            }
+            if (problem == null && operators > Limits.OPERATORS_PER_STATEMENT_MAX) {
+                problem = "more than " + Limits.OPERATORS_PER_STATEMENT_MAX + " operators in one statement (the limit OPERATORS_PER_STATEMENT_MAX)";
+            }
+            if (problem != null) {
+                int index = Math.max(0, Math.min(token.getLine() - 1, fileLines.length - 1));
+                diagnostics.error(SourcePosition.of(file, fileLines[index], offsets[index] + token.getCharPositionInLine() + 1), context,
+                        problem + "; the block was not read further");
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -75,6 +163,18 @@ public final class LiterateReader {
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         return parser;
+    }
+
+    /** The dots in the number a heading starts with ("1.2.3 Title" has two). */
+    private static int dots(String heading) {
+        int dots = 0;
+        int start = heading.startsWith("§") ? 1 : heading.startsWith("Section ") ? 8 : heading.startsWith("Clause ") ? 7 : 0;
+        for (int i = start; i < heading.length(); i++) {
+            char c = heading.charAt(i);
+            if (c == '.') dots++;
+            else if (!Character.isDigit(c) && !(c == ' ' && i == start)) break;
+        }
+        return dots;
     }
 
     /** The state of reading one file. */
@@ -133,6 +233,14 @@ public final class LiterateReader {
                 }
                 return;
             }
+            if (dots(text) >= Limits.CLAUSE_NUMBER_PARTS_MAX) {
+                // checked before the pattern, which recurses per part
+                closeClause();
+                diagnostics.error(at, "", "clause number with more than " + Limits.CLAUSE_NUMBER_PARTS_MAX
+                        + " parts (the limit CLAUSE_NUMBER_PARTS_MAX)");
+                inNotes = true;
+                return;
+            }
             Matcher numbered = CLAUSE_HEADING.matcher(text);
             if (numbered.matches()) {
                 closeClause();
@@ -163,7 +271,9 @@ public final class LiterateReader {
                 String content = i < lines.length ? lines[i] : "";
                 offsets[i] = raw.endsWith(content) ? raw.length() - content.length() : 0;
             }
-            TreatyParser parser = parser(literal, source.path(), fileLines, offsets, diagnostics, context);
+            // a block nested or chained beyond the limits is reported and read as empty: the parser recurses per level
+            boolean withinLimits = withinLimits(literal, source.path(), fileLines, offsets, diagnostics, context);
+            TreatyParser parser = parser(withinLimits ? literal : "", source.path(), fileLines, offsets, diagnostics, context);
             TermBlock block = new TermBlock(source.path(), fileLines, offsets, parser.block());
             if (clause != null) {
                 clause.blocks.add(block);

@@ -18,15 +18,17 @@ import java.util.Optional;
  * @param operations the operations of an amendment, in file order
  * @param at         where the document header is
  * @param kinds      the product kinds the document declares ({@code kind stateless-api is api})
+ * @param clouds     the clouds the document declares ({@code cloud aws "Amazon Web Services"})
  */
 public record Document(Path path, DocumentKind kind, String id, String title, Optional<String> target,
                        List<Party> parties, LocalDate signed, LocalDate effective, List<Clause> clauses,
                        List<ClauseOperation> operations, String preamble, SourcePosition at,
-                       List<ProductKinds.Declaration> kinds) {
+                       List<ProductKinds.Declaration> kinds, List<String> clouds) {
 
     public Document {
         parties = List.copyOf(parties);
         kinds = List.copyOf(kinds);
+        clouds = List.copyOf(clouds);
         clauses = List.copyOf(clauses);
         operations = List.copyOf(operations);
     }

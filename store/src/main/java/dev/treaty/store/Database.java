@@ -26,13 +26,24 @@ public record Database(String url, Dialect dialect, Path file) {
         String text = value == null || value.isBlank() ? DEFAULT : value.trim();
         if (text.startsWith("jdbc:sqlite:")) text = text.substring("jdbc:".length());
         if (text.startsWith("sqlite:")) {
-            Path file = Path.of(text.substring("sqlite:".length()));
+            Path file;
+            try {
+                file = Path.of(text.substring("sqlite:".length()));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new StoreException("--db: '" + text + "' is not a usable file name: " + e.getReason());
+            }
+            if (file.toString().isEmpty()) throw new StoreException("--db: 'sqlite:' needs a file, as in sqlite:treaty.db");
             return new Database("jdbc:sqlite:" + file, Dialect.SQLITE, file);
         }
         if (text.startsWith("jdbc:postgresql:") || text.startsWith("postgresql:")) {
             return new Database(text.startsWith("jdbc:") ? text : "jdbc:" + text, Dialect.POSTGRESQL, null);
         }
         throw new StoreException("--db: '" + text + "' is neither sqlite:PATH nor jdbc:postgresql://HOST/DB");
+    }
+
+    /** The store as --db takes it: sqlite:PATH, or the URL without credentials. */
+    public String argument() {
+        return file != null ? "sqlite:" + file : describe();
     }
 
     /** What to call the store in messages: the file, or the URL without credentials. */
@@ -44,7 +55,8 @@ public record Database(String url, Dialect dialect, Path file) {
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     static {
-        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        // its failures reach the user as one line from the exception; its own log would add a stack trace
+        FLYWAY_LOG.setLevel(java.util.logging.Level.OFF);
     }
 
     /** Creates the schema, or brings it up to date; safe to run again. */
@@ -91,7 +103,7 @@ public record Database(String url, Dialect dialect, Path file) {
             connection.setAutoCommit(!write);   // a reader sees each query's own snapshot; a writer works in transactions
             if (!hasSchema(connection)) {
                 connection.close();
-                throw new StoreException(describe() + " is not a Treaty store (no schema); run 'treaty init --db " + describe() + "'");
+                throw new StoreException(describe() + " is not a Treaty store (no schema); run 'treaty init --db " + argument() + "'");
             }
             return connection;
         } catch (SQLException e) {

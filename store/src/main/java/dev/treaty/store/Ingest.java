@@ -580,7 +580,7 @@ public final class Ingest {
         }
         if (parties.isEmpty()) {
             throw new StoreException("no agreement is stored in " + store.database().describe()
-                    + "; add one first with 'treaty agreement add DIR --db " + store.database().describe() + "'");
+                    + "; add one first with 'treaty agreement add DIR --db " + store.database().argument() + "'");
         }
         return parties;
     }

@@ -76,6 +76,11 @@ public final class ReleaseGate {
         Fact.Product product = facts.product(question.product(), question.on())
                 .orElseThrow(() -> new UnanswerableQuestion("no product event names '" + question.product()
                         + "' on or before " + question.on()));
+        if (!version.clouds().contains(question.cloud())) knownCloud(agreement, facts, question);
+        if (version.party(product.owner()).isEmpty()) {
+            throw new UnanswerableQuestion("product " + product.name() + " is owned by '" + product.owner() + "', who is not a party to "
+                    + version.agreementId() + " on " + question.on() + " (product event at " + product.meta().source() + ")");
+        }
         Map<String, EventDefinition> events = version.events();
         ProductKinds kinds = version.kinds();
         Function<String, String> fields = field -> switch (field) {
@@ -151,6 +156,21 @@ public final class ReleaseGate {
                     + (version.terms().stream().anyMatch(t -> t.term().kind().isReleaseRule()) ? "" : " (the version in force has no release rules)")));
         }
         return new Decision(true, "ALLOWED", why.because(considered));
+    }
+
+    /**
+     * A cloud that no version declares or names and no release was made on is a typo or a question
+     * about another agreement: refused, listing the clouds known.
+     */
+    private static void knownCloud(AgreementHistory.AsKnown agreement, Facts facts, Question question) {
+        java.util.SortedSet<String> known = new java.util.TreeSet<>();
+        agreement.versions().forEach(v -> known.addAll(v.clouds()));
+        facts.of(Fact.Release.class).forEach(r -> known.add(r.cloud()));
+        if (!known.contains(question.cloud())) {
+            throw new UnanswerableQuestion("no version of " + agreement.history().id() + " declares or names the cloud '"
+                    + question.cloud() + "', and nothing was released on it; the clouds are " + String.join(", ", known)
+                    + " (declare one with 'cloud NAME' in an agreement's header)");
+        }
     }
 
     /** Whether {@code permission} is declared an exception to the rule of {@code denial} (and to no other). */

@@ -50,7 +50,7 @@ final class DuplicateFinder implements AutoCloseable {
     private final long[] ordinal;
     private final long[] keys;
     private int buffered;
-    private final List<Path> runs = new ArrayList<>();
+    private final List<FileChannel> runs = new ArrayList<>();
 
     DuplicateFinder() {
         this(RUN_RECORDS_MAX);
@@ -123,17 +123,15 @@ final class DuplicateFinder implements AutoCloseable {
         if (buffered == 0) return;
         sortBuffer();
         try {
-            Path run = Files.createTempFile("treaty-ids-", ".run");
-            runs.add(run);
-            try (FileChannel channel = FileChannel.open(run, StandardOpenOption.WRITE)) {
-                ByteBuffer out = ByteBuffer.allocateDirect(RECORD_BYTES * 8192);
-                for (int k = 0; k < buffered; k++) {
-                    int i = (int) (keys[k] & ~PREFIX_MASK);
-                    out.putLong(high[i]).putLong(low[i]).putLong(content[i]).putLong(ordinal[i]);
-                    if (!out.hasRemaining()) drain(out, channel);
-                }
-                drain(out, channel);
+            FileChannel channel = SpillFiles.create("treaty-ids-");
+            runs.add(channel);
+            ByteBuffer out = ByteBuffer.allocateDirect(RECORD_BYTES * 8192);
+            for (int k = 0; k < buffered; k++) {
+                int i = (int) (keys[k] & ~PREFIX_MASK);
+                out.putLong(high[i]).putLong(low[i]).putLong(content[i]).putLong(ordinal[i]);
+                if (!out.hasRemaining()) drain(out, channel);
             }
+            drain(out, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill ids to a temporary file", e);
         }
@@ -148,11 +146,11 @@ final class DuplicateFinder implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Path path : runs) {
+        for (FileChannel run : runs) {
             try {
-                Files.deleteIfExists(path);
+                run.close();
             } catch (IOException ignored) {
-                // a temporary file left behind is harmless
+                // a nameless file: the system takes it back when the process ends anyway
             }
         }
     }
@@ -221,21 +219,23 @@ final class DuplicateFinder implements AutoCloseable {
         private static final class Run {
             final FileChannel channel;
             final ByteBuffer buffer = ByteBuffer.allocateDirect(RECORD_BYTES * 4096);
+            long position;
             long high;
             long low;
             long content;
             long ordinal;
 
-            Run(Path path) throws IOException {
-                channel = FileChannel.open(path, StandardOpenOption.READ);
+            Run(FileChannel channel) {
+                this.channel = channel;
                 buffer.flip();
             }
 
             boolean advance() throws IOException {
                 if (buffer.remaining() < RECORD_BYTES) {
                     buffer.compact();
-                    while (buffer.position() < RECORD_BYTES && channel.read(buffer) > 0) {
-                        // keep reading until a whole record is in
+                    int read;
+                    while (buffer.position() < RECORD_BYTES && (read = channel.read(buffer, position)) > 0) {
+                        position += read;       // positional reads: the channel is shared with no one, but its position is not ours
                     }
                     buffer.flip();
                     if (buffer.remaining() < RECORD_BYTES) return false;
@@ -254,10 +254,10 @@ final class DuplicateFinder implements AutoCloseable {
             return byPrefix != 0 ? byPrefix : Long.compare(a.ordinal, b.ordinal);
         });
 
-        Merge(List<Path> paths) {
+        Merge(List<FileChannel> channels) {
             try {
-                for (Path path : paths) {
-                    Run run = new Run(path);
+                for (FileChannel channel : channels) {
+                    Run run = new Run(channel);
                     all.add(run);
                     if (run.advance()) heads.add(run);
                 }
@@ -303,13 +303,7 @@ final class DuplicateFinder implements AutoCloseable {
 
         @Override
         public void close() {
-            for (Run run : all) {
-                try {
-                    run.channel.close();
-                } catch (IOException ignored) {
-                    // read-only temporary files
-                }
-            }
+            // the channels are the finder's: it closes them
         }
     }
 

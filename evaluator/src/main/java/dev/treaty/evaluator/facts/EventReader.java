@@ -38,13 +38,22 @@ public final class EventReader {
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
             "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate keys in one object are an error, not "the last one wins". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,12})?");
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?%");
 
-    /** What a read produced: the facts of the good lines, and the bad lines. */
-    public record Result(List<Fact> facts, List<FactError> errors) {
+    /**
+     * What a read produced: the facts of the good lines, the bad lines, and the lines that are
+     * odd but may be true (a release dated before its product's event): warnings, which
+     * {@code --strict} makes errors.
+     */
+    public record Result(List<Fact> facts, List<FactError> errors, List<FactError> warnings) {
+        public Result(List<Fact> facts, List<FactError> errors) {
+            this(facts, errors, List.of());
+        }
     }
 
     private EventReader() {
@@ -87,7 +96,7 @@ public final class EventReader {
             try {
                 node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                line.error("", "not valid JSON: " + e.getOriginalMessage());
+                line.error("", "not valid JSON: " + jsonProblem(e));
                 return;
             }
             if (node == null || !node.isObject()) {
@@ -114,8 +123,27 @@ public final class EventReader {
             facts.forEach(f -> {
                 if (f instanceof Fact.CapabilityRequest || f instanceof Fact.Offer) asked.put(f.id(), f);
             });
+            // Releases and requests must name a product some event declares; a release before the product's own date is odd
+            Map<String, Fact.Product> products = new HashMap<>();
+            facts.forEach(f -> {
+                if (f instanceof Fact.Product p) products.merge(p.name(), p, (a, b) -> a.on().isAfter(b.on()) ? b : a);
+            });
+            List<FactError> warnings = new ArrayList<>();
             List<Fact> checked = new ArrayList<>();
             for (Fact fact : facts) {
+                String product = fact instanceof Fact.Release r ? r.product() : fact instanceof Fact.CapabilityRequest r ? r.product() : null;
+                if (product != null) {
+                    Fact.Product declared = products.get(product);
+                    if (declared == null) {
+                        errors.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "product",
+                                "no product event names '" + product + "'"));
+                        continue;
+                    }
+                    if (fact.on().isBefore(declared.on())) {
+                        warnings.add(new FactError(fact.meta().source().file(), fact.meta().source().line(), "on", fact.on()
+                                + " is before product '" + product + "' exists (" + declared.on() + ", " + declared.meta().source() + ")"));
+                    }
+                }
                 String problem = switch (fact) {
                     case Fact.CapabilityResponse response -> answers(response.request(), "capability-request",
                             Fact.CapabilityRequest.class, fact, asked);
@@ -129,7 +157,7 @@ public final class EventReader {
                 }
                 checked.add(fact);
             }
-            return new Result(List.copyOf(checked), List.copyOf(errors));
+            return new Result(List.copyOf(checked), List.copyOf(errors), List.copyOf(warnings));
         }
 
         /** Why an answer cannot stand, or null: it names nothing asked, or it came before the question. */
@@ -143,21 +171,72 @@ public final class EventReader {
         }
     }
 
+    /**
+     * Reads a file line by line in bounded memory: a line longer than
+     * {@link Limits#EVENT_LINE_CHARS_MAX} bytes is reported and skipped without being held whole;
+     * each line is decoded on its own, so a byte that is not UTF-8 is reported at its line; a
+     * byte-order mark at the start is allowed.
+     */
     private static void readFile(Path file, Reading reading) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-            String text;
-            long number = 0;
-            while ((text = reader.readLine()) != null) {
-                reading.line(text, file, ++number);
+        if (Files.isDirectory(file)) {
+            reading.errors.add(new FactError(file, 0, "", "is a folder, not an events file"));
+            return;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] line = new byte[1024];
+            int length = 0;
+            boolean tooLong = false;
+            long number = 1;
+            boolean first = true;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b == -1) {
+                    if (b == -1 && length == 0 && !tooLong) break;
+                    if (tooLong) {
+                        reading.errors.add(new FactError(file, number, "", "line is longer than " + Limits.EVENT_LINE_CHARS_MAX
+                                + " bytes (the limit EVENT_LINE_CHARS_MAX)"));
+                    } else {
+                        int start = first && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF ? 3 : 0;
+                        int end = length > start && line[length - 1] == '\r' ? length - 1 : length;
+                        try {
+                            String text = decoder.decode(java.nio.ByteBuffer.wrap(line, start, end - start)).toString();
+                            reading.line(text, file, number);
+                        } catch (java.nio.charset.CharacterCodingException e) {
+                            reading.errors.add(new FactError(file, number, "", "not UTF-8 text"));
+                        }
+                    }
+                    if (b == -1) break;
+                    number++;
+                    length = 0;
+                    tooLong = false;
+                    first = false;
+                    continue;
+                }
+                if (tooLong) continue;
+                if (length == Limits.EVENT_LINE_CHARS_MAX) {
+                    tooLong = true;
+                    continue;
+                }
+                if (length == line.length) line = java.util.Arrays.copyOf(line, Math.min(Limits.EVENT_LINE_CHARS_MAX, line.length * 2));
+                line[length++] = (byte) b;
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            reading.errors.add(new FactError(file, 0, "", "file is not UTF-8 text"));
         } catch (java.nio.file.NoSuchFileException e) {
             reading.errors.add(new FactError(file, 0, "", "no such file"));
         } catch (IOException e) {
             reading.errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
         }
+    }
+
+    /** The JSON parser's complaint in plain words: its first sentence, without its feature names and source. */
+    static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
+        message = message.replaceAll("\\s*\\(?(for|to) (?:Object|include|allow)[^)]*\\)?", "").replaceAll("\\s*\\(through reference chain.*", "")
+                .replaceAll("\\s*\\(`?[A-Z][A-Za-z]*Feature\\.[A-Z_]+`?[^)]*\\)", "").replaceAll("\\s*Source: .*", "");
+        int end = message.indexOf('\n');
+        if (end >= 0) message = message.substring(0, end);
+        if (message.startsWith("Duplicate field")) return message.replace("Duplicate field", "duplicate key");
+        return message.strip();
     }
 
     private static Fact parse(JsonNode node, Line line) {

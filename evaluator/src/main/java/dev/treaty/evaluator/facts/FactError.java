@@ -12,6 +12,6 @@ public record FactError(Path file, long line, String field, String reason) {
     /** "facts/events.jsonl:14: field 'on': '2030-02-30' is not a calendar date". */
     @Override
     public String toString() {
-        return file + ":" + line + ": " + (field.isEmpty() ? "" : "field '" + field + "': ") + reason;
+        return file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : "field '" + field + "': ") + reason;
     }
 }

@@ -22,7 +22,7 @@ final class LongRuns {
 
     private final long[] buffer;
     private int buffered;
-    private final List<Path> runs = new ArrayList<>();
+    private final List<java.nio.channels.FileChannel> runs = new ArrayList<>();
 
     LongRuns(int batchMax) {
         this.buffer = new long[batchMax];
@@ -36,10 +36,10 @@ final class LongRuns {
     private void spill() {
         Arrays.sort(buffer, 0, buffered);
         try {
-            Path run = Files.createTempFile("treaty-skip-", ".run");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
-                for (int i = 0; i < buffered; i++) out.writeLong(buffer[i]);
-            }
+            java.nio.channels.FileChannel run = SpillFiles.create("treaty-skip-");
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(run), 1 << 16));
+            for (int i = 0; i < buffered; i++) out.writeLong(buffer[i]);
+            out.flush();
             runs.add(run);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill to a temporary file", e);
@@ -63,14 +63,15 @@ final class LongRuns {
         private int index;
         private final PriorityQueue<long[]> heads = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         private final List<DataInputStream> streams = new ArrayList<>();
-        private final List<Path> runs;
+        private final List<java.nio.channels.FileChannel> runs;
 
-        Reader(long[] values, List<Path> runs) {
+        Reader(long[] values, List<java.nio.channels.FileChannel> runs) {
             this.values = values;
             this.runs = runs;
             try {
-                for (Path run : runs) {
-                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+                for (java.nio.channels.FileChannel run : runs) {
+                    run.position(0);
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(java.nio.channels.Channels.newInputStream(run), 1 << 16));
                     streams.add(in);
                     advance(streams.size() - 1);
                 }
@@ -115,13 +116,7 @@ final class LongRuns {
                     // read-only
                 }
             }
-            for (Path run : runs) {
-                try {
-                    Files.deleteIfExists(run);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            // closing the streams closed the nameless files' channels: the system has taken them back
         }
     }
 }

@@ -61,21 +61,22 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
     public record Shock(String name, double probability, double impact) {
     }
 
+    /** Growth, and a shock's impact, per period at most: 1,000%. */
+    static final double GROWTH_MAX = 10;
+    /** The volatility of growth per period at most: 500%. Beyond it a path is noise, and doubles overflow. */
+    static final double VOLATILITY_MAX = 5;
+
     static final Set<String> FIELDS = Set.of("product", "kind", "category", "cloud", "region", "segment");
     private static final Set<String> KEYS = Set.of("name", "party", "currency", "start", "through", "period", "revenue",
             "growth", "mix", "shocks", "discount-rate", "valuation-date", "history");
 
-    /** Reads a scenario file; every problem is reported as {@code file: field: reason}. */
+    /**
+     * Reads a scenario file; every problem is reported as {@code file: field: reason}. The YAML is
+     * read within limits (size, nesting, aliases) before any of it is used; a key given twice is an
+     * error, not "the last one wins"; anchors and aliases are followed.
+     */
     public static Scenario read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (JacksonException e) {
-            throw new ScenarioException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot be read: " + e.getMessage());
-        }
+        JsonNode root = yaml(file);
         if (root == null || !root.isObject()) throw new ScenarioException(file + ": expected a mapping of scenario fields");
         Reader r = new Reader(file);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
@@ -90,18 +91,28 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
         Step step = r.choice(root, "period", Step.class, Step.QUARTER);
         BigDecimal revenue = r.decimal(root, "revenue");
         if (revenue.signum() < 0) r.fail("revenue", "must not be negative");
+        if (revenue.compareTo(BigDecimal.valueOf(dev.treaty.language.Limits.EVENT_AMOUNT_UNITS_MAX)) > 0) {
+            r.fail("revenue", "more than " + dev.treaty.language.Limits.EVENT_AMOUNT_UNITS_MAX + " (the limit EVENT_AMOUNT_UNITS_MAX)");
+        }
         JsonNode growthNode = root.path("growth");
         if (!growthNode.isObject()) r.fail("growth", "expected a mapping with mean and volatility");
         Growth growth = new Growth(r.choice(growthNode, "growth.distribution", Distribution.class, Distribution.LOGNORMAL),
                 r.decimal(growthNode, "growth.mean").doubleValue(), r.decimal(growthNode, "growth.volatility").doubleValue());
-        if (growth.volatility() < 0) r.fail("growth.volatility", "must not be negative");
-        if (growth.mean() <= -1) r.fail("growth.mean", "must be above -1 (−100% per period)");
+        if (growth.volatility() < 0 || growth.volatility() > VOLATILITY_MAX) {
+            r.fail("growth.volatility", "must be between 0 and " + VOLATILITY_MAX + " (" + (int) (VOLATILITY_MAX * 100) + "% per period)");
+        }
+        if (growth.mean() <= -1 || growth.mean() > GROWTH_MAX) {
+            r.fail("growth.mean", "must be above -1 (−100% per period) and at most " + GROWTH_MAX + " (" + (int) (GROWTH_MAX * 100) + "%)");
+        }
         List<Slice> mix = new ArrayList<>();
         JsonNode mixNode = root.path("mix");
         if (mixNode.isMissingNode()) {
             mix.add(new Slice(BigDecimal.ONE, Map.of()));
         } else {
             if (!mixNode.isArray() || mixNode.isEmpty()) r.fail("mix", "expected a list of slices, each with a share");
+            if (mixNode.size() > dev.treaty.language.Limits.SCENARIO_SLICES_MAX) {
+                r.fail("mix", mixNode.size() + " slices; the limit SCENARIO_SLICES_MAX is " + dev.treaty.language.Limits.SCENARIO_SLICES_MAX);
+            }
             BigDecimal total = BigDecimal.ZERO;
             for (int i = 0; i < mixNode.size(); i++) {
                 JsonNode slice = mixNode.get(i);
@@ -139,11 +150,23 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
                 if (probability < 0 || probability > 1) r.fail(at + ".probability", "must be between 0 and 1");
                 double impact = r.decimal(shock, at + ".impact").doubleValue();
                 if (impact <= -1) r.fail(at + ".impact", "must be above -1 (revenue cannot fall below nothing)");
+                if (impact > GROWTH_MAX) r.fail(at + ".impact", "must be at most " + GROWTH_MAX);
                 shocks.add(new Shock(r.text(shock, at + ".name", "shock " + (i + 1)), probability, impact));
             }
         }
         BigDecimal discount = root.has("discount-rate") ? r.decimal(root, "discount-rate") : BigDecimal.ZERO;
-        if (discount.compareTo(BigDecimal.valueOf(-1)) <= 0) r.fail("discount-rate", "must be above -1");
+        if (discount.compareTo(BigDecimal.valueOf(-1)) <= 0 || discount.compareTo(BigDecimal.ONE) > 0) {
+            r.fail("discount-rate", "must be above -1 and at most 1 (100% a year)");
+        }
+        long periods = step == Step.MONTH ? java.time.temporal.ChronoUnit.MONTHS.between(start, through) + 1
+                : java.time.temporal.ChronoUnit.MONTHS.between(start, through) / 3 + 1;
+        long lines = java.time.temporal.ChronoUnit.MONTHS.between(start, through) + 1;
+        long slices = Math.max(1, mixNode.isMissingNode() ? 1 : mixNode.size());
+        if (lines * slices > dev.treaty.language.Limits.SCENARIO_LINES_PER_RUN_MAX) {
+            r.fail("through", "a run would settle " + lines * slices + " revenue lines (" + lines + " months × " + slices
+                    + " slices); the limit SCENARIO_LINES_PER_RUN_MAX is " + dev.treaty.language.Limits.SCENARIO_LINES_PER_RUN_MAX
+                    + ": shorten the horizon or the mix");
+        }
         LocalDate valuation = root.has("valuation-date") ? r.date(root, "valuation-date", null) : start;
         Optional<Path> history = Optional.empty();
         if (root.has("history")) {
@@ -153,6 +176,84 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
         }
         return new Scenario(r.text(root, "name", file.getFileName().toString()), party, currency, start, through, step, revenue,
                 growth, mix, shocks, discount, valuation, history, file);
+    }
+
+    /** The YAML of a scenario as a tree, read within {@link dev.treaty.language.Limits}. */
+    private static JsonNode yaml(Path file) {
+        try {
+            if (Files.isDirectory(file)) throw new ScenarioException(file + ": is a folder, not a scenario file");
+            if (Files.size(file) > dev.treaty.language.Limits.SCENARIO_BYTES_MAX) {
+                throw new ScenarioException(file + ": larger than " + dev.treaty.language.Limits.SCENARIO_BYTES_MAX
+                        + " bytes (the limit SCENARIO_BYTES_MAX)");
+            }
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot be read: " + (Files.exists(file) ? e.getMessage() : "no such file"));
+        }
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(dev.treaty.language.Limits.YAML_ALIASES_MAX);
+        options.setNestingDepthLimit(dev.treaty.language.Limits.YAML_NESTING_MAX);
+        options.setCodePointLimit(dev.treaty.language.Limits.SCENARIO_BYTES_MAX);
+        options.setAllowRecursiveKeys(false);
+        org.yaml.snakeyaml.nodes.Node node;
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            node = new org.yaml.snakeyaml.Yaml(options).compose(reader);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = String.valueOf(e.getProblem()).replace("found duplicate key", "a key given twice:");
+            throw new ScenarioException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
+                    + ": not valid YAML: " + problem);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ScenarioException(file + ": not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .replace("Number of aliases for non-scalar nodes exceeds the specified max=", "more aliases than the limit YAML_ALIASES_MAX = ")
+                    .replace("Nesting Depth exceeded max ", "nested deeper than the limit YAML_NESTING_MAX = ")
+                    .replace("The incoming YAML document exceeds the limit: ", "larger than the limit SCENARIO_BYTES_MAX = "));
+        } catch (java.nio.charset.CharacterCodingException | java.io.UncheckedIOException e) {
+            throw new ScenarioException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot be read: " + e.getMessage());
+        }
+        try {
+            return node == null ? null : tree(node, new java.util.IdentityHashMap<>(), 0);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(file + ":" + e.getMessage().replaceFirst("^line ", ""));
+        }
+    }
+
+    /** A YAML node as a JSON tree: scalars as text (dates and numbers are read later, field by field). */
+    private static JsonNode tree(org.yaml.snakeyaml.nodes.Node node, java.util.IdentityHashMap<Object, Boolean> open, int depth) {
+        var factory = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (depth > dev.treaty.language.Limits.YAML_NESTING_MAX || open.containsKey(node)) {
+            throw new ScenarioException("a scenario nested deeper than the limit YAML_NESTING_MAX, or refers to itself");
+        }
+        return switch (node) {
+            case org.yaml.snakeyaml.nodes.ScalarNode scalar -> scalar.getTag().getValue().endsWith(":null") ? factory.nullNode()
+                    : factory.textNode(scalar.getValue());
+            case org.yaml.snakeyaml.nodes.SequenceNode sequence -> {
+                open.put(node, true);
+                var array = factory.arrayNode();
+                sequence.getValue().forEach(item -> array.add(tree(item, open, depth + 1)));
+                open.remove(node);
+                yield array;
+            }
+            case org.yaml.snakeyaml.nodes.MappingNode mapping -> {
+                open.put(node, true);
+                var object = factory.objectNode();
+                for (var tuple : mapping.getValue()) {
+                    if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
+                        throw new ScenarioException("line " + (tuple.getKeyNode().getStartMark().getLine() + 1) + ": a key must be plain text");
+                    }
+                    if (object.has(key.getValue())) {
+                        throw new ScenarioException("line " + (key.getStartMark().getLine() + 1) + ": not valid YAML: the key '"
+                                + key.getValue() + "' is given twice");
+                    }
+                    object.set(key.getValue(), tree(tuple.getValueNode(), open, depth + 1));
+                }
+                open.remove(node);
+                yield object;
+            }
+            default -> factory.nullNode();
+        };
     }
 
     /** Field readers that name the field and the reason on failure. */
@@ -183,9 +284,13 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
         BigDecimal decimal(JsonNode node, String path) {
             JsonNode value = need(node, path);
             try {
-                return new BigDecimal(value.asText().replace("_", ""));
+                String text = value.asText().replace("_", "");
+                if (text.length() > 40) throw new NumberFormatException("too long");
+                BigDecimal number = new BigDecimal(text);
+                if (number.abs().compareTo(new BigDecimal("1e18")) > 0 || number.scale() > 12) throw new NumberFormatException("out of range");
+                return number;
             } catch (NumberFormatException e) {
-                fail(path, "expected a number, got '" + value.asText() + "'");
+                fail(path, "expected a number (at most 10^18, with at most 12 decimals), got '" + value.asText() + "'");
                 return null;
             }
         }

@@ -55,11 +55,42 @@ public final class Simulation {
         this.facts = facts;
         this.assumptions = assumptions;
         this.history = history.stream().filter(line -> line.date().isBefore(scenario.start())).toList();
+        checkAgainstTheAgreement(scenario, this.schedules);
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate month = scenario.start().withDayOfMonth(1); !month.isAfter(scenario.through()); month = month.plusMonths(1)) {
             starts.add(month.isBefore(scenario.start()) ? scenario.start() : month);
         }
         this.months = List.copyOf(starts);
+    }
+
+    /**
+     * The scenario's party must be a party, and its revenue must be in a currency one of that
+     * party's revenue shares settles in: otherwise every figure would print as nothing due.
+     */
+    private static void checkAgainstTheAgreement(Scenario scenario, List<Schedule> schedules) {
+        if (schedules.isEmpty()) return;          // a path without versions (tests of the paths themselves)
+        java.util.Set<String> parties = new java.util.TreeSet<>();
+        java.util.Set<String> currencies = new java.util.TreeSet<>();
+        for (Schedule schedule : schedules) {
+            for (SettlementPlan.VersionSpan span : schedule.spans()) {
+                span.version().parties().forEach(p -> parties.add(p.shortName()));
+                span.version().termsOf(dev.treaty.model.term.RevenueShare.class).stream()
+                        .filter(share -> share.payer().equals(scenario.party()))
+                        .forEach(share -> currencies.add(share.currency().getCurrencyCode()));
+            }
+        }
+        if (!parties.contains(scenario.party())) {
+            throw new ScenarioException(scenario.file() + ": party: '" + scenario.party() + "' is not a party to the agreement ("
+                    + String.join(", ", parties) + ")");
+        }
+        if (currencies.isEmpty()) {
+            throw new ScenarioException(scenario.file() + ": party: " + scenario.party() + " pays no revenue share under the versions"
+                    + " simulated, so nothing would be due");
+        }
+        if (!currencies.contains(scenario.currency().getCurrencyCode())) {
+            throw new ScenarioException(scenario.file() + ": currency: " + scenario.currency().getCurrencyCode() + ": no revenue share "
+                    + scenario.party() + " pays settles in it (they settle in " + String.join(", ", currencies) + ")");
+        }
     }
 
     /** One run's outcome per schedule and term. */

@@ -153,8 +153,8 @@ class SimulationTest {
         Path file = dir.resolve("bad.yaml");
         String base = "party: A\ncurrency: USD\nstart: 2021-01-01\nthrough: 2021-12-31\nrevenue: 10\n";
         Object[][] cases = {
-                {base + "growth: {mean: x, volatility: 0}", "growth.mean: expected a number, got 'x'"},
-                {base + "growth: {mean: 0.1, volatility: -1}", "growth.volatility: must not be negative"},
+                {base + "growth: {mean: x, volatility: 0}", "growth.mean: expected a number (at most 10^18, with at most 12 decimals), got 'x'"},
+                {base + "growth: {mean: 0.1, volatility: -1}", "growth.volatility: must be between 0 and 5.0 (500% per period)"},
                 {base.replace("USD", "XYZ") + "growth: {mean: 0, volatility: 0}", "currency: 'XYZ' is not an ISO 4217 currency code"},
                 {base + "growth: {mean: 0, volatility: 0}\nmix: [{share: 0.5, product: a}]", "mix: the shares add up to 0.5, not 1"},
                 {base + "growth: {mean: 0, volatility: 0}\nmix: [{share: 1, colour: red}]", "mix[0].colour: unknown field"},

@@ -28,6 +28,7 @@ statement
     | STRIKE (clauseRef (COMMA clauseRef)*)?                           # strikeOp
     | ASSUME assumed=name EQ (value=expr | word=name) basis=STRING? (PUBLIC SINCE since=expr)?  # assumption
     | KIND kind=name (IS parent=name)? title=STRING?                   # kindDecl
+    | CLOUD cloud=name title=STRING?                                   # cloudDecl
     | EVENT name title=STRING? (LBRACE sep? (eventAttribute (sep eventAttribute)* sep?)? RBRACE)?  # eventDecl
     | termKind name title=STRING? LBRACE sep? (attribute (sep attribute)* sep?)? RBRACE           # term
     ;

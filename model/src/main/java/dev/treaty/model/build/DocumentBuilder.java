@@ -36,7 +36,7 @@ public final class DocumentBuilder {
     /** The header of a file as read from its preamble blocks. */
     public record Header(DocumentKind kind, String id, String title, Optional<String> target,
                          List<Party> parties, LocalDate signed, LocalDate effective, SourcePosition at,
-                         List<ProductKinds.Declaration> kinds) {
+                         List<ProductKinds.Declaration> kinds, List<String> clouds) {
     }
 
     private DocumentBuilder() {
@@ -46,6 +46,7 @@ public final class DocumentBuilder {
     public static Optional<Header> header(LiterateDocument document, Diagnostics diagnostics) {
         Map<String, Party> parties = new LinkedHashMap<>();
         List<ProductKinds.Declaration> kinds = new ArrayList<>();
+        List<String> clouds = new ArrayList<>();
         DocumentKind kind = null;
         String id = null;
         String title = document.title();
@@ -128,6 +129,7 @@ public final class DocumentBuilder {
                     case AssumptionContext ignored -> {
                         // read by assumptions(); only valid in an assumptions file (checked there)
                     }
+                    case CloudDeclContext declared -> clouds.add(declared.cloud.getText());
                     case KindDeclContext declared -> kinds.add(new ProductKinds.Declaration(declared.kind.getText(),
                             Optional.ofNullable(declared.parent).map(p -> p.getText()), TermBuilder.unquote(declared.title),
                             scope.at(declared.kind)));
@@ -141,18 +143,21 @@ public final class DocumentBuilder {
         }
         SourcePosition fileStart = SourcePosition.of(document.source().path(), 1, 1);
         if (kind == null) {
+            if (document.preambleBlocks().isEmpty() && document.clauses().isEmpty() && diagnostics.hasErrorIn(fileStart.file())) {
+                return Optional.empty();          // the file was refused whole (a limit), and said so
+            }
             diagnostics.error(fileStart, "", "no document header: begin the file with a ```treaty block stating"
                     + " 'agreement ID', 'amendment ID amends AGREEMENT', 'amendment ID restates AGREEMENT',"
                     + " 'clarification ID clarifies AGREEMENT' or 'assumptions for AGREEMENT'");
             return Optional.empty();
         }
         if (kind == DocumentKind.ASSUMPTIONS) {
-            if (!parties.isEmpty() || signed != null || effective != null || !kinds.isEmpty()) {
-                diagnostics.error(at, "", "an assumptions file has no parties, kinds or dates; it only names assumptions");
+            if (!parties.isEmpty() || signed != null || effective != null || !kinds.isEmpty() || !clouds.isEmpty()) {
+                diagnostics.error(at, "", "an assumptions file has no parties, kinds, clouds or dates; it only names assumptions");
                 return Optional.empty();
             }
             return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target), List.of(),
-                    LocalDate.MIN, LocalDate.MIN, at, List.of())) : Optional.empty();
+                    LocalDate.MIN, LocalDate.MIN, at, List.of(), List.of())) : Optional.empty();
         }
         if (signed == null && valid) {
             diagnostics.error(at, "", kind.label() + " " + id + " needs 'signed DATE'");
@@ -175,7 +180,7 @@ public final class DocumentBuilder {
             diagnostics.warning(signedAt, "", "agreement " + id + " takes effect on " + effective + ", before it was signed on " + signed);
         }
         return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target),
-                List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds))) : Optional.empty();
+                List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds), List.copyOf(clouds))) : Optional.empty();
     }
 
     /** Reads the {@code assume} statements of an assumptions file, and reports them anywhere else. */
@@ -202,6 +207,17 @@ public final class DocumentBuilder {
                 if (assume.basis == null) {
                     scope.error(assume.assumed, "assumption '" + name
                             + "' needs its basis as a quoted label, e.g. \"20%, press reports\"");
+                    continue;
+                }
+                List<String> refers = new ArrayList<>();
+                if (assume.value != null) {
+                    org.antlr.v4.runtime.tree.Trees.findAllTokenNodes(assume.value, dev.treaty.language.grammar.TreatyLexer.ASSUMPTION_REF)
+                            .forEach(node -> refers.add(node.getText()));
+                }
+                if (!refers.isEmpty()) {
+                    // checked before evaluating: a formula over assumptions (a cycle among them too) is never looked up
+                    scope.error(assume.value, "an assumption is a figure, not a formula over other assumptions; it names "
+                            + String.join(", ", refers));
                     continue;
                 }
                 Optional<Quantity> value = assume.word != null ? Optional.of(new Quantity.OfWord(assume.word.getText()))
@@ -248,7 +264,7 @@ public final class DocumentBuilder {
         }
         return new Document(document.source().path(), header.kind(), header.id(), header.title(), header.target(),
                 header.parties(), header.signed(), header.effective(), clauses, operations, document.preambleProse(), header.at(),
-                header.kinds());
+                header.kinds(), header.clouds());
     }
 
     private static void clause(SourceClause source, ClauseId id, Header header, Map<String, Assumption> assumptions,

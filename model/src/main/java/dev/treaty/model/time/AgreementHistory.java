@@ -260,6 +260,8 @@ public final class AgreementHistory {
         joining.putIfAbsent(agreement.effective(), new ArrayList<>());
 
         ProductKinds kinds = kinds(known, diagnostics);
+        java.util.Set<String> clouds = new java.util.TreeSet<>(agreement.clouds());
+        for (int i = 0; i < known; i++) clouds.addAll(changes.get(i).clouds());
         NavigableMap<LocalDate, ConsolidatedAgreement> versions = new TreeMap<>();
         TreeSet<Integer> applied = new TreeSet<>();
         State state = null;
@@ -274,7 +276,7 @@ public final class AgreementHistory {
                 state = State.of(agreement);
                 for (int i : applied) state.apply(changes.get(i), diagnostics);
             }
-            versions.put(day.getKey(), state.toVersion(agreement.id(), kinds));
+            versions.put(day.getKey(), state.toVersion(agreement.id(), kinds, clouds));
         }
         // Each version is in force until the day before the next one starts.
         NavigableMap<LocalDate, ConsolidatedAgreement> windowed = new TreeMap<>();
@@ -382,9 +384,9 @@ public final class AgreementHistory {
                     clauses.keySet().stream().map(ClauseId::toString).toList());
         }
 
-        ConsolidatedAgreement toVersion(String agreementId, ProductKinds kinds) {
+        ConsolidatedAgreement toVersion(String agreementId, ProductKinds kinds, java.util.Set<String> clouds) {
             return new ConsolidatedAgreement(agreementId, title, List.copyOf(parties.values()), applied, clauses, DateWindow.ALWAYS,
-                    kinds);
+                    kinds, clouds);
         }
     }
 }

@@ -25,12 +25,15 @@ import java.util.TreeMap;
  * @param applied     the documents applied, in the order they were applied (signing order)
  * @param inForce     the days this version is in force, both ends inclusive
  * @param kinds       the product kinds declared by the documents known (a vocabulary: timeless)
+ * @param clouds      the clouds declared by the documents known, and those this version's terms name
  */
 public record ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
                                     SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, List<TermInForce> terms,
-                                    Map<String, EventDefinition> events, ProductKinds kinds) {
+                                    Map<String, EventDefinition> events, ProductKinds kinds,
+                                    java.util.SortedSet<String> clouds) {
 
     public ConsolidatedAgreement {
+        clouds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(clouds));
         parties = List.copyOf(parties);
         applied = List.copyOf(applied);
         clauses = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(clauses));
@@ -40,12 +43,28 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
 
     /** A version; its terms and events are worked out once, here, since every decision asks for them. */
     public ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
-                                 SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, ProductKinds kinds) {
-        this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses), kinds);
+                                 SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, ProductKinds kinds,
+                                 java.util.Set<String> declaredClouds) {
+        this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses), kinds,
+                cloudsOf(clauses, declaredClouds));
     }
 
     ConsolidatedAgreement withInForce(DateWindow window) {
-        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events, kinds);
+        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events, kinds, clouds);
+    }
+
+    private static java.util.SortedSet<String> cloudsOf(SortedMap<ClauseId, ClauseInForce> clauses, java.util.Set<String> declared) {
+        java.util.SortedSet<String> clouds = new java.util.TreeSet<>(declared);
+        for (TermInForce term : termsOf(clauses)) {
+            switch (term.term()) {
+                case dev.treaty.model.term.CloudExclusivity rule -> clouds.add(rule.cloud());
+                case dev.treaty.model.term.FirstShip rule -> clouds.add(rule.cloud());
+                case dev.treaty.model.term.ReleasePermission rule -> clouds.addAll(rule.clouds());
+                default -> {
+                }
+            }
+        }
+        return clouds;
     }
 
     private static List<TermInForce> termsOf(SortedMap<ClauseId, ClauseInForce> clauses) {

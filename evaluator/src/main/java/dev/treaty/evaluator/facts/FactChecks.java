@@ -1,0 +1,63 @@
+package dev.treaty.evaluator.facts;
+
+import dev.treaty.model.Party;
+import dev.treaty.model.term.EventDefinition;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Facts checked against the agreement they are read with: what cannot be true of it is an error
+ * (a payment by or to someone who is on no version of the agreement), what is odd but may be true
+ * is a warning that {@code --strict} makes an error (an event declared or verified that no version
+ * defines; a product owned by someone who is not a party).
+ */
+public final class FactChecks {
+
+    /** Errors and warnings, each at its file and line. */
+    public record Result(List<FactError> errors, List<FactError> warnings) {
+    }
+
+    private FactChecks() {
+    }
+
+    public static Result check(AgreementHistory history, List<Fact> facts) {
+        Set<String> parties = new TreeSet<>();
+        Set<String> events = new TreeSet<>();
+        for (ConsolidatedAgreement version : history.versions()) {
+            version.parties().stream().map(Party::shortName).forEach(parties::add);
+            events.addAll(version.events().keySet());
+            version.termsOf(EventDefinition.class).forEach(e -> events.add(e.name()));
+        }
+        List<FactError> errors = new ArrayList<>();
+        List<FactError> warnings = new ArrayList<>();
+        for (Fact fact : facts) {
+            FactSource at = fact.meta().source();
+            switch (fact) {
+                case Fact.Payment payment -> {
+                    for (String party : List.of(payment.payer(), payment.payee())) {
+                        if (!parties.contains(party)) {
+                            errors.add(new FactError(at.file(), at.line(), party.equals(payment.payer()) ? "payer" : "payee",
+                                    "'" + party + "' is not a party to " + history.id() + " (" + String.join(", ", parties) + ")"));
+                        }
+                    }
+                }
+                case Fact.Declaration declaration when !events.contains(declaration.event()) -> warnings.add(new FactError(at.file(),
+                        at.line(), "event", "no version of " + history.id() + " defines an event '" + declaration.event() + "'"
+                        + (events.isEmpty() ? "" : " (" + String.join(", ", events) + ")")));
+                case Fact.Verification verification when !events.contains(verification.event()) -> warnings.add(new FactError(at.file(),
+                        at.line(), "event", "no version of " + history.id() + " defines an event '" + verification.event() + "'"
+                        + (events.isEmpty() ? "" : " (" + String.join(", ", events) + ")")));
+                case Fact.Product product when !parties.contains(product.owner()) -> warnings.add(new FactError(at.file(), at.line(),
+                        "owner", "'" + product.owner() + "' is not a party to " + history.id() + " (" + String.join(", ", parties) + ")"));
+                default -> {
+                }
+            }
+        }
+        return new Result(List.copyOf(errors), List.copyOf(warnings));
+    }
+}

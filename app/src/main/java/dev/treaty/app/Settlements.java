@@ -20,6 +20,12 @@ public final class Settlements {
      */
     public record Request(LocalDate through, Optional<LocalDate> from, Optional<String> term, boolean pushdown) {
 
+        public Request {
+            if (from.isPresent() && from.get().isAfter(through)) {
+                throw new BadRequest("--from " + from.get() + " is after --through " + through + ": no period lies between them");
+            }
+        }
+
         public static Request through(LocalDate through) {
             return new Request(through, Optional.empty(), Optional.empty(), false);
         }

@@ -108,6 +108,14 @@ public final class Workspace implements AutoCloseable {
         if (inputs.folder().isPresent() && inputs.db().isPresent()) {
             throw new BadRequest("give either an agreement folder or --db, not both");
         }
+        for (List<Path> files : List.of(inputs.events(), inputs.revenue())) {
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            for (Path file : files) {
+                if (!seen.add(file.toAbsolutePath().normalize())) {
+                    throw new BadRequest(file + " is named twice: its facts would count twice");
+                }
+            }
+        }
         if (!inputs.asRecorded().equals(Instant.MAX) && inputs.db().isEmpty()) {
             throw new BadRequest("--as-recorded asks what a store held at an instant; it needs --db (for files, use --as-known)");
         }

@@ -43,7 +43,11 @@ final class CheckCommand implements Callable<Integer> {
         ArrayNode all = Json.array();
         for (Path path : paths) {
             AgreementFolder.Loaded loaded = AgreementFolder.load(List.of(path), assume);
-            files += loaded.sources().size();
+            // a file refused unread (too large, not UTF-8) has no source but was still checked
+            java.util.Set<Path> checked = new java.util.HashSet<>();
+            checked.addAll(loaded.sources().keySet());
+            loaded.diagnostics().forEach(diagnostic -> checked.add(diagnostic.at().file()));
+            files += checked.size();
             DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
             for (Diagnostic diagnostic : loaded.diagnostics()) {
                 if (diagnostic.isError()) errors++;

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /** The {@code treaty} command. */
 @Command(name = "treaty", mixinStandardHelpOptions = true, version = "treaty 0.1.0",
@@ -82,11 +84,32 @@ public final class Main implements Runnable {
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
-            cmd.getErr().println("treaty: " + exception.getMessage());
+            // picocli checks required options before it complains of unknown ones; a misspelt
+            // required option would then be reported as missing, which hides the real mistake
+            Optional<String> unknown = exception instanceof CommandLine.MissingParameterException
+                    ? unknownLongOption(cmd, arguments) : Optional.empty();
+            if (unknown.isPresent()) {
+                CommandLine.UnmatchedArgumentException unmatched = new CommandLine.UnmatchedArgumentException(cmd, List.of(unknown.get()));
+                cmd.getErr().println("treaty: Unknown option: '" + unknown.get() + "'");
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, cmd.getErr());
+            } else {
+                cmd.getErr().println("treaty: " + exception.getMessage());
+            }
             cmd.getErr().println("Usage: see 'treaty " + qualifiedName(cmd) + "--help'");
             return ExitCodes.BAD_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    /** The first "--name" among the arguments that the command does not know, if any. */
+    private static Optional<String> unknownLongOption(CommandLine command, String[] arguments) {
+        for (String argument : arguments) {
+            if (argument.equals("--")) break;
+            if (!argument.startsWith("--")) continue;
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (command.getCommandSpec().findOption(name) == null) return Optional.of(name);
+        }
+        return Optional.empty();
     }
 
     /** "statement issue ": the command's words after "treaty", for a hint. */

@@ -63,9 +63,19 @@ class BadFactsGoldenTest {
     }
 
     @Test
-    void theSameEventTwiceIsKeptOnce() {
-        Cli.Result result = Cli.run("gate", Cli.flagship(), "--events", EVENTS, EVENTS, "--product", "chatgpt", "--cloud", "aws",
+    void theSameEventTwiceIsKeptOnceAndTheSameFileNamedTwiceIsRefused() throws IOException {
+        Path copy = Files.createTempFile("events-copy", ".jsonl");
+        try {
+            Files.copy(Path.of(EVENTS), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Cli.Result result = Cli.run("gate", Cli.flagship(), "--events", EVENTS, copy.toString(), "--product", "chatgpt", "--cloud",
+                    "aws", "--on", "2026-06-01");
+            assertThat(result.exit()).as(result.err()).isZero();
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+        Cli.Result twice = Cli.run("gate", Cli.flagship(), "--events", EVENTS, EVENTS, "--product", "chatgpt", "--cloud", "aws",
                 "--on", "2026-06-01");
-        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(twice.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(twice.err()).contains("events.jsonl is named twice: its facts would count twice");
     }
 }

@@ -1,5 +1,7 @@
 package dev.treaty.language;
 
+import dev.treaty.language.grammar.TreatyLexer;
+
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ final class SyntaxMessages {
         }
         if (offending != null && offending.getType() == Token.EOF) {
             return "the block ends too soon: is a closing '}' or ']' missing, or a value?";
+        }
+        if (offending != null && offending.getType() == TreatyLexer.UNTERMINATED_STRING) {
+            return "this string is not closed: a '\"' is missing before the end of the line";
         }
         String found = offending == null ? null : describe(offending);
         List<String> alternatives = new ArrayList<>(expected);

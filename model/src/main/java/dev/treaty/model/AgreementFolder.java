@@ -191,7 +191,7 @@ public final class AgreementFolder {
                 }
                 files.add(path);
             } else {
-                diagnostics.error(SourcePosition.of(path, 1, 1), "", "no such file or folder");
+                diagnostics.error(SourcePosition.of(path, 1, 1), "", Files.exists(path) ? "not a regular file or a folder" : "no such file or folder");
             }
         }
         if (files.size() > Limits.AGREEMENT_FILES_MAX) {

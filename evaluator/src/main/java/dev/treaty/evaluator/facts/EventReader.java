@@ -178,8 +178,9 @@ public final class EventReader {
      * byte-order mark at the start is allowed.
      */
     private static void readFile(Path file, Reading reading) {
-        if (Files.isDirectory(file)) {
-            reading.errors.add(new FactError(file, 0, "", "is a folder, not an events file"));
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            reading.errors.add(new FactError(file, 0, "", Files.isDirectory(file) ? "is a folder, not an events file"
+                    : "is not a regular file (a device or a pipe has no end to read to)"));
             return;
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -270,6 +270,11 @@ public final class RevenueReader {
     /** Streams the rows of one file to {@code handler}; returns whether the file has an id column. */
     private static boolean rows(Path file, List<FactError> errors, Progress progress, RowHandler handler) {
         long total;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            errors.add(new FactError(file, 0, "", Files.isDirectory(file) ? "is a folder, not a revenue file"
+                    : "is not a regular file (a device or a pipe has no end to read to)"));
+            return false;
+        }
         try {
             total = Files.size(file);
         } catch (IOException e) {

@@ -170,8 +170,10 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
         LocalDate valuation = root.has("valuation-date") ? r.date(root, "valuation-date", null) : start;
         Optional<Path> history = Optional.empty();
         if (root.has("history")) {
-            Path path = file.toAbsolutePath().getParent().resolve(r.text(root, "history", null));
-            if (!Files.isRegularFile(path)) r.fail("history", "no such file: " + path);
+            String named = r.text(root, "history", null);
+            Path path = file.toAbsolutePath().getParent().resolve(named);
+            // named as written and relative to the scenario, so the message reads the same on any machine
+            if (!Files.isRegularFile(path)) r.fail("history", "no such file: " + named + " (beside the scenario)");
             history = Optional.of(path);
         }
         return new Scenario(r.text(root, "name", file.getFileName().toString()), party, currency, start, through, step, revenue,
@@ -182,6 +184,7 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
     private static JsonNode yaml(Path file) {
         try {
             if (Files.isDirectory(file)) throw new ScenarioException(file + ": is a folder, not a scenario file");
+            if (Files.exists(file) && !Files.isRegularFile(file)) throw new ScenarioException(file + ": is not a regular file");
             if (Files.size(file) > dev.treaty.language.Limits.SCENARIO_BYTES_MAX) {
                 throw new ScenarioException(file + ": larger than " + dev.treaty.language.Limits.SCENARIO_BYTES_MAX
                         + " bytes (the limit SCENARIO_BYTES_MAX)");
@@ -204,6 +207,7 @@ public record Scenario(String name, String party, Currency currency, LocalDate s
             throw new ScenarioException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
                     + ": not valid YAML: " + problem);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) throw new ScenarioException(file + ": not UTF-8 text");
             throw new ScenarioException(file + ": not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
                     .replace("Number of aliases for non-scalar nodes exceeds the specified max=", "more aliases than the limit YAML_ALIASES_MAX = ")
                     .replace("Nesting Depth exceeded max ", "nested deeper than the limit YAML_NESTING_MAX = ")

@@ -147,6 +147,8 @@ CLAUSE_NUMBER : DIGIT+ '.' DIGIT+ ('.' DIGIT+)+ ;
 PERCENT       : NUMBER_BODY '%' ;
 NUMBER        : NUMBER_BODY ;
 STRING        : '"' (~["\\\r\n] | '\\' .)* '"' ;
+// A string the line ends inside: one token, so the message can say so instead of '"'.
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 ASSUMPTION_REF: '$' NAME_BODY ;
 IDENT         : NAME_BODY ;
 

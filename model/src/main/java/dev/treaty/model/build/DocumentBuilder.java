@@ -56,7 +56,10 @@ public final class DocumentBuilder {
         LocalDate effective = null;
         SourcePosition signedAt = null;
         boolean valid = true;
+        // A header with a syntax error has been reported; what it seems to lack follows from that error.
+        boolean syntaxError = false;
         for (TermBlock block : document.preambleBlocks()) {
+            syntaxError |= Syntax.hasErrors(block.tree());
             BlockScope scope = new BlockScope(block, "", Map.of(), diagnostics);
             for (StatementContext statement : block.tree().statement()) {
                 if (Syntax.hasErrors(statement)) continue;
@@ -141,6 +144,7 @@ public final class DocumentBuilder {
                 }
             }
         }
+        if (syntaxError) return Optional.empty();
         SourcePosition fileStart = SourcePosition.of(document.source().path(), 1, 1);
         if (kind == null) {
             if (document.preambleBlocks().isEmpty() && document.clauses().isEmpty() && diagnostics.hasErrorIn(fileStart.file())) {

@@ -100,9 +100,12 @@ public final class AgreementFolder {
             DocumentBuilder.header(document, diagnostics).ifPresent(h -> headers.put(document, h));
         }
         Map<String, Assumption> assumptions = new TreeMap<>();
+        Map<String, SourcePosition> refusedAssumptions = new TreeMap<>();
         for (LiterateDocument document : documents) {
             DocumentKind kind = Optional.ofNullable(headers.get(document)).map(DocumentBuilder.Header::kind).orElse(null);
-            for (Assumption assumption : DocumentBuilder.assumptions(document, kind, diagnostics)) {
+            DocumentBuilder.Declared declared = DocumentBuilder.assumptions(document, kind, diagnostics);
+            declared.refused().forEach(refusedAssumptions::putIfAbsent);
+            for (Assumption assumption : declared.accepted()) {
                 Assumption earlier = assumptions.putIfAbsent(assumption.name(), assumption);
                 if (earlier != null) {
                     diagnostics.error(assumption.at(), "", "assumption '" + assumption.name() + "' is already named at "
@@ -116,7 +119,7 @@ public final class AgreementFolder {
         List<Document> changes = new ArrayList<>();
         List<Document> assumptionFiles = new ArrayList<>();
         for (var entry : headers.entrySet()) {
-            Document document = DocumentBuilder.build(entry.getKey(), entry.getValue(), assumptions, diagnostics);
+            Document document = DocumentBuilder.build(entry.getKey(), entry.getValue(), assumptions, refusedAssumptions, diagnostics);
             switch (document.kind()) {
                 case AGREEMENT -> {
                     Document earlier = agreements.putIfAbsent(document.id(), document);

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Gives meaning to one literate file: its header (what kind of document it is, its id, parties
@@ -60,7 +61,7 @@ public final class DocumentBuilder {
         boolean syntaxError = false;
         for (TermBlock block : document.preambleBlocks()) {
             syntaxError |= Syntax.hasErrors(block.tree());
-            BlockScope scope = new BlockScope(block, "", Map.of(), diagnostics);
+            BlockScope scope = new BlockScope(block, "", diagnostics);
             for (StatementContext statement : block.tree().statement()) {
                 if (Syntax.hasErrors(statement)) continue;
                 switch (statement) {
@@ -187,9 +188,17 @@ public final class DocumentBuilder {
                 List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds), List.copyOf(clouds))) : Optional.empty();
     }
 
+    /**
+     * The assumptions a file declares: those accepted, and where those refused were declared (a use
+     * of one points there rather than calling it unknown).
+     */
+    public record Declared(List<Assumption> accepted, Map<String, SourcePosition> refused) {
+    }
+
     /** Reads the {@code assume} statements of an assumptions file, and reports them anywhere else. */
-    public static List<Assumption> assumptions(LiterateDocument document, DocumentKind kind, Diagnostics diagnostics) {
+    public static Declared assumptions(LiterateDocument document, DocumentKind kind, Diagnostics diagnostics) {
         List<Assumption> assumptions = new ArrayList<>();
+        Map<String, SourcePosition> refused = new TreeMap<>();
         List<TermBlock> blocks = new ArrayList<>(document.preambleBlocks());
         Map<TermBlock, String> contexts = new HashMap<>();
         for (SourceClause clause : document.clauses()) {
@@ -199,7 +208,7 @@ public final class DocumentBuilder {
             }
         }
         for (TermBlock block : blocks) {
-            BlockScope scope = new BlockScope(block, contexts.getOrDefault(block, ""), Map.of(), diagnostics);
+            BlockScope scope = new BlockScope(block, contexts.getOrDefault(block, ""), diagnostics);
             for (StatementContext statement : block.tree().statement()) {
                 if (!(statement instanceof AssumptionContext assume) || Syntax.hasErrors(statement)) continue;
                 if (kind != DocumentKind.ASSUMPTIONS) {
@@ -211,6 +220,7 @@ public final class DocumentBuilder {
                 if (assume.basis == null) {
                     scope.error(assume.assumed, "assumption '" + name
                             + "' needs its basis as a quoted label, e.g. \"20%, press reports\"");
+                    refused.putIfAbsent(name, scope.at(assume.assumed));
                     continue;
                 }
                 List<String> refers = new ArrayList<>();
@@ -222,33 +232,34 @@ public final class DocumentBuilder {
                     // checked before evaluating: a formula over assumptions (a cycle among them too) is never looked up
                     scope.error(assume.value, "an assumption is a figure, not a formula over other assumptions; it names "
                             + String.join(", ", refers));
+                    refused.putIfAbsent(name, scope.at(assume.assumed));
                     continue;
                 }
                 Optional<Quantity> value = assume.word != null ? Optional.of(new Quantity.OfWord(assume.word.getText()))
                         : Expressions.evaluate(assume.value, scope);
-                if (!scope.assumptionsUsed.isEmpty()) {
-                    scope.error(assume.value, "an assumption is a figure, not a formula over other assumptions;"
-                            + " it names " + String.join(", ", scope.assumptionsUsed.stream().map(n -> "$" + n).toList()));
-                    scope.assumptionsUsed.clear();
-                    continue;
-                }
                 Optional<LocalDate> since = Optional.empty();
                 if (assume.since != null) {
                     LocalDate day = date(assume.since, "public since", scope);
-                    if (day == null) continue;
+                    if (day == null) {
+                        refused.putIfAbsent(name, scope.at(assume.assumed));
+                        continue;
+                    }
                     since = Optional.of(day);
                 }
-                Optional<LocalDate> publicSince = since;
-                value.ifPresent(v -> assumptions.add(new Assumption(name, v, TermBuilder.unquote(assume.basis),
-                        scope.at(assume.assumed), false, publicSince)));
+                if (value.isEmpty()) {
+                    refused.putIfAbsent(name, scope.at(assume.assumed));                  // evaluate() said why
+                    continue;
+                }
+                assumptions.add(new Assumption(name, value.get(), TermBuilder.unquote(assume.basis),
+                        scope.at(assume.assumed), false, since));
             }
         }
-        return assumptions;
+        return new Declared(List.copyOf(assumptions), Map.copyOf(refused));
     }
 
     /** Builds the document's clauses and operations; empty if the header is unusable. */
     public static Document build(LiterateDocument document, Header header, Map<String, Assumption> assumptions,
-                                 Diagnostics diagnostics) {
+                                 Map<String, SourcePosition> refusedAssumptions, Diagnostics diagnostics) {
         List<Clause> clauses = new ArrayList<>();
         List<ClauseOperation> operations = new ArrayList<>();
         Map<ClauseId, SourcePosition> ids = new HashMap<>();
@@ -264,20 +275,20 @@ public final class DocumentBuilder {
                         + earlier.line() + ")");
                 continue;
             }
-            clause(source, id, header, assumptions, diagnostics, clauses, operations);
+            clause(source, id, header, assumptions, refusedAssumptions, diagnostics, clauses, operations);
         }
         return new Document(document.source().path(), header.kind(), header.id(), header.title(), header.target(),
                 header.parties(), header.signed(), header.effective(), clauses, operations, document.preambleProse(), header.at(),
                 header.kinds(), header.clouds());
     }
 
-    private static void clause(SourceClause source, ClauseId id, Header header, Map<String, Assumption> assumptions,
+    private static void clause(SourceClause source, ClauseId id, Header header, Map<String, Assumption> assumptions, Map<String, SourcePosition> refusedAssumptions,
                                Diagnostics diagnostics, List<Clause> clauses, List<ClauseOperation> operations) {
         List<Term> terms = new ArrayList<>();
         List<StatementContext> operationStatements = new ArrayList<>();
         List<TermBlock> operationBlocks = new ArrayList<>();
         for (TermBlock block : source.blocks()) {
-            BlockScope scope = new BlockScope(block, source.heading(), assumptions, diagnostics);
+            BlockScope scope = new BlockScope(block, source.heading(), assumptions, refusedAssumptions, diagnostics);
             for (StatementContext statement : block.tree().statement()) {
                 if (Syntax.hasErrors(statement)) continue;
                 switch (statement) {
@@ -306,7 +317,7 @@ public final class DocumentBuilder {
         boolean isAmendment = header.kind() == DocumentKind.AMENDMENT;
         if (!isAmendment) {
             for (int i = 0; i < operationStatements.size(); i++) {
-                new BlockScope(operationBlocks.get(i), source.heading(), assumptions, diagnostics).error(operationStatements.get(i),
+                new BlockScope(operationBlocks.get(i), source.heading(), assumptions, refusedAssumptions, diagnostics).error(operationStatements.get(i),
                         "replace, add and strike belong in amendments; a" + (header.kind() == DocumentKind.AGREEMENT ? "n " : " ")
                                 + header.kind().label() + " states its clauses as they are");
             }
@@ -326,12 +337,12 @@ public final class DocumentBuilder {
             return;
         }
         if (operationStatements.size() > 1) {
-            new BlockScope(operationBlocks.get(1), source.heading(), assumptions, diagnostics).error(operationStatements.get(1),
+            new BlockScope(operationBlocks.get(1), source.heading(), assumptions, refusedAssumptions, diagnostics).error(operationStatements.get(1),
                     "clause " + id + " states more than one operation");
             return;
         }
         StatementContext statement = operationStatements.get(0);
-        BlockScope scope = new BlockScope(operationBlocks.get(0), source.heading(), assumptions, diagnostics);
+        BlockScope scope = new BlockScope(operationBlocks.get(0), source.heading(), assumptions, refusedAssumptions, diagnostics);
         SourcePosition at = scope.at(statement);
         switch (statement) {
             case ReplaceOpContext ignored -> operations.add(new ClauseOperation(ClauseOperation.Kind.REPLACE, id, Optional.of(clause), at));
@@ -379,6 +390,6 @@ public final class DocumentBuilder {
         TreatyParser.StandaloneExprContext expr = dev.treaty.language.LiterateReader.parseExpression(text, origin, diagnostics);
         if (diagnostics.hasErrors() || Syntax.hasErrors(expr)) return Optional.empty();
         TermBlock block = dev.treaty.language.LiterateReader.expressionBlock(origin);
-        return Expressions.evaluate(expr.expr(), new BlockScope(block, "", Map.of(), diagnostics));
+        return Expressions.evaluate(expr.expr(), new BlockScope(block, "", diagnostics));
     }
 }

@@ -133,15 +133,9 @@ final class Expressions {
     }
 
     private static Optional<Quantity> assumption(TreatyParser.AssumptionExprContext ref, BlockScope scope) {
-        String name = ref.ASSUMPTION_REF().getText().substring(1);
-        Assumption assumption = scope.assumptions.get(name);
-        if (assumption == null) {
-            scope.error(ref, "unknown assumption '$" + name + "'; assumptions are declared with 'assume " + name
-                    + " = …' in the folder's assumptions file");
-            return Optional.empty();
-        }
-        scope.assumptionsUsed.add(name);
-        return Optional.of(assumption.value());
+        Optional<Assumption> assumption = scope.assumption(ref.ASSUMPTION_REF().getSymbol(), "= …'");
+        assumption.ifPresent(used -> scope.assumptionsUsed.add(used.name()));
+        return assumption.map(Assumption::value);
     }
 
     private static Optional<Quantity> binary(TreatyParser.ExprContext leftExpr, String op, TreatyParser.ExprContext rightExpr,

@@ -411,12 +411,8 @@ final class TermBuilder {
     /** The value of a yes/no assumption used as a condition or a filter, recorded as used. */
     private Optional<Boolean> yesNo(org.antlr.v4.runtime.Token ref) {
         String name = ref.getText().substring(1);
-        dev.treaty.model.Assumption assumption = scope.assumptions.get(name);
-        if (assumption == null) {
-            scope.error(ref, "unknown assumption '$" + name + "'; assumptions are declared with 'assume " + name
-                    + " = yes' (or no) in the folder's assumptions file");
-            return Optional.empty();
-        }
+        dev.treaty.model.Assumption assumption = scope.assumption(ref, "= yes' (or no)").orElse(null);
+        if (assumption == null) return Optional.empty();
         if (!(assumption.value() instanceof Quantity.OfWord word) || !word.isYesNo()) {
             scope.error(ref, "'$" + name + "' stands where a yes/no reading is needed, but it is " + assumption.value().typeName()
                     + " (" + assumption.value() + ")");
@@ -429,12 +425,8 @@ final class TermBuilder {
     /** What silence means, from an assumption that is {@code support} or {@code decline}. */
     private ResponseWindow.Answer silenceAssumption(org.antlr.v4.runtime.Token ref) {
         String name = ref.getText().substring(1);
-        dev.treaty.model.Assumption assumption = scope.assumptions.get(name);
-        if (assumption == null) {
-            scope.error(ref, "unknown assumption '$" + name + "'; assumptions are declared with 'assume " + name
-                    + " = decline' (or support) in the folder's assumptions file");
-            return null;
-        }
+        dev.treaty.model.Assumption assumption = scope.assumption(ref, "= decline' (or support)").orElse(null);
+        if (assumption == null) return null;
         if (assumption.value() instanceof Quantity.OfWord word && (word.word().equals("support") || word.word().equals("decline"))) {
             scope.assumptionsUsed.add(name);
             return word.word().equals("support") ? ResponseWindow.Answer.SUPPORT : ResponseWindow.Answer.DECLINE;

@@ -40,6 +40,7 @@ final class CheckCommand implements Callable<Integer> {
         int errors = 0;
         int warnings = 0;
         int files = 0;
+        int unreported = 0;
         ArrayNode all = Json.array();
         for (Path path : paths) {
             AgreementFolder.Loaded loaded = AgreementFolder.load(List.of(path), assume);
@@ -48,6 +49,7 @@ final class CheckCommand implements Callable<Integer> {
             checked.addAll(loaded.sources().keySet());
             loaded.diagnostics().forEach(diagnostic -> checked.add(diagnostic.at().file()));
             files += checked.size();
+            unreported += loaded.unreported();
             DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
             for (Diagnostic diagnostic : loaded.diagnostics()) {
                 if (diagnostic.isError()) errors++;
@@ -67,15 +69,19 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode result = Json.object();
-            result.put("files", files).put("errors", errors).put("warnings", warnings);
+            result.put("files", files).put("errors", errors).put("warnings", warnings).put("unreported", unreported);
             result.set("diagnostics", all);
             Json.print(out, result);
         } else {
             String summary = errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                     + (warnings == 1 ? "" : "s") + " in " + files + " file" + (files == 1 ? "" : "s");
-            out.println(errors == 0 ? "ok: " + summary : summary);
+            if (unreported > 0) {
+                summary += "; " + unreported + " more not shown (the limit DIAGNOSTICS_MAX is " + dev.treaty.language.Limits.DIAGNOSTICS_MAX
+                        + "): fix these first";
+            }
+            out.println(errors == 0 && unreported == 0 ? "ok: " + summary : summary);
         }
         out.flush();
-        return errors == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        return errors == 0 && unreported == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 }

@@ -168,6 +168,11 @@ class HostileInputTest {
                 + "stake s {\n  holder A\n  issuer B\n  percentage 1%\n}\n```\n");
         agreement("a35-many-errors-at-once", 2, HEADER + java.util.stream.IntStream.range(0, 2000)
                 .mapToObj(i -> "\n## " + (i + 1) + " X\n\n```treaty\nrevenue-share r" + i + " { payer Q }\n```\n").reduce("", String::concat));
+        // found by the long fuzzing run: errors past the reporting limit once went uncounted, and a
+        // term whose 'due' failed after them was built without it (a crash)
+        agreement("a36-a failed attribute past the reporting limit".replace(' ', '-'), 2, share("1%", "")
+                .replace("  rate 1%\n", "  rate 1%\n" + "  period quarter\n".repeat(1001))
+                .replace("due 30 days after period end", "due $nope after period end"));
     }
 
     // ---------------------------------------------------------------- revenue CSV

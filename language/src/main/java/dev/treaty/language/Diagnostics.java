@@ -17,6 +17,8 @@ public final class Diagnostics {
 
     private final Set<Diagnostic> reported = new LinkedHashSet<>();
     private int dropped;
+    /** Every error added, kept or dropped: builders compare counts to learn whether a part failed. */
+    private int errors;
 
     public void error(SourcePosition at, String context, String message) {
         add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, context));
@@ -27,6 +29,7 @@ public final class Diagnostics {
     }
 
     public void add(Diagnostic diagnostic) {
+        if (diagnostic.isError()) errors++;
         if (reported.size() >= REPORTED_MAX && !reported.contains(diagnostic)) {
             dropped++;
             return;
@@ -43,8 +46,9 @@ public final class Diagnostics {
         return reported.stream().anyMatch(d -> d.isError() && d.at().file().equals(file));
     }
 
+    /** How many errors were added, including repeats and those dropped past {@link #REPORTED_MAX}. */
     public int errorCount() {
-        return (int) reported.stream().filter(Diagnostic::isError).count();
+        return errors;
     }
 
     /** The diagnostics sorted by file, line and column. */

@@ -37,12 +37,13 @@ public final class AgreementFolder {
      * What a load produced. Histories are usable only when {@link #hasErrors()} is false.
      *
      * @param sources every file read, for printing diagnostics with their source line
+     * @param unreported how many diagnostics past the limit DIAGNOSTICS_MAX were counted but not kept
      */
     public record Loaded(List<AgreementHistory> histories, Map<String, Assumption> assumptions,
-                         List<Diagnostic> diagnostics, Map<Path, SourceText> sources) {
+                         List<Diagnostic> diagnostics, Map<Path, SourceText> sources, int unreported) {
 
         public boolean hasErrors() {
-            return diagnostics.stream().anyMatch(Diagnostic::isError);
+            return unreported > 0 || diagnostics.stream().anyMatch(Diagnostic::isError);
         }
 
         /** The only agreement, or the one with this id; empty with a reason when that is ambiguous. */
@@ -168,7 +169,8 @@ public final class AgreementFolder {
             histories.add(history);
         }
         unusedAssumptions(assumptions, histories, diagnostics);
-        return new Loaded(List.copyOf(histories), Map.copyOf(assumptions), diagnostics.sorted(), Map.copyOf(sources));
+        return new Loaded(List.copyOf(histories), Map.copyOf(assumptions), diagnostics.sorted(), Map.copyOf(sources),
+                diagnostics.dropped());
     }
 
     private static String known(Map<String, Document> agreements) {

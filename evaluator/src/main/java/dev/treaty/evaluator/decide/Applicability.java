@@ -87,28 +87,14 @@ public final class Applicability {
 
     public static Result holds(Condition condition, Map<String, EventDefinition> events, Facts facts, LocalDate date, Explainer ex) {
         return switch (condition) {
-            case Condition.Declared declared -> {
-                Optional<String> by = declared.by().or(() -> Optional.ofNullable(events.get(declared.event()))
-                        .flatMap(EventDefinition::declaredBy));
-                List<Fact.Declaration> found = facts.of(Fact.Declaration.class, date,
-                        d -> d.event().equals(declared.event()) && by.map(d.by()::equals).orElse(true));
-                yield found.isEmpty()
-                        ? new Result(false, ex.of(() -> condition + ": no — no declaration of " + declared.event()
-                        + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                        : new Result(true, ex.of(() -> condition + ": yes — declared on " + found.get(0).on())
-                        .cite(Explanation.Reference.fact(found.get(0))));
-            }
-            case Condition.Verified verified -> {
-                Optional<String> by = verified.by().or(() -> Optional.ofNullable(events.get(verified.event()))
-                        .flatMap(EventDefinition::verifiedBy));
-                List<Fact.Verification> found = facts.of(Fact.Verification.class, date,
-                        v -> v.event().equals(verified.event()) && by.map(v.by()::equals).orElse(true));
-                yield found.isEmpty()
-                        ? new Result(false, ex.of(() -> condition + ": no — no verification of " + verified.event()
-                        + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                        : new Result(true, ex.of(() -> condition + ": yes — verified on " + found.get(0).on())
-                        .cite(Explanation.Reference.fact(found.get(0))));
-            }
+            case Condition.Declared declared -> happened(condition, declared.event(), declared.by()
+                    .or(() -> Optional.ofNullable(events.get(declared.event())).flatMap(EventDefinition::declaredBy)),
+                    facts.of(Fact.Declaration.class, date, d -> d.event().equals(declared.event())), Fact.Declaration::by,
+                    "declaration", "declared", date, ex);
+            case Condition.Verified verified -> happened(condition, verified.event(), verified.by()
+                    .or(() -> Optional.ofNullable(events.get(verified.event())).flatMap(EventDefinition::verifiedBy)),
+                    facts.of(Fact.Verification.class, date, v -> v.event().equals(verified.event())), Fact.Verification::by,
+                    "verification", "verified", date, ex);
             case Condition.Assumed assumed -> new Result(assumed.value(), ex.of(() -> "$" + assumed.name() + ": "
                     + (assumed.value() ? "yes" : "no") + " (the assumption's reading of the record)"));
             case Condition.Not not -> {
@@ -131,5 +117,22 @@ public final class Applicability {
             case Condition.ProviderDeclines ignored ->
                     throw new IllegalStateException("the first-ship exception is decided by the release gate");
         };
+    }
+
+    /**
+     * Whether an event was declared (or verified) by {@code date}, by the party the condition or the
+     * event's definition names if any: one rule for both kinds of fact.
+     *
+     * @param found the facts of that kind about the event, on or before {@code date}
+     */
+    private static <F extends Fact> Result happened(Condition condition, String event, Optional<String> by, List<F> found,
+                                                    java.util.function.Function<F, String> madeBy, String noun, String verb,
+                                                    LocalDate date, Explainer ex) {
+        List<F> byWhom = found.stream().filter(fact -> by.map(madeBy.apply(fact)::equals).orElse(true)).toList();
+        return byWhom.isEmpty()
+                ? new Result(false, ex.of(() -> condition + ": no — no " + noun + " of " + event
+                + by.map(b -> " by " + b).orElse("") + " on or before " + date))
+                : new Result(true, ex.of(() -> condition + ": yes — " + verb + " on " + byWhom.get(0).on())
+                .cite(Explanation.Reference.fact(byWhom.get(0))));
     }
 }

@@ -216,39 +216,32 @@ public final class SettlementPlan implements RevenueSink {
     /** Adds one revenue line to the piece of every term whose base it belongs to. */
     @Override
     public void accept(RevenueLine line) {
-        lines++;
-        boolean counted = false;
-        for (TermPlan plan : terms) {
-            Piece piece = plan.pieceOn(line.date());
-            if (piece == null || !piece.share.payer().equals(line.party())) continue;
-            if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field, piece.kinds)) continue;
-            if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
-                piece.otherCurrency++;
-                continue;
-            }
-            piece.add(line);
-            counted = true;
-        }
-        if (!counted) ignored++;
+        count(line, +1);
     }
 
     /** Takes back a line given to {@link #accept} (a repeated id found at the end of the read). */
     @Override
     public void retract(RevenueLine line) {
-        lines--;
+        count(line, -1);
+    }
+
+    /** Where a line belongs is decided here alone, so a line taken back leaves exactly where it went. */
+    private void count(RevenueLine line, int sign) {
+        lines += sign;
         boolean counted = false;
         for (TermPlan plan : terms) {
             Piece piece = plan.pieceOn(line.date());
             if (piece == null || !piece.share.payer().equals(line.party())) continue;
             if (piece.share.base().isPresent() && !piece.share.base().get().matches(line::field, piece.kinds)) continue;
             if (!piece.share.currency().getCurrencyCode().equals(line.currency())) {
-                piece.otherCurrency--;
+                piece.otherCurrency += sign;
                 continue;
             }
-            piece.remove(line);
+            if (sign > 0) piece.add(line);
+            else piece.remove(line);
             counted = true;
         }
-        if (!counted) ignored--;
+        if (!counted) ignored += sign;
     }
 
     long lines() {

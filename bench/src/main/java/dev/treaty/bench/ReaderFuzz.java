@@ -121,7 +121,11 @@ public final class ReaderFuzz {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         Optional<Long> only = args.length > 2 ? Optional.of(Long.parseLong(args[2])) : Optional.empty();
         ReaderFuzz fuzz = new ReaderFuzz(seed);
-        System.exit(fuzz.run(inputs, only) ? 0 : 3);
+        boolean clean = fuzz.run(inputs, only);
+        try (Stream<Path> files = Files.walk(fuzz.work)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(file);
+        }
+        System.exit(clean ? 0 : 3);
     }
 
     private boolean run(long inputs, Optional<Long> only) throws InterruptedException {

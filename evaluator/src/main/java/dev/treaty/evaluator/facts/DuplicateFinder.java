@@ -43,12 +43,15 @@ final class DuplicateFinder implements AutoCloseable {
     record Found(LongRuns.Reader duplicates, List<Conflict> conflicts, long conflictCount) {
     }
 
+    /** The first buffers' size: a small file should not pay for the largest run (40 MB zeroed per read). */
+    static final int RUN_RECORDS_FIRST = 4096;
+
     private final int runRecordsMax;
-    private final long[] high;
-    private final long[] low;
-    private final long[] content;
-    private final long[] ordinal;
-    private final long[] keys;
+    private long[] high;
+    private long[] low;
+    private long[] content;
+    private long[] ordinal;
+    private long[] keys;
     private int buffered;
     private final List<FileChannel> runs = new ArrayList<>();
 
@@ -59,11 +62,12 @@ final class DuplicateFinder implements AutoCloseable {
     DuplicateFinder(int runRecordsMax) {
         if (runRecordsMax < 1 || runRecordsMax > 1 << INDEX_BITS) throw new IllegalArgumentException("runRecordsMax: " + runRecordsMax);
         this.runRecordsMax = runRecordsMax;
-        high = new long[runRecordsMax];
-        low = new long[runRecordsMax];
-        content = new long[runRecordsMax];
-        ordinal = new long[runRecordsMax];
-        keys = new long[runRecordsMax];
+        int first = Math.min(runRecordsMax, RUN_RECORDS_FIRST);
+        high = new long[first];
+        low = new long[first];
+        content = new long[first];
+        ordinal = new long[first];
+        keys = new long[first];
     }
 
     void add(long lineOrdinal, String id, long contentHash) {
@@ -78,12 +82,23 @@ final class DuplicateFinder implements AutoCloseable {
 
     /** Adds an id already hashed with {@link #idHigh} and {@link #idLow} (on another thread, say). */
     void add(long lineOrdinal, long idHigh, long idLow, long contentHash) {
+        if (buffered == high.length) grow();
         int i = buffered++;
         high[i] = idHigh;
         low[i] = idLow;
         content[i] = contentHash;
         ordinal[i] = lineOrdinal;
         if (buffered == runRecordsMax) spill();
+    }
+
+    /** Doubles the buffers, up to the run size; a full run is spilled before this is needed again. */
+    private void grow() {
+        int size = Math.min(runRecordsMax, high.length * 2);
+        high = Arrays.copyOf(high, size);
+        low = Arrays.copyOf(low, size);
+        content = Arrays.copyOf(content, size);
+        ordinal = Arrays.copyOf(ordinal, size);
+        keys = new long[size];
     }
 
     static long idHigh(byte[] bytes, int start, int end) {

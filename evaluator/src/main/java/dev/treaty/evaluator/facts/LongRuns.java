@@ -20,17 +20,20 @@ import java.util.PriorityQueue;
  */
 final class LongRuns {
 
-    private final long[] buffer;
+    private long[] buffer;
+    private final int batchMax;
     private int buffered;
     private final List<java.nio.channels.FileChannel> runs = new ArrayList<>();
 
     LongRuns(int batchMax) {
-        this.buffer = new long[batchMax];
+        this.batchMax = batchMax;
+        this.buffer = new long[Math.min(batchMax, 1024)];     // grown as needed: most reads find few repeats
     }
 
     void add(long value) {
+        if (buffered == buffer.length && buffer.length < batchMax) buffer = Arrays.copyOf(buffer, Math.min(batchMax, buffer.length * 2));
         buffer[buffered++] = value;
-        if (buffered == buffer.length) spill();
+        if (buffered == batchMax) spill();
     }
 
     private void spill() {

@@ -197,9 +197,17 @@ public final class ReleaseGate {
                 && r.segment().map(s -> question.segment().filter(s::equals).isPresent()).orElse(true));
         String label = denial.rule().term().header().label();
         for (Fact.Release release : earlier) {
-            if (agreement.versionOn(release.on()).isEmpty() || facts.product(release.product(), release.on()).isEmpty()) continue;
-            Decision then = decide(agreement, facts, new Question(release.product(), release.cloud(), release.segment(), release.on()),
-                    ex, depth + 1);
+            Decision then;
+            if (agreement.versionOn(release.on()).isEmpty()) {
+                // before the agreement took effect no rule of it applied: nothing could deny the release
+                then = new Decision(true, "ALLOWED", ex.of(() -> "ALLOWED: " + release.product() + " on " + release.cloud() + " on "
+                        + release.on() + ", before " + agreement.history().id() + " took effect; no rule of it applied"));
+            } else if (facts.product(release.product(), release.on()).isEmpty()) {
+                continue;                       // the product was not declared yet: whether it was allowed cannot be said
+            } else {
+                then = decide(agreement, facts, new Question(release.product(), release.cloud(), release.segment(), release.on()),
+                        ex, depth + 1);
+            }
             if (!then.yes()) continue;
             if (withdraws) {
                 return new RuleOutcome(denial.rule(), true, false, denial.why().because(ex.of(() -> question.product()

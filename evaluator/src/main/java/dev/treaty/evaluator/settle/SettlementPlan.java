@@ -138,8 +138,12 @@ public final class SettlementPlan implements RevenueSink {
             }
         }
         for (TermPlan plan : plans.values()) {
-            plan.pieces.sort(java.util.Comparator.comparing(p -> p.from));
+            // pieces are cut in date order (the schedule's spans are, and so are the cuts within one);
+            // the binary search in pieceOn relies on it
             plan.starts = plan.pieces.stream().mapToLong(p -> p.from.toEpochDay()).toArray();
+            for (int i = 1; i < plan.starts.length; i++) {
+                if (plan.starts[i] <= plan.starts[i - 1]) throw new IllegalStateException("pieces of " + plan.name + " out of order");
+            }
         }
         return new SettlementPlan(List.copyOf(plans.values()));
     }

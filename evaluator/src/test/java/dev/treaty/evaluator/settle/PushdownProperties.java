@@ -80,7 +80,9 @@ class PushdownProperties {
         SettlementPlan plan = SettlementPlan.of(history.versions().stream()
                 .map(v -> new SettlementPlan.VersionSpan(v.inForce(), v)).toList(), facts, LocalDate.of(2030, 12, 31), Optional.empty());
         feed.accept(plan);
-        return SettlementProperties.canonical(Settlement.compute(plan, loaded.assumptions(), Optional.empty()));
+        SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.empty());
+        // the counts too: every path must say how many lines it read and how many no term counted
+        return SettlementProperties.canonical(result) + "\nlines " + result.revenueLines() + ", counted by no term " + result.ignoredLines();
     }
 
     @Property(tries = 12)
@@ -103,5 +105,15 @@ class PushdownProperties {
         assertThat(streamed).isNotEmpty();
         assertThat(pushedCsv).isEqualTo(streamed);
         assertThat(pushedParquet).isEqualTo(streamed);
+
+        // as known at an instant: lines dated after it are not known yet, on every path
+        java.time.Instant knownAt = LocalDate.of(2019, 1, 1).plusDays(seed % (12 * 366)).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        String streamedKnown = statements(example, plan -> {
+            RevenueReader.Result result = RevenueReader.read(List.of(csv), dev.treaty.evaluator.facts.RevenueSink.knownAt(knownAt, plan),
+                    RevenueReader.Progress.NONE);
+            assertThat(result.errors()).isEmpty();
+        });
+        String pushedKnown = statements(example, plan -> assertThat(Pushdown.aggregate(plan, List.of(parquet), knownAt).errors()).isEmpty());
+        assertThat(pushedKnown).isEqualTo(streamedKnown);
     }
 }

@@ -169,7 +169,7 @@ public final class AgreementFolder {
             histories.add(history);
         }
         unusedAssumptions(assumptions, histories, diagnostics);
-        return new Loaded(List.copyOf(histories), Map.copyOf(assumptions), diagnostics.sorted(), Map.copyOf(sources),
+        return new Loaded(List.copyOf(histories), java.util.Collections.unmodifiableMap(new TreeMap<>(assumptions)), diagnostics.sorted(), Map.copyOf(sources),
                 diagnostics.dropped());
     }
 

@@ -26,6 +26,6 @@ public record CloudExclusivity(TermHeader header, Validity validity, String owne
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("owner", owner, "provider", provider);
+        return Term.roles("owner", owner, "provider", provider);
     }
 }

@@ -31,6 +31,6 @@ public record FirstShip(TermHeader header, Validity validity, String owner, Stri
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("owner", owner, "provider", provider);
+        return Term.roles("owner", owner, "provider", provider);
     }
 }

@@ -46,6 +46,6 @@ public record Licence(TermHeader header, Validity validity, String licensor, Str
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("licensor", licensor, "licensee", licensee);
+        return Term.roles("licensor", licensor, "licensee", licensee);
     }
 }

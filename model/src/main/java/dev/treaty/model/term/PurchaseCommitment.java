@@ -18,6 +18,6 @@ public record PurchaseCommitment(TermHeader header, Validity validity, String pu
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("purchaser", purchaser, "provider", provider);
+        return Term.roles("purchaser", purchaser, "provider", provider);
     }
 }

@@ -38,6 +38,6 @@ public record ReleasePermission(TermHeader header, Validity validity, String own
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("owner", owner);
+        return Term.roles("owner", owner);
     }
 }

@@ -46,6 +46,6 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("payer", payer, "payee", payee);
+        return Term.roles("payer", payer, "payee", payee);
     }
 }

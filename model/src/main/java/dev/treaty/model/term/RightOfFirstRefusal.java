@@ -20,6 +20,6 @@ public record RightOfFirstRefusal(TermHeader header, Validity validity, String h
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("holder", holder, "grantor", grantor);
+        return Term.roles("holder", holder, "grantor", grantor);
     }
 }

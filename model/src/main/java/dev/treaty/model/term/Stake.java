@@ -28,6 +28,6 @@ public record Stake(TermHeader header, Validity validity, String holder, String 
 
     @Override
     public Map<String, String> parties() {
-        return Map.of("holder", holder, "issuer", issuer);
+        return Term.roles("holder", holder, "issuer", issuer);
     }
 }

@@ -119,21 +119,4 @@ public sealed interface Filter {
             }
         }
     }
-
-    /** Calls {@code visitor} with every field this filter tests. */
-    default void forEachField(java.util.function.Consumer<In> visitor) {
-        switch (this) {
-            case In in -> visitor.accept(in);
-            case Assumed ignored -> { }
-            case Not not -> not.operand().forEachField(visitor);
-            case And and -> {
-                and.left().forEachField(visitor);
-                and.right().forEachField(visitor);
-            }
-            case Or or -> {
-                or.left().forEachField(visitor);
-                or.right().forEachField(visitor);
-            }
-        }
-    }
 }

@@ -80,7 +80,7 @@ public final class AgreementHistory {
 
     private AgreementHistory(Document agreement, List<Document> changes, Map<String, Assumption> assumptions) {
         this.agreement = agreement;
-        this.assumptions = Map.copyOf(assumptions);
+        this.assumptions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(assumptions));   // in name order, as printed
         this.changes = changes.stream().sorted(SIGNING_ORDER).toList();
         this.signedDays = this.changes.stream().mapToLong(d -> d.signed().toEpochDay()).toArray();
         this.timelines = new AtomicReferenceArray<>(this.changes.size() + 1);

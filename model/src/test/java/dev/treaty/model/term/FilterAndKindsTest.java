@@ -68,9 +68,6 @@ class FilterAndKindsTest {
         Filter nested = new Filter.And(new Filter.Or(in("cloud", "aws"), new Filter.Assumed("r", true)), new Filter.Not(in("region", "eu")));
         assertThat(nested.toString()).isEqualTo("(cloud = aws or $r) and not region = eu");
         assertThat(new Filter.Not(new Filter.And(in("a", "1"), in("b", "2"))).toString()).isEqualTo("not (a = 1 and b = 2)");
-        List<String> fields = new ArrayList<>();
-        nested.forEachField(f -> fields.add(f.field()));
-        assertThat(fields).containsExactly("cloud", "region");
         Condition condition = new Condition.Or(new Condition.Declared("agi", Optional.of("OpenAI")),
                 new Condition.Not(new Condition.And(new Condition.Verified("agi", Optional.empty()), new Condition.ProviderDeclines())));
         assertThat(condition.toString()).isEqualTo("agi declared by OpenAI or not (agi verified and provider declines capabilities)");
@@ -88,6 +85,8 @@ class FilterAndKindsTest {
         assertThat(Filter.mayOverlap(in("kind", "api"), in("kind", "device"), KINDS)).isFalse();
         assertThat(Filter.mayOverlap(new Filter.And(in("cloud", "aws"), in("region", "eu")), in("region", "us"), KINDS)).isFalse();
         assertThat(Filter.mayOverlap(new Filter.And(in("cloud", "aws"), in("region", "eu")), in("region", "eu"), KINDS)).isTrue();
+        assertThat(Filter.mayOverlap(new Filter.And(in("cloud", "aws"), in("cloud", "gcp")), in("region", "eu"), KINDS))
+                .as("a conjunction that matches nothing").isFalse();
         assertThat(Filter.mayOverlap(notIn("cloud", "aws"), in("cloud", "aws"), KINDS)).as("conservative: negations may overlap").isTrue();
         assertThat(Filter.mayOverlap(new Filter.Or(in("cloud", "aws"), in("cloud", "gcp")), in("cloud", "azure"), KINDS)).isTrue();
         assertThat(Filter.mayOverlap(new Filter.Assumed("no", false), in("cloud", "aws"), KINDS)).as("a reading that is no").isFalse();
@@ -113,12 +112,13 @@ class FilterAndKindsTest {
 
         List<String> problems = new ArrayList<>();
         ProductKinds refused = ProductKinds.of(List.of(kind("a", "b", 1), kind("b", "a", 2), kind("c", null, 3), kind("c", "a", 4),
-                kind("c", null, 5)), (d, p) -> problems.add(d.at().line() + ": " + p));
+                kind("c", null, 5), kind("e", "c", 6), kind("e", null, 7)), (d, p) -> problems.add(d.at().line() + ": " + p));
         assertThat(problems).containsExactly(
                 "4: kind c is declared under a here, but with no parent at k.treaty.md:3",
+                "7: kind e is declared with no parent here, but under c at k.treaty.md:6",
                 "1: kinds form a cycle: a is b is a");
         // the cycle is reported once, at its first declaration, which is left out: that breaks it
-        assertThat(refused.declared()).containsOnlyKeys("b", "c");
+        assertThat(refused.declared()).containsOnlyKeys("b", "c", "e");
 
         List<ProductKinds.Declaration> deep = new ArrayList<>();
         for (int i = 0; i <= dev.treaty.language.Limits.KIND_DEPTH_MAX; i++) deep.add(kind("k" + i, i == 0 ? null : "k" + (i - 1), i + 1));
@@ -128,5 +128,16 @@ class FilterAndKindsTest {
                 + dev.treaty.language.Limits.KIND_DEPTH_MAX + " levels deep (the limit of a kind hierarchy)");
         assertThat(tooDeep.declared()).hasSize(dev.treaty.language.Limits.KIND_DEPTH_MAX);
         assertThat(ProductKinds.of(List.of(), (d, p) -> { })).isSameAs(ProductKinds.NONE);
+
+        ProductKinds same = ProductKinds.of(List.of(kind("api", null, 1), kind("stateless-api", "api", 2),
+                kind("batch-api", "stateless-api", 3), kind("device", null, 4)), (d, p) -> { });
+        assertThat(same).isEqualTo(KINDS).hasSameHashCodeAs(KINDS).isNotEqualTo(ProductKinds.NONE).isNotEqualTo("api");
+        assertThat(KINDS.hashCode()).isNotEqualTo(ProductKinds.NONE.hashCode());
+    }
+
+    @Test
+    void releaseRulesAreTheKindsThatDecideWhereProductsShip() {
+        assertThat(java.util.Arrays.stream(TermKind.values()).filter(TermKind::isReleaseRule))
+                .containsExactlyInAnyOrder(TermKind.CLOUD_EXCLUSIVITY, TermKind.FIRST_SHIP, TermKind.RELEASE_PERMISSION);
     }
 }

@@ -131,6 +131,8 @@ class AsKnownTest {
                 .containsExactly(DateWindowText.between("2025-01-01", "2025-05-31"), DateWindowText.between("2025-06-01", "2025-12-31"),
                         DateWindowText.from("2026-01-01"));
         assertThat(all.versionOn(day("2300-01-01"))).as("long after the last change").isPresent();
+        assertThat(all.versionOn(day("2025-12-31")).orElseThrow().latest().id()).isEqualTo("a");
+        assertThat(all.versionOn(day("2026-01-02")).orElseThrow().latest().id()).as("the day after the last start").isEqualTo("r");
         assertThat(all.versions().get(2).latest().id()).isEqualTo("r");
         assertThat(all.versions().get(0).latest().id()).isEqualTo("t");
     }
@@ -185,6 +187,61 @@ class AsKnownTest {
         assertThat(restated.party("Alpha")).isPresent();
         assertThat(restated.party("Gamma")).isEmpty();
         assertThat(restated.term(TermKind.LICENCE, "s")).isEmpty();
+    }
+
+    /** Clause 1 of {@link #AGREEMENT} replaced, effective {@code effective}, with the share at 12%. */
+    private static String rateChange(String effective) {
+        return """
+                # Rate change
+
+                ```treaty
+                amendment c amends t
+                signed 2025-03-01
+                effective %s
+                ```
+
+                ## 1 Share
+
+                ```treaty
+                replace
+
+                revenue-share s {
+                  payer Alpha
+                  payee Beta
+                  rate 12%%
+                  period quarter
+                  due 30 days after period end
+                  currency USD
+                }
+                ```
+                """.formatted(effective);
+    }
+
+    @Test
+    void aTermWhoseValuesChangeIsInForceSinceTheChange() {
+        AgreementFolder.Loaded loaded = load("t.treaty.md", AGREEMENT, "assumptions.treaty.md", ASSUMPTIONS,
+                "c.treaty.md", rateChange("2026-01-01"));
+        assertThat(messages(loaded)).isEmpty();
+        AgreementHistory.AsKnown all = loaded.histories().get(0).asKnown(LocalDate.MAX);
+        TermInForce changed = all.versionOn(day("2026-06-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "s").orElseThrow();
+        TermInForce first = all.versionOn(day("2025-06-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "s").orElseThrow();
+        assertThat(all.inForceSince(changed, day("2026-06-01"))).isEqualTo(day("2026-01-01"));
+        assertThat(all.inForceSince(first, day("2025-06-01"))).isEqualTo(day("2025-01-01"));
+    }
+
+    @Test
+    void versionsCenturiesApartAreFoundWithoutADayIndex() {
+        // 375 years between the first and the last version: past the day index's reach, so looked up by search
+        AgreementFolder.Loaded loaded = load("t.treaty.md", AGREEMENT, "assumptions.treaty.md", ASSUMPTIONS,
+                "c.treaty.md", rateChange("2400-01-01"));
+        assertThat(messages(loaded)).isEmpty();
+        AgreementHistory.AsKnown all = loaded.histories().get(0).asKnown(LocalDate.MAX);
+        assertThat(all.versionOn(day("2024-12-31"))).isEmpty();
+        assertThat(all.versionOn(day("2025-01-01")).orElseThrow().latest().id()).isEqualTo("t");
+        assertThat(all.versionOn(day("2399-12-31")).orElseThrow().latest().id()).isEqualTo("t");
+        assertThat(all.versionOn(day("2400-01-01")).orElseThrow().latest().id()).isEqualTo("c");
+        assertThat(all.versionOn(day("2400-01-02")).orElseThrow().latest().id()).isEqualTo("c");
+        assertThat(all.versionOn(day("2999-01-02")).orElseThrow().latest().id()).isEqualTo("c");
     }
 
     @Test

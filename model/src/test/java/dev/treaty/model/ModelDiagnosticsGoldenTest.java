@@ -112,6 +112,13 @@ class ModelDiagnosticsGoldenTest {
         add("signed with a percentage", "t.treaty.md", HEADER.replace("signed 2025-01-01", "signed 10%"));
         add("a term in the header", "t.treaty.md", HEADER.replace("signed", "event e\nsigned"));
         add("no header", "t.treaty.md", "# T\n\n## 1 Terms\n\n```treaty\nevent e\n```\n");
+        add("no header, and a clause number too long", "t.treaty.md", "# T\n\n## 1.2.3.4.5.6.7.8.9 Deep\n\n```treaty\nevent e\n```\n");
+        add("a file refused whole for its nesting", "t.treaty.md", "# T\n\n" + ">".repeat(40) + " deep\n");
+        add("a header block with a syntax error, and another", "t.treaty.md", HEADER.replace("signed 2025-01-01\n", "")
+                .replace("effective 2025-01-01\n```", "effective 2025-01-01\n```\n\n```treaty\nsigned 2025-01-01 @\n```"));
+        add("a header with a syntax error after a good block", "t.treaty.md", HEADER + "```treaty\nparty Gamma @\n```\n");
+        add("an amendment naming one party", "t.treaty.md", HEADER,
+                "a.treaty.md", amendment("amendment a amends t\nparty Gamma \"G\"\nsigned 2025-02-01\neffective 2025-02-01", ""));
         add("no header and no blocks", "t.treaty.md", "# T\n\nJust prose.\n");
         add("assumptions with parties", "t.treaty.md", HEADER,
                 "a.treaty.md", "# A\n\n```treaty\nassumptions for t\nparty X \"X\"\n```\n");

@@ -245,6 +245,18 @@ class AsKnownTest {
     }
 
     @Test
+    void changesSignedAndEffectiveOnOneDayApplyInTheOrderOfTheirFiles() {
+        String second = AMENDMENT.replace("amendment a amends t", "amendment b amends t").replace("event f", "event g");
+        // given in the opposite order: the file name decides, not the order of reading
+        AgreementFolder.Loaded loaded = load("t.treaty.md", AGREEMENT, "assumptions.treaty.md", ASSUMPTIONS, "b.treaty.md", second,
+                "a.treaty.md", AMENDMENT);
+        assertThat(messages(loaded)).isEmpty();
+        AgreementHistory history = loaded.histories().get(0);
+        assertThat(history.changes()).extracting(d -> d.id()).containsExactly("a", "b");
+        assertThat(history.versionOn(day("2025-06-01")).map(AsKnownTest::events)).contains("g");
+    }
+
+    @Test
     void withoutADocumentTheHistoryIsAsIfItWereNeverSigned() {
         AgreementHistory history = history();
         AgreementHistory withoutAmendment = history.without("a", new Diagnostics());

@@ -19,6 +19,7 @@ class ValueContractsTest {
         assertThat(Money.of("10.50", "USD")).isEqualTo(Money.of("10.5", "USD")).hasSameHashCodeAs(Money.of("10.5", "USD"));
         assertThat(Money.of("10", "USD")).isNotEqualTo(Money.of("10", "EUR")).isNotEqualTo(Money.of("11", "USD")).isNotEqualTo("USD 10");
         assertThat(Money.zero(USD)).isEqualTo(Money.of("0", "USD"));
+        assertThat(Money.of("10", "USD").hashCode()).isNotEqualTo(Money.of("11", "USD").hashCode());
         assertThat(Money.zero(USD).isZero()).isTrue();
         assertThat(Money.of("0.01", "USD").isZero()).isFalse();
         assertThat(Money.zero(USD).isNegative()).isFalse();
@@ -46,6 +47,7 @@ class ValueContractsTest {
         assertThat(Percentage.of("-0.001").isNegative()).isTrue();
         assertThat(Percentage.of("20.0")).isEqualTo(Percentage.of("20")).hasSameHashCodeAs(Percentage.of("20"));
         assertThat(Percentage.of("20")).isNotEqualTo(Percentage.of("21")).isNotEqualTo("20%");
+        assertThat(Percentage.of("20").hashCode()).isNotEqualTo(Percentage.of("21").hashCode());
         assertThat(Percentage.of("2").compareTo(Percentage.of("10"))).isNegative();
         assertThat(Percentage.of("10").compareTo(Percentage.of("2"))).isPositive();
         assertThat(Percentage.of("10").compareTo(Percentage.of("10.0"))).isZero();

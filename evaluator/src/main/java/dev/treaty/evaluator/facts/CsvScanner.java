@@ -85,13 +85,13 @@ final class CsvScanner implements AutoCloseable {
         while (true) {
             if (fields == FIELDS_MAX) throw new MalformedException("more than " + FIELDS_MAX + " fields");
             if (at >= limit) {
-                int shift = refill(at);
-                if (shift < 0) {                                     // end of input: the last field ends here
+                at -= refill();
+                if (at >= limit) {                                   // end of input: the last field ends here
                     addField(buffer, at, at);
                     position = at;
+                    finishScratch();                                 // quoted fields before it point into the scratch
                     return true;
                 }
-                at -= shift;
             }
             if (buffer[at] == '"') {
                 // A quoted field: copy it unescaped into the scratch array.
@@ -99,16 +99,12 @@ final class CsvScanner implements AutoCloseable {
                 at++;
                 while (true) {
                     if (at >= limit) {
-                        int shift = refill(at);
-                        if (shift < 0) throw new MalformedException("missing closing quote");
-                        at -= shift;
+                        at -= refill();
+                        if (at >= limit) throw new MalformedException("missing closing quote");
                     }
                     byte b = buffer[at];
                     if (b == '"') {
-                        if (at + 1 >= limit) {
-                            int shift = refill(at + 1);
-                            if (shift >= 0) at -= shift;
-                        }
+                        if (at + 1 >= limit) at -= refill();
                         if (at + 1 < limit && buffer[at + 1] == '"') {
                             scratchUsed = put(scratchUsed, (byte) '"');
                             at += 2;
@@ -133,20 +129,23 @@ final class CsvScanner implements AutoCloseable {
                         if (bytes[at] == '"') throw new MalformedException("a quote inside an unquoted field");
                         break;
                     }
-                    int shift = refill(at);
-                    if (shift < 0) break;
+                    int shift = refill();
                     at -= shift;
                     start -= shift;
+                    if (at >= limit) break;
                 }
                 int end = at;
                 while (start < end && (buffer[start] == ' ' || buffer[start] == '\t')) start++;     // spaces around a value
                 while (end > start && (buffer[end - 1] == ' ' || buffer[end - 1] == '\t')) end--;
                 addField(buffer, start, end);
             }
-            if (at >= limit && refill(at) < 0) {
-                position = limit;
-                finishScratch();
-                return true;
+            if (at >= limit) {
+                at -= refill();
+                if (at >= limit) {
+                    position = limit;
+                    finishScratch();
+                    return true;
+                }
             }
             byte separator = buffer[at];
             if (separator == ',') {
@@ -155,10 +154,7 @@ final class CsvScanner implements AutoCloseable {
             }
             if (separator == '\r') {
                 at++;
-                if (at >= limit) {
-                    int shift = refill(at);
-                    if (shift >= 0) at -= shift;
-                }
+                if (at >= limit) at -= refill();
                 if (at < limit && buffer[at] == '\n') at++;
             } else if (separator == '\n') {
                 at++;
@@ -196,11 +192,13 @@ final class CsvScanner implements AutoCloseable {
     }
 
     /**
-     * Makes room after {@code at} by moving the current row to the start of the buffer and
-     * reading more; returns how far everything moved, or -1 at the end of the input.
+     * Makes room after what was read by moving the current row
+     * to the start of the buffer, and reads more. Returns how far everything moved, which the
+     * caller subtracts from its own positions even when nothing more could be read: its position
+     * still at or past {@code limit} then means the end of the input.
      */
-    private int refill(int at) throws IOException {
-        if (eof) return -1;
+    private int refill() throws IOException {
+        if (eof) return 0;
         int shift = position;
         if (shift > 0) {
             System.arraycopy(buffer, shift, buffer, 0, limit - shift);
@@ -221,11 +219,8 @@ final class CsvScanner implements AutoCloseable {
             }
         }
         int read = in.read(buffer, limit, buffer.length - limit);
-        if (read <= 0) {
-            eof = true;
-            return limit > at ? shift : -1;
-        }
-        limit += read;
+        if (read <= 0) eof = true;
+        else limit += read;
         return shift;
     }
 

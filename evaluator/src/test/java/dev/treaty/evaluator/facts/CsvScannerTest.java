@@ -54,6 +54,17 @@ class CsvScannerTest {
                 "7:4|last|no newline");
     }
 
+    @ParameterizedTest(name = "read {0} bytes at a time")
+    @ValueSource(ints = {1, 3, 1 << 20})
+    void aLastRowWithoutALineEndIsReadWholeHoweverLongItIs(int chunk) throws IOException {
+        // the last row is longer than all before it: moving it to the buffer's start overlaps where it was
+        // (it was read as "defghijij" before refill told its callers how far it moved at the end of the input)
+        assertThat(rows("a\nbcdefghij", chunk)).containsExactly("1:a", "2:bcdefghij");
+        assertThat(rows("aaaa\n\"q\",bcdefghij", chunk)).containsExactly("1:aaaa", "2:q|bcdefghij");
+        assertThat(rows("\"\"\n,", chunk)).containsExactly("1:", "2:|");
+        assertThat(rows("a\r\nbcdefghij\r", chunk)).containsExactly("1:a", "2:bcdefghij");
+    }
+
     @Test
     void anUnclosedQuoteIsMalformed() {
         assertThatThrownBy(() -> rows("a,b\n1,\"open\n", 4)).isInstanceOf(CsvScanner.MalformedException.class)

@@ -53,6 +53,18 @@ class RevenueReaderTest {
     }
 
     @Test
+    void aLastLineWithoutALineEndKeepsItsLongIdSoTheSameLineElsewhereCountsOnce() throws IOException {
+        String id = "order-2026-01-01-0000000000000000000000000000000001";
+        Path noLineEnd = write("a.csv", "date,party,amount,currency,id\n2026-01-01,OpenAI,5,USD," + id);
+        Path again = write("b.csv", "date,party,amount,currency,id\n2026-01-01,OpenAI,5,USD," + id + "\n");
+        List<RevenueLine> lines = new ArrayList<>();
+        RevenueReader.Result result = RevenueReader.read(List.of(noLineEnd, again), lines::add, RevenueReader.Progress.NONE);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.duplicates()).as("the same line with the same id, read twice").isEqualTo(1);
+        assertThat(lines).singleElement().extracting(RevenueLine::amountMicros).isEqualTo(5_000_000L);
+    }
+
+    @Test
     void columnsMayComeInAnyOrderAndOptionalOnesMayBeMissing() throws IOException {
         Path file = write("c.csv", "amount,currency,date,party,cloud\n-12.5,EUR,2026-02-28,Beta,gcp\n");
         List<RevenueLine> lines = new ArrayList<>();

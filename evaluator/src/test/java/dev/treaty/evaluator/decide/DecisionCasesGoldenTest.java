@@ -118,6 +118,30 @@ class DecisionCasesGoldenTest {
               subjects released through 2022-12-31
               through 2030-12-31
             }
+
+            licence data-unless-freedom {
+              licensor Owner
+              licensee Other
+              covers [data]
+              non-exclusive
+              unless freedom declared
+            }
+
+            licence code-after-freedom {
+              licensor Owner
+              licensee Other
+              covers [code]
+              non-exclusive
+              after freedom verified
+            }
+
+            licence docs-if {
+              licensor Owner
+              licensee Other
+              covers [docs]
+              non-exclusive
+              if not freedom declared and (freedom verified or $research-exclusive)
+            }
             ```
 
             ## 3 Right of first refusal
@@ -213,6 +237,7 @@ class DecisionCasesGoldenTest {
             "{'id':'i-1','type':'issuance','on':'2022-01-01','issuer':'Owner','dilution':'10%'}",
             "{'id':'s-1','type':'spend','on':'2021-06-30','purchaser':'Owner','provider':'Cloud','amount':'30000000','currency':'USD'}",
             "{'id':'s-2','type':'spend','on':'2022-06-30','purchaser':'Owner','provider':'Cloud','amount':'20000000','currency':'USD'}",
+            "{'id':'d-wrong','type':'declaration','on':'2022-01-01','event':'freedom','by':'Cloud'}",
             "{'id':'d-freedom','type':'declaration','on':'2024-01-01','event':'freedom','by':'Owner'}",
             "{'id':'v-freedom','type':'verification','on':'2024-03-01','event':'freedom','by':'panel'}",
     };
@@ -315,6 +340,13 @@ class DecisionCasesGoldenTest {
         licence("Cloud", "widgets", null, "2021-01-01");
         licence("Cloud", "models", "missing", "2021-01-01");
         licence("Cloud", "models", null, "2019-01-01");
+        // conditions: unless, after and if, with not, and and or; a declaration by the wrong party counts for nothing
+        licence("Other", "data", null, "2023-01-01");
+        licence("Other", "data", null, "2024-01-01");
+        licence("Other", "code", null, "2024-02-01");
+        licence("Other", "code", null, "2024-03-01");
+        licence("Other", "docs", null, "2023-01-01");
+        licence("Other", "docs", null, "2024-01-01");
 
         buy("rival", "capacity", "2021-04-30");
         buy("rival", "capacity", "2021-05-10");

@@ -50,6 +50,7 @@ class DecisionCasesGoldenTest {
             kind service
             kind api is service
             kind device
+            kind gadget
             signed 2020-01-01
             effective 2020-01-01
             ```
@@ -87,6 +88,28 @@ class DecisionCasesGoldenTest {
               products kind = device
               unless provider declines capabilities
               response within 5 days default support
+            }
+
+            first-ship gadgets-home-first {
+              owner Owner
+              provider Cloud
+              cloud home
+              products kind = gadget
+            }
+
+            first-ship special-home-first {
+              owner Owner
+              provider Cloud
+              cloud home
+              products product = special-gadget
+              unless provider declines capabilities
+            }
+
+            release-permission partners-away {
+              owner Owner
+              products kind = gadget
+              clouds [away]
+              segments [partners]
             }
 
             release-permission far-for-research {
@@ -219,6 +242,12 @@ class DecisionCasesGoldenTest {
             "{'id':'p-dev2','type':'product','on':'2019-11-01','name':'old-device','owner':'Owner','kind':'device'}",
             "{'id':'p-new','type':'product','on':'2023-05-01','name':'new-api','owner':'Owner','kind':'api'}",
             "{'id':'p-theirs','type':'product','on':'2020-02-01','name':'theirs','owner':'Cloud','kind':'api'}",
+            "{'id':'p-gad','type':'product','on':'2020-02-01','name':'a-gadget','owner':'Owner','kind':'gadget'}",
+            "{'id':'p-sgad','type':'product','on':'2020-02-01','name':'special-gadget','owner':'Owner','kind':'device'}",
+            "{'id':'p-quiet','type':'product','on':'2020-02-01','name':'quiet-service','owner':'Owner','kind':'service'}",
+            "{'id':'q-sgad','type':'capability-request','on':'2021-03-01','product':'special-gadget','capabilities':['x'],'to':'Cloud'}",
+            "{'id':'q-quiet','type':'capability-request','on':'2021-03-01','product':'quiet-service','capabilities':['y'],'to':'Cloud'}",
+            "{'id':'r-edge','type':'release','on':'2021-01-05','product':'a-service','cloud':'edge'}",
             "{'id':'r-dev2','type':'release','on':'2019-12-15','product':'old-device','cloud':'away'}",
             "{'id':'r-dev-early','type':'release','on':'2020-03-01','product':'a-device','cloud':'far'}",
             "{'id':'r-svc-home','type':'release','on':'2021-01-10','product':'late-service','cloud':'home'}",
@@ -322,6 +351,15 @@ class DecisionCasesGoldenTest {
         gate("old-device", "away", null, "2023-07-01");
         gate("a-device", "home", null, "2023-07-01");
         gate("a-device", "far", null, "2021-01-01");
+        // first-ship without an exception; with one but no response window; silence past the window counting as decline
+        gate("a-gadget", "away", null, "2021-01-01");
+        gate("special-gadget", "away", null, "2021-04-01");
+        gate("quiet-service", "away", null, "2021-03-11");
+        gate("quiet-service", "away", null, "2021-03-12");
+        // a permission that is no exception to the rule that denies: the conflict is said, the denial stands
+        gate("a-gadget", "away", "partners", "2021-02-01");
+        // a cloud no version declares, known from a release on it
+        gate("a-service", "edge", null, "2021-02-01");
         // questions that cannot be answered
         gate("an-api", "nowhere", null, "2021-01-01");
         gate("theirs", "away", null, "2021-01-01");

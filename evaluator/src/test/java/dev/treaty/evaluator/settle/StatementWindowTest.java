@@ -1,0 +1,81 @@
+package dev.treaty.evaluator.settle;
+
+import dev.treaty.evaluator.Fixtures;
+import dev.treaty.evaluator.explain.ExplanationText;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.facts.RevenueLine;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A statement from a date on shows the periods from then, while the earlier ones still count
+ * toward caps; and the period cap says in its explanation whether it cut the amount.
+ */
+class StatementWindowTest {
+
+    private static final AgreementFolder.Loaded CAPPED = Fixtures.loadText("""
+            # T
+
+            ```treaty
+            agreement t
+            party A "A"
+            party B "B"
+            signed 2025-01-01
+            effective 2025-01-01
+            ```
+
+            ## 1 Share
+
+            ```treaty
+            revenue-share s {
+              payer A
+              payee B
+              rate 10%
+              period quarter
+              cap per period USD 50
+              cap total USD 120
+              due 30 days after period end
+              currency USD
+            }
+            ```
+            """);
+
+    private static SettlementResult settle(Optional<LocalDate> from) {
+        AgreementHistory history = CAPPED.histories().get(0);
+        SettlementPlan plan = SettlementPlan.of(history.versions().stream()
+                .map(v -> new SettlementPlan.VersionSpan(v.inForce(), v)).toList(), Facts.NONE, LocalDate.of(2025, 12, 31), Optional.empty());
+        List<RevenueLine> lines = List.of(Fixtures.line("2025-01-15", "A", "", "300"), Fixtures.line("2025-04-15", "A", "", "800"),
+                Fixtures.line("2025-07-15", "A", "", "700"), Fixtures.line("2025-10-15", "A", "", "200"));
+        lines.forEach(plan);
+        return Settlement.compute(plan, CAPPED.assumptions(), from);
+    }
+
+    @Test
+    void earlierPeriodsCountTowardTheCapButAreNotShown() {
+        Statement all = settle(Optional.empty()).statements().get(0);
+        assertThat(all.lines()).extracting(StatementLine::period).containsExactly("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4");
+        assertThat(all.lines()).extracting(l -> l.due().toPlainString()).containsExactly("30.00", "50.00", "40.00", "0.00");
+        Statement fromJuly = settle(Optional.of(LocalDate.of(2025, 7, 1))).statements().get(0);
+        assertThat(fromJuly.lines()).extracting(StatementLine::period).containsExactly("2025-Q3", "2025-Q4");
+        assertThat(fromJuly.lines()).extracting(l -> l.due().toPlainString()).containsExactly("40.00", "0.00");
+        assertThat(fromJuly.totalDue().toPlainString()).isEqualTo("40.00");
+        Statement fromMidQuarter = settle(Optional.of(LocalDate.of(2025, 9, 30))).statements().get(0);
+        assertThat(fromMidQuarter.lines()).extracting(StatementLine::period).as("a period ending on the day is shown")
+                .containsExactly("2025-Q3", "2025-Q4");
+    }
+
+    @Test
+    void thePeriodCapSaysWhetherItCut() {
+        Statement all = settle(Optional.empty()).statements().get(0);
+        assertThat(ExplanationText.render(all.lines().get(0).why())).contains("period cap USD 50: not reached");
+        assertThat(ExplanationText.render(all.lines().get(1).why())).contains("period cap USD 50: cut USD 30.00");
+        assertThat(ExplanationText.render(all.lines().get(2).why())).contains("period cap USD 50: cut USD 20.00", "room USD 40.00, cut USD 10.00");
+    }
+}

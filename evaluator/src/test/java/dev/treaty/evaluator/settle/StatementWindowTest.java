@@ -72,6 +72,27 @@ class StatementWindowTest {
     }
 
     @Test
+    void linesReadAndLinesNoTermCountedAreCounted() {
+        AgreementHistory history = CAPPED.histories().get(0);
+        SettlementPlan plan = SettlementPlan.of(SettlementPlan.fixed(history.versions().get(0), LocalDate.of(2025, 4, 1)), Facts.NONE,
+                LocalDate.of(2025, 12, 31), Optional.empty());
+        RevenueLine counted = Fixtures.line("2025-04-15", "A", "", "100");
+        RevenueLine otherParty = Fixtures.line("2025-04-15", "B", "", "100");
+        RevenueLine beforeTheStart = Fixtures.line("2025-03-31", "A", "", "100");
+        RevenueLine afterTheEnd = Fixtures.line("2026-01-01", "A", "", "100");
+        List.of(counted, otherParty, beforeTheStart, afterTheEnd, counted).forEach(plan);
+        plan.retract(counted);
+        SettlementResult result = Settlement.compute(plan, CAPPED.assumptions(), Optional.empty());
+        assertThat(result.revenueLines()).isEqualTo(4);
+        assertThat(result.ignoredLines()).isEqualTo(3);
+        assertThat(result.statements().get(0).lines()).extracting(StatementLine::period)
+                .as("a version fixed from April: the first period starts then").containsExactly("2025-Q2", "2025-Q3", "2025-Q4");
+        assertThat(result.statements().get(0).lines().get(0).base().toPlainString()).isEqualTo("100");
+        plan.retract(otherParty);
+        assertThat(Settlement.compute(plan, CAPPED.assumptions(), Optional.empty()).ignoredLines()).isEqualTo(2);
+    }
+
+    @Test
     void thePeriodCapSaysWhetherItCut() {
         Statement all = settle(Optional.empty()).statements().get(0);
         assertThat(ExplanationText.render(all.lines().get(0).why())).contains("period cap USD 50: not reached");

@@ -148,6 +148,46 @@ class SimulationTest {
         assertThat(result.schedules().get(0).terms().get(0).presentValue(50).amount().doubleValue()).isCloseTo(expected, within(0.006));
     }
 
+    /**
+     * A seed reproduces a published figure in every later version of Treaty: the exact totals of a
+     * few runs are pinned here, so a change to the random stream, the growth or the spread of a
+     * quarter over its months is seen (change them only on purpose, and say so).
+     */
+    @Test
+    void aSeedReproducesTheSameFiguresExactly() throws IOException {
+        Path file = dir.resolve("pinned.yaml");
+        Files.writeString(file, """
+                party: Alpha
+                currency: USD
+                start: 2021-02-15
+                through: 2021-12-31
+                period: quarter
+                revenue: 1000
+                growth: {distribution: lognormal, mean: 0.1, volatility: 0.3}
+                mix: [{share: 0.25, product: a}, {share: 0.75, product: b}]
+                shocks: [{name: s, probability: 0.5, impact: -0.2}]
+                """);
+        AgreementFolder.Loaded loaded = agreement("");
+        List<Integer> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        AgreementHistory history = loaded.histories().get(0);
+        List<SettlementPlan.VersionSpan> spans = history.versions().stream()
+                .map(v -> new SettlementPlan.VersionSpan(v.inForce(), v)).toList();
+        SimulationResult result = new Simulation(Scenario.read(file), List.of(new Simulation.Schedule("as-amended", spans)), Facts.NONE,
+                loaded.assumptions(), List.of()).run(4, 7, progress::add);
+        assertThat(progress).containsExactlyInAnyOrder(1, 2, 3, 4);
+        SimulationResult.TermResult term = result.schedules().get(0).terms().get(0);
+        assertThat(term.totals().stream().map(BigDecimal::toPlainString).toList()).containsExactly(PINNED_LOGNORMAL);
+
+        Files.writeString(file, Files.readString(file).replace("lognormal", "normal").replace("period: quarter", "period: month"));
+        SimulationResult monthly = new Simulation(Scenario.read(file), List.of(new Simulation.Schedule("as-amended", spans)), Facts.NONE,
+                loaded.assumptions(), List.of()).run(3, 7, done -> { });
+        assertThat(monthly.schedules().get(0).terms().get(0).totals().stream().map(BigDecimal::toPlainString).toList())
+                .containsExactly(PINNED_NORMAL_MONTHLY);
+    }
+
+    private static final String[] PINNED_LOGNORMAL = {"153.38", "255.97", "260.88", "396.55"};
+    private static final String[] PINNED_NORMAL_MONTHLY = {"248.18", "612.95", "865.50"};
+
     @Test
     void badScenariosNameTheFieldAndTheReason() throws IOException {
         Path file = dir.resolve("bad.yaml");

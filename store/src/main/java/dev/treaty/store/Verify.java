@@ -112,8 +112,8 @@ public final class Verify {
         Map<Long, String> hashes = new HashMap<>();
         for (AuditChain.Entry entry : entries) {
             if (entry.seq() != expected) {
-                problems.add("audit: entries " + expected + (entry.seq() - 1 > expected ? " to " + (entry.seq() - 1) : "")
-                        + " are missing (the next is " + entry.seq() + ")");
+                problems.add("audit: " + (entry.seq() - 1 > expected ? "entries " + expected + " to " + (entry.seq() - 1) + " are"
+                        : "entry " + expected + " is") + " missing (the next is " + entry.seq() + ")");
             }
             List<Integer> edited = entry.fingerprint() == null ? List.of() : Rows.mismatches(entry.values(), entry.fingerprint());
             if (edited == null) {

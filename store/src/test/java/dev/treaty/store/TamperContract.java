@@ -234,6 +234,57 @@ abstract class TamperContract {
         assertThat(verify()).anySatisfy(p -> assertThat(p).startsWith("statement: audit entry").contains("none is stored (deleted)"));
     }
 
+    /**
+     * Each edit gives exactly these problems, no more and no fewer: every check verify makes is
+     * seen to report what it alone can see (a change that silenced one check would otherwise hide
+     * behind another that also fires). The report of each edit is kept in a golden file, the same
+     * for both databases; hashes are shown as HASH, the audit entries' times as AT.
+     */
+    @Test
+    void eachEditGivesExactlyItsProblems() throws Exception {
+        String[][] edits = {
+                {"an amount", "update revenue set amount_micros = amount_micros * 10 where fact_key = 'id:p2'"},
+                {"a revenue line deleted", "delete from revenue where fact_key = 'id:p1'"},
+                {"a revenue line's row_seq", "update revenue set row_seq = row_seq + 100 where fact_key = 'id:p1'"},
+                {"a revenue line claiming no entry", "update revenue set batch = 999 where fact_key = 'id:p1'"},
+                {"an event's body", "update event set body = replace(body, '\"1000\"', '\"100\"') where fact_key = 'id:pay-1'"},
+                {"a posting halved", "update posting set amount_micros = amount_micros / 2 where entry = 's:1:1' and leg = 1"},
+                {"both legs halved", "update posting set amount_micros = amount_micros / 2 where entry = 's:1:1'"},
+                {"a posting pair deleted", "delete from posting where entry = 's:1:1'"},
+                {"a statement's text", "update statement set body = body || ' ' where number = 1"},
+                {"a statement's text and hash", "update statement set body = body || ' ', body_hash = 'x' where number = 1"},
+                {"a statement line", "update statement_line set amount_micros = amount_micros + 1 where statement = 1 and line = 1"},
+                {"the first audit entry deleted", "delete from audit where seq = 1"},
+                {"two audit entries deleted", "delete from audit where seq in (2, 3)"},
+                {"the last audit entry deleted", "delete from audit where seq = (select max(seq) from audit)"},
+                {"an audit entry's who", "update audit set who = 'someone' where seq = 2"},
+                {"an audit entry's fingerprint", "update audit set fingerprint = 'x' where seq = 2"},
+                {"an audit entry's prev_hash", "update audit set prev_hash = '" + "0".repeat(64) + "' where seq = 3"},
+                {"the chain head's seq", "update chain_head set seq = seq + 2"},
+                {"an agreement file's text", "update agreement_file set content = content || ' ' where content_hash = (select min(content_hash) from agreement_file)"},
+        };
+        StringBuilder out = new StringBuilder();
+        for (String[] edit : edits) {
+            TestDatabases.Snapshot clean = TestDatabases.snapshot(database);
+            TestDatabases.execute(database, edit[1]);
+            out.append("== ").append(edit[0]).append('\n');
+            for (String problem : verify()) {
+                out.append(problem.replaceAll("[0-9a-f]{64}", "HASH").replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "AT")).append('\n');
+            }
+            restore(clean);
+        }
+        out.append("== an anchor of another shape\n").append(String.join("\n", verify("12"))).append('\n');
+        out.append("== an anchor of a rewritten chain\n").append(String.join("\n", verify("3:" + "ab".repeat(32)))).append('\n');
+        out.append("== the anchor of nothing yet\n").append(String.join("\n", verify("0:" + "0".repeat(64)))).append("\n");
+        java.nio.file.Path golden = StoreContract.root().resolve("store/src/test/resources/golden/verify-problems.txt");
+        if (Boolean.getBoolean("treaty.updateGolden") && kind() == TestDatabases.Kind.SQLITE) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, out.toString());
+            return;
+        }
+        assertThat(out.toString()).isEqualTo(Files.readString(golden));
+    }
+
     @Test
     void anIntruderWhoRecomputesTheChainIsCaughtByAnAnchorKeptElsewhere() throws SQLException {
         String anchor;

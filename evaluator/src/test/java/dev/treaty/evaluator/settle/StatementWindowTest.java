@@ -88,8 +88,17 @@ class StatementWindowTest {
         assertThat(result.statements().get(0).lines()).extracting(StatementLine::period)
                 .as("a version fixed from April: the first period starts then").containsExactly("2025-Q2", "2025-Q3", "2025-Q4");
         assertThat(result.statements().get(0).lines().get(0).base().toPlainString()).isEqualTo("100");
+        assertThat(ExplanationText.render(result.statements().get(0).lines().get(0).why()))
+                .as("the retracted repeat leaves one line of the file").contains("1 revenue line of test.csv (line 2)");
         plan.retract(otherParty);
         assertThat(Settlement.compute(plan, CAPPED.assumptions(), Optional.empty()).ignoredLines()).isEqualTo(2);
+        RevenueLine euros = new RevenueLine(LocalDate.of(2025, 5, 1), "A", "", "", "", "", "", "", 5_000_000, "EUR",
+                new dev.treaty.evaluator.facts.FactSource(java.nio.file.Path.of("eur.csv"), 2));
+        plan.accept(euros);
+        plan.accept(euros);
+        plan.retract(euros);
+        assertThat(ExplanationText.render(Settlement.compute(plan, CAPPED.assumptions(), Optional.empty()).statements().get(0).lines()
+                .get(0).why())).contains("(1 lines in other currencies not counted)");
     }
 
     @Test

@@ -63,6 +63,10 @@ class DecisionCasesGoldenTest {
               verified by panel
             }
 
+            event audit-passed {
+              verified by panel
+            }
+
             cloud-exclusivity api-at-home {
               owner Owner
               provider Cloud
@@ -275,6 +279,7 @@ class DecisionCasesGoldenTest {
             "{'id':'s-elsewhere','type':'spend','on':'2022-07-01','purchaser':'Owner','provider':'Other','amount':'1000000','currency':'USD'}",
             "{'id':'s-euro','type':'spend','on':'2022-07-01','purchaser':'Owner','provider':'Cloud','amount':'1000000','currency':'EUR'}",
             "{'id':'s-big','type':'spend','on':'2024-06-30','purchaser':'Owner','provider':'Cloud','amount':'80000000','currency':'USD'}",
+            "{'id':'v-audit','type':'verification','on':'2021-01-01','event':'audit-passed','by':'panel'}",
             "{'id':'d-wrong','type':'declaration','on':'2022-01-01','event':'freedom','by':'Cloud'}",
             "{'id':'d-freedom','type':'declaration','on':'2024-01-01','event':'freedom','by':'Owner'}",
             "{'id':'v-freedom','type':'verification','on':'2024-03-01','event':'freedom','by':'panel'}",

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementWindowTest {
 
-    private static final AgreementFolder.Loaded CAPPED = Fixtures.loadText("""
+    private static final String CAPPED_TEXT = """
             # T
 
             ```treaty
@@ -45,7 +45,9 @@ class StatementWindowTest {
               currency USD
             }
             ```
-            """);
+            """;
+
+    private static final AgreementFolder.Loaded CAPPED = Fixtures.loadText(CAPPED_TEXT);
 
     private static SettlementResult settle(Optional<LocalDate> from) {
         AgreementHistory history = CAPPED.histories().get(0);
@@ -99,6 +101,20 @@ class StatementWindowTest {
         plan.retract(euros);
         assertThat(ExplanationText.render(Settlement.compute(plan, CAPPED.assumptions(), Optional.empty()).statements().get(0).lines()
                 .get(0).why())).contains("(1 lines in other currencies not counted)");
+    }
+
+    @Test
+    void aTotalCapCountsOnlyThePaymentsSinceItsDate() {
+        AgreementFolder.Loaded since = Fixtures.loadText(CAPPED_TEXT.replace("cap total USD 120", "cap total USD 120 counting payments since 2025-07-01"));
+        AgreementHistory history = since.histories().get(0);
+        SettlementPlan plan = SettlementPlan.of(SettlementPlan.schedule(history.asKnown(LocalDate.MAX)), Facts.NONE,
+                LocalDate.of(2025, 12, 31), Optional.empty());
+        List.of(Fixtures.line("2025-01-15", "A", "", "300"), Fixtures.line("2025-04-15", "A", "", "800"),
+                Fixtures.line("2025-07-15", "A", "", "700"), Fixtures.line("2025-10-15", "A", "", "900")).forEach(plan);
+        Statement statement = Settlement.compute(plan, since.assumptions(), Optional.empty()).statements().get(0);
+        // Q1 and Q2 (30 + 50) are not counted: Q3 has the whole 120 of room, Q4 what Q3 left
+        assertThat(statement.lines()).extracting(l -> l.due().toPlainString()).containsExactly("30.00", "50.00", "50.00", "50.00");
+        assertThat(statement.lines().get(3).capRemaining()).hasValueSatisfying(m -> assertThat(m.toPlainString()).isEqualTo("20.00"));
     }
 
     @Test

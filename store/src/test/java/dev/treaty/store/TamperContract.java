@@ -285,6 +285,36 @@ abstract class TamperContract {
         assertThat(out.toString()).isEqualTo(Files.readString(golden));
     }
 
+    /**
+     * The statements issued in setUp (2025-Q2, and 2026-Q1 after the audio-rights amendment added a
+     * term retroactively) and a third for 2026-Q2, as stored and as `statement show` prints
+     * them: the same text on both databases (golden; the issuing instants and hashes masked).
+     */
+    @Test
+    void issuedStatementsReadAsTheyWereIssued() throws IOException {
+        try (Store store = Store.open(database, true)) {
+            StatementBook.issue(store, null, "2026-Q2", "test", "");
+        }
+        StringBuilder out = new StringBuilder();
+        try (Store store = Store.open(database, false)) {
+            for (StatementBook.Issued issued : StatementBook.all(store)) {
+                out.append("== ").append(issued.number()).append(' ').append(issued.agreement()).append(' ').append(issued.period())
+                        .append(issued.bodyHash().equals(AuditChain.sha256(issued.body())) ? " (hash of its body)" : " (HASH DIFFERS)")
+                        .append('\n').append(issued.body().replaceAll("[0-9a-f]{64}", "HASH")
+                                .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "AT"));
+            }
+        }
+        java.nio.file.Path golden = StoreContract.root().resolve("store/src/test/resources/golden/issued-statements.txt");
+        if (Boolean.getBoolean("treaty.updateGolden") && kind() == TestDatabases.Kind.SQLITE) {
+            Files.writeString(golden, out.toString());
+            return;
+        }
+        assertThat(out.toString()).isEqualTo(Files.readString(golden));
+        assertThat(StatementBook.amount(1L)).isEqualTo("0.000001");
+        assertThat(StatementBook.amount(-1_234_567_500_000L)).isEqualTo("-1,234,567.50");
+        assertThat(StatementBook.amount(0)).isEqualTo("0.00");
+    }
+
     @Test
     void anIntruderWhoRecomputesTheChainIsCaughtByAnAnchorKeptElsewhere() throws SQLException {
         String anchor;

@@ -218,6 +218,7 @@ class DecisionCasesGoldenTest {
 
             ```treaty
             amendment recall amends c
+            cloud later
             signed 2023-06-01
             effective 2023-07-01
             ```
@@ -372,8 +373,9 @@ class DecisionCasesGoldenTest {
         gate("quiet-service", "away", null, "2021-03-12");
         // a permission that is no exception to the rule that denies: the conflict is said, the denial stands
         gate("a-gadget", "away", "partners", "2021-02-01");
-        // a cloud no version declares, known from a release on it
+        // a cloud no version declares, known from a release on it; a cloud only a later version declares
         gate("a-service", "edge", null, "2021-02-01");
+        gate("an-api", "later", null, "2021-01-01");
         // questions that cannot be answered
         gate("an-api", "nowhere", null, "2021-01-01");
         gate("theirs", "away", null, "2021-01-01");

@@ -118,6 +118,22 @@ class StatementWindowTest {
     }
 
     @Test
+    void aDiffKeepsBeforeAndAfterApart() {
+        SettlementResult all = settle(Optional.empty());
+        SettlementResult fromJuly = settle(Optional.of(LocalDate.of(2025, 7, 1)));
+        SettlementDiff diff = SettlementDiff.of(all, fromJuly);
+        SettlementDiff.Row q1 = diff.byTermAndPeriod().get(new SettlementDiff.TermPeriod("s", "2025-Q1"));
+        assertThat(q1.before().toPlainString()).isEqualTo("30.00");
+        assertThat(q1.after().isZero()).as("not in the later settlement").isTrue();
+        assertThat(q1.change().toPlainString()).isEqualTo("-30.00");
+        SettlementDiff.Row pair = diff.byParties().get("A → B");
+        assertThat(pair.before().toPlainString()).isEqualTo("120.00");
+        assertThat(pair.after().toPlainString()).isEqualTo("40.00");
+        assertThat(diff.isZero()).isFalse();
+        assertThat(SettlementDiff.of(all, all).isZero()).isTrue();
+    }
+
+    @Test
     void thePeriodCapSaysWhetherItCut() {
         Statement all = settle(Optional.empty()).statements().get(0);
         assertThat(ExplanationText.render(all.lines().get(0).why())).contains("period cap USD 50: not reached");

@@ -200,6 +200,13 @@ class DecisionCasesGoldenTest {
               from 2020-01-01
               through 2024-12-31
             }
+
+            purchase-commitment open-start {
+              purchaser Owner
+              provider Other
+              amount USD 5 million
+              through 2030-12-31
+            }
             ```
             """;
 

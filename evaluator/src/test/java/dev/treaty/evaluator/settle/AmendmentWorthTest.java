@@ -75,6 +75,76 @@ class AmendmentWorthTest {
         assertThat(moved).containsExactly("audio-royalty 2026-Q1", "audio-royalty 2026-Q2", "audio-royalty 2026-Q3", "audio-royalty 2026-Q4");
         // signed in March, effective in January: the quarter it was signed in is the first that moves, not the next one
         assertThat(audio.signed()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(worth.notes()).as("nothing later relied on it").isEmpty();
+
+        // a line taken back (a repeated id found at the end of the read) leaves both sides as they were
+        var diffBefore = worth.diff();
+        var repeat = line("2026-05-12", "Publisher", "audio", "1000");
+        worth.accept(repeat);
+        assertThat(worth.diff()).isNotEqualTo(diffBefore);
+        worth.retract(repeat);
+        assertThat(worth.diff()).isEqualTo(diffBefore);
+    }
+
+    @Test
+    void aChangeALaterOneReliedOnIsTakenOutWithANote() {
+        AgreementFolder.Loaded loaded = dev.treaty.model.AgreementFolder.loadTexts(java.util.Map.of(
+                java.nio.file.Path.of("t.treaty.md"), """
+                        # T
+
+                        ```treaty
+                        agreement t
+                        party A "A"
+                        party B "B"
+                        signed 2025-01-01
+                        effective 2025-01-01
+                        ```
+
+                        ## 1 Events
+
+                        ```treaty
+                        event e
+                        ```
+                        """,
+                java.nio.file.Path.of("a.treaty.md"), """
+                        # A
+
+                        ```treaty
+                        amendment a amends t
+                        signed 2025-02-01
+                        effective 2025-02-01
+                        ```
+
+                        ## 2 More
+
+                        ```treaty
+                        add
+
+                        event f
+                        ```
+                        """,
+                java.nio.file.Path.of("b.treaty.md"), """
+                        # B
+
+                        ```treaty
+                        amendment b amends t
+                        signed 2025-03-01
+                        effective 2025-03-01
+                        ```
+
+                        ## 2 More
+
+                        ```treaty
+                        replace
+
+                        event g
+                        ```
+                        """), java.util.Map.of());
+        assertThat(loaded.hasErrors()).as(loaded.diagnostics().toString()).isFalse();
+        AgreementHistory history = loaded.histories().get(0);
+        AmendmentWorth worth = AmendmentWorth.of(history.asKnown(LocalDate.MAX), List.of(history.changes().get(0)), Facts.NONE,
+                LocalDate.of(2025, 12, 31));
+        assertThat(worth.notes()).extracting(d -> d.message()).containsExactly("cannot replace clause 2: it is not in force when b applies; clauses in force: 1");
     }
 
     private static String quarter(LocalDate day) {

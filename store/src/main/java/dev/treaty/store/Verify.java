@@ -77,7 +77,7 @@ public final class Verify {
         Map<Long, AuditChain.Entry> bySeq = new HashMap<>();
         entries.forEach(e -> bySeq.put(e.seq(), e));
         for (Rows.Table table : Rows.RECORDED) rows(store, table, bySeq, problems, counts);
-        legacyBatches(store, entries, problems);
+        legacyBatches(store, entries, problems, counts);
         ledger(store, problems, counts);
         if (problems.isEmpty()) statements(store, entries, problems, counts);
         return new Report(entries.size(), counts[0], counts[1], counts[2], problems.list(), head);
@@ -270,7 +270,7 @@ public final class Verify {
 
     // ---------------------------------------------------------------- stores written before migration 3
 
-    private static void legacyBatches(Store store, List<AuditChain.Entry> entries, Problems problems) {
+    private static void legacyBatches(Store store, List<AuditChain.Entry> entries, Problems problems, long[] counts) {
         Map<Long, long[]> recorded = new HashMap<>();     // batch → {rows, digest}
         Map<Long, String> tables = new HashMap<>();
         for (AuditChain.Entry entry : entries) {
@@ -286,6 +286,7 @@ public final class Verify {
             store.query("select batch, fact_key, version, content_hash from " + table + " where row_seq is null", s -> s.setFetchSize(10_000), rows -> {
                 long[] sum = found.computeIfAbsent(rows.getLong(1), b -> new long[2]);
                 sum[0]++;
+                counts[0]++;
                 sum[1] += rowDigest(rows.getString(2), rows.getInt(3), rows.getLong(4));
             });
         }

@@ -246,6 +246,9 @@ abstract class TamperContract {
                 {"an amount", "update revenue set amount_micros = amount_micros * 10 where fact_key = 'id:p2'"},
                 {"a revenue line deleted", "delete from revenue where fact_key = 'id:p1'"},
                 {"a revenue line's row_seq", "update revenue set row_seq = row_seq + 100 where fact_key = 'id:p1'"},
+                {"a revenue line's row_seq set to 0", "update revenue set row_seq = 0 where fact_key = 'id:p1'"},
+                {"a revenue line's row_seq set one past the entry's last (4 rows)", "update revenue set row_seq = 5 where fact_key = 'id:p1'"},
+                {"two revenue lines' row_seq swapped", "update revenue set row_seq = 5 - row_seq where batch = (select batch from revenue where fact_key = 'id:p1') and row_seq in (1, 4)"},
                 {"a revenue line claiming no entry", "update revenue set batch = 999 where fact_key = 'id:p1'"},
                 {"an event's body", "update event set body = replace(body, '\"1000\"', '\"100\"') where fact_key = 'id:pay-1'"},
                 {"a posting halved", "update posting set amount_micros = amount_micros / 2 where entry = 's:1:1' and leg = 1"},
@@ -351,6 +354,129 @@ abstract class TamperContract {
                 "the anchor holds entry " + last));
         restore(clean);
         assertThat(verify(anchor)).isEmpty();
+    }
+
+    /**
+     * The intruder who recomputes everything a store can recompute: after an edit, every row's
+     * fingerprint, every audit entry's row counts and digests, every entry's hash and fingerprint,
+     * and the chain head. Without an anchor kept elsewhere, what is left to catch them is what the
+     * store cannot forge: an issued statement's text against the hash its audit entry recorded, and
+     * against its recomputation from the facts as known when it was issued.
+     */
+    @Test
+    void anIntruderWhoForgesEveryFingerprintDigestAndHashIsCaughtByTheIssuedStatements() throws Exception {
+        TestDatabases.Snapshot clean = TestDatabases.snapshot(database);
+        forgeEverything();
+        assertThat(verify()).as("the forger alone changes nothing verify can see").isEmpty();
+
+        TestDatabases.execute(database, "update revenue set amount_micros = amount_micros * 10 where fact_key = 'id:p2'");
+        forgeEverything();
+        // both statements: each prints the chain head before it, and the forger rewrote every hash after the ingest
+        assertThat(verify()).extracting(p -> p.replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "AT")).containsExactly(
+                "statement: row number 1 does not match its recomputation from what the store held on AT (a stored fact, agreement or"
+                        + " earlier statement was changed)",
+                "statement: row number 2 does not match its recomputation from what the store held on AT (a stored fact, agreement or"
+                        + " earlier statement was changed)");
+        restore(clean);
+
+        String forgedBody = "a statement that was never issued";
+        TestDatabases.execute(database, "update statement set body = '" + forgedBody + "', body_hash = '" + AuditChain.sha256(forgedBody)
+                + "' where number = 2");
+        forgeEverything();
+        assertThat(verify()).containsExactly("statement: row number 2, field body was edited after it was issued (its text does not match"
+                + " the hash recorded when it was issued)");
+        restore(clean);
+
+        TestDatabases.execute(database, "update statement set body_hash = 'x' where number = 1");
+        forgeEverything();
+        assertThat(verify()).extracting(p -> p.replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "AT")).containsExactly(
+                "statement: row number 1, field body was edited after it was issued (its text does not match the hash recorded when it was"
+                        + " issued)",
+                "statement: row number 2 does not match its recomputation from what the store held on AT (a stored fact, agreement or"
+                        + " earlier statement was changed)");
+        restore(clean);
+
+        TestDatabases.execute(database, "update audit set action = 'statement issued' where action = 'statement issue' and what like 'statement 1 %'");
+        forgeEverything();
+        assertThat(verify()).extracting(p -> p.replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "AT")).containsExactly(
+                "statement: row number 1 has no audit entry",
+                "statement: row number 2 does not match its recomputation from what the store held on AT (a stored fact, agreement or"
+                        + " earlier statement was changed)");
+        restore(clean);
+    }
+
+    /** Recomputes every fingerprint, row digest, audit hash and the chain head, as {@link #anIntruderWhoForgesEveryFingerprintDigestAndHashIsCaughtByTheIssuedStatements} describes. */
+    private void forgeEverything() throws SQLException {
+        Map<Long, Map<String, Rows.Digest>> digests = new java.util.HashMap<>();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            for (Rows.Table table : Rows.RECORDED) {
+                List<String> key = KEYS.get(table.name());
+                List<Object[]> updates = new ArrayList<>();
+                try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select " + String.join(", ",
+                        table.columns()) + ", row_seq, " + String.join(", ", key) + " from " + table.name() + " order by "
+                        + table.auditColumn() + ", row_seq")) {
+                    while (rows.next()) {
+                        String[] values = new String[table.columns().size()];
+                        for (int i = 0; i < values.length; i++) values[i] = rows.getString(i + 1);
+                        String fingerprint = Rows.fingerprint(values);
+                        long seq = Long.parseLong(values[table.index(table.auditColumn())]);
+                        digests.computeIfAbsent(seq, s -> new LinkedHashMap<>()).computeIfAbsent(table.name(), t -> new Rows.Digest())
+                                .add(rows.getLong(values.length + 1), values, fingerprint);
+                        Object[] update = new Object[key.size() + 1];
+                        update[0] = fingerprint;
+                        for (int i = 0; i < key.size(); i++) update[i + 1] = rows.getObject(values.length + 2 + i);
+                        updates.add(update);
+                    }
+                }
+                try (PreparedStatement update = connection.prepareStatement("update " + table.name() + " set fingerprint = ? where "
+                        + String.join(" and ", key.stream().map(k -> k + " = ?").toList()))) {
+                    for (Object[] values : updates) {
+                        for (int i = 0; i < values.length; i++) update.setObject(i + 1, values[i]);
+                        update.executeUpdate();
+                    }
+                }
+            }
+            List<AuditChain.Entry> entries = new ArrayList<>();
+            try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "select seq, at_micros, who, action, what, why, prev_hash, hash, fingerprint from audit order by seq")) {
+                while (rows.next()) {
+                    entries.add(new AuditChain.Entry(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+                }
+            }
+            String previous = "0".repeat(64);
+            for (AuditChain.Entry entry : entries) {
+                String what = entry.what();
+                int at = what.indexOf(AuditChain.ROWS);
+                if (at >= 0) {
+                    List<String> parts = new ArrayList<>();
+                    Map<String, Rows.Digest> written = digests.getOrDefault(entry.seq(), Map.of());
+                    for (String table : entry.rows().keySet()) {
+                        Rows.Digest digest = written.get(table);
+                        if (digest != null) parts.add(table + "=" + digest.count() + ":" + digest.hex());
+                    }
+                    what = what.substring(0, at + AuditChain.ROWS.length()) + String.join(", ", parts);
+                }
+                String hash = AuditChain.hash(previous, entry.seq(), entry.atMicros(), entry.who(), entry.action(), what, entry.why());
+                try (PreparedStatement update = connection.prepareStatement("update audit set what = ?, prev_hash = ?, hash = ?, fingerprint = ?"
+                        + " where seq = ?")) {
+                    update.setString(1, what);
+                    update.setString(2, previous);
+                    update.setString(3, hash);
+                    update.setString(4, Rows.fingerprint(Rows.text(entry.seq(), entry.atMicros(), entry.who(), entry.action(), what,
+                            entry.why(), previous, hash)));
+                    update.setLong(5, entry.seq());
+                    update.executeUpdate();
+                }
+                previous = hash;
+            }
+            try (PreparedStatement head = connection.prepareStatement("update chain_head set hash = ? where id = 1")) {
+                head.setString(1, previous);
+                head.executeUpdate();
+            }
+            connection.commit();
+        }
     }
 
     /** Puts every table back as the snapshot had it. */

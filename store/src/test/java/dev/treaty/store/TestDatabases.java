@@ -141,4 +141,15 @@ public final class TestDatabases {
             throw new IllegalStateException(e);
         }
     }
+
+    /** How many rows {@code table} holds. */
+    public static long count(Database database, String table) {
+        try (Connection connection = DriverManager.getConnection(database.url()); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

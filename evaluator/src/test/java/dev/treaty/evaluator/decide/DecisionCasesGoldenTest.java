@@ -293,9 +293,120 @@ class DecisionCasesGoldenTest {
             "{'id':'v-freedom','type':'verification','on':'2024-03-01','event':'freedom','by':'panel'}",
     };
 
+    /**
+     * A second agreement for the paths the first cannot reach without changing its answers: one
+     * denial lifted by its exception while another stands (the exception is no conflict with the
+     * denial that stands, so none is reported); a version with no release rules at all; a right of first refusal kept by one
+     * amendment, struck by the next, and still reported as struck by that one after a third.
+     */
+    private static final String SECOND = """
+            # Second
+
+            ```treaty
+            agreement d
+            party Owner
+            party Cloud
+            cloud home
+            cloud far
+            cloud quiet
+            kind api
+            signed 2020-01-01
+            effective 2020-01-01
+            ```
+
+            ## 1 Release rules
+
+            ```treaty
+            cloud-exclusivity api-home {
+              owner Owner
+              provider Cloud
+              cloud home
+              products kind = api
+            }
+
+            first-ship api-first {
+              owner Owner
+              provider Cloud
+              cloud home
+              products kind = api
+            }
+
+            release-permission far-for-research {
+              owner Owner
+              products kind = api
+              clouds [far]
+              segments [research]
+              exception to api-home
+            }
+            ```
+
+            ## 2 First refusal
+
+            ```treaty
+            right-of-first-refusal capacity {
+              holder Cloud
+              grantor Owner
+              subject capacity
+              response within 15 days default decline
+            }
+            ```
+            """;
+
+    private static final String[] SECOND_AMENDMENTS = {"""
+            # Keep
+
+            ```treaty
+            amendment d-keep amends d
+            signed 2021-01-01
+            effective 2021-01-01
+            ```
+
+            ## 3 Notices
+
+            ```treaty
+            add
+            ```
+            """, """
+            # Drop
+
+            ```treaty
+            amendment d-drop amends d
+            signed 2022-01-01
+            effective 2022-01-01
+            ```
+
+            ## 1 Release rules
+
+            ```treaty
+            strike
+            ```
+
+            ## 2 First refusal
+
+            ```treaty
+            strike
+            ```
+            """, """
+            # Later
+
+            ```treaty
+            amendment d-later amends d
+            signed 2023-01-01
+            effective 2023-01-01
+            ```
+
+            ## 4 Audit
+
+            ```treaty
+            add
+            ```
+            """};
+
     private static final AgreementFolder.Loaded LOADED;
     private static final AgreementHistory.AsKnown KNOWN;
     private static final Facts FACTS;
+    private static final AgreementHistory.AsKnown SECOND_KNOWN;
+    private static final Facts SECOND_FACTS;
 
     static {
         Map<Path, String> texts = new LinkedHashMap<>();
@@ -312,6 +423,17 @@ class DecisionCasesGoldenTest {
         EventReader.Result read = EventReader.parse(lines);
         assertThat(read.errors()).as("facts").isEmpty();
         FACTS = new Facts(read.facts());
+
+        Map<Path, String> second = new LinkedHashMap<>();
+        second.put(Path.of("d.treaty.md"), SECOND);
+        for (int i = 0; i < SECOND_AMENDMENTS.length; i++) second.put(Path.of("d" + i + ".treaty.md"), SECOND_AMENDMENTS[i]);
+        AgreementFolder.Loaded secondLoaded = AgreementFolder.loadTexts(second, Map.of());
+        assertThat(secondLoaded.diagnostics()).as("second fixture").noneMatch(d -> d.isError());
+        SECOND_KNOWN = secondLoaded.histories().get(0).asKnown(LocalDate.MAX);
+        EventReader.Result secondRead = EventReader.parse(List.of(new EventReader.Text(new FactSource(Path.of("d.jsonl"), 1),
+                "{\"id\":\"p-api\",\"type\":\"product\",\"on\":\"2020-02-01\",\"name\":\"an-api\",\"owner\":\"Owner\",\"kind\":\"api\"}")));
+        assertThat(secondRead.errors()).as("second facts").isEmpty();
+        SECOND_FACTS = new Facts(secondRead.facts());
     }
 
     private final StringBuilder out = new StringBuilder();
@@ -444,6 +566,19 @@ class DecisionCasesGoldenTest {
                 out.append(offer.offer().meta().id()).append(", answer by ").append(offer.deadline()).append(", silence: ")
                         .append(FirstRefusal.silenceMeans(offer.onSilence())).append('\n');
             }
+        }
+
+        out.append("\n## the second agreement\n");
+        for (String[] q : new String[][]{{"far", "research", "2020-06-01"}, {"far", null, "2020-06-01"}, {"quiet", null, "2022-06-01"}}) {
+            ReleaseGate.Question question = new ReleaseGate.Question("an-api", q[0], Optional.ofNullable(q[1]), LocalDate.parse(q[2]));
+            ask("gate an-api on " + q[0] + (q[1] == null ? "" : " for " + q[1]) + " on " + q[2],
+                    () -> ReleaseGate.decide(SECOND_KNOWN, SECOND_FACTS, question),
+                    () -> ReleaseGate.decide(SECOND_KNOWN, SECOND_FACTS, question, Explainer.SILENT));
+        }
+        for (String on : List.of("2021-06-01", "2022-06-01", "2023-06-01")) {
+            FirstRefusal.Question question = new FirstRefusal.Question("Owner", "capacity", "rival", LocalDate.parse(on));
+            ask("buy capacity from rival on " + on, () -> FirstRefusal.decide(SECOND_KNOWN, SECOND_FACTS, question),
+                    () -> FirstRefusal.decide(SECOND_KNOWN, SECOND_FACTS, question, Explainer.SILENT));
         }
 
         Path golden = Path.of("src/test/resources/golden/decision-cases.txt");

@@ -197,6 +197,9 @@ class ModelDiagnosticsGoldenTest {
         add("fiscal year not a month", "t.treaty.md", share("").replace("period quarter", "period fiscal year starting Smarch"));
         add("names listed twice", "t.treaty.md", clause("licence l {\n  licensor Alpha\n  licensee Beta\n  covers [models, models]\n"
                 + "  non-exclusive\n}"));
+        add("a share that its payer pays to itself", "t.treaty.md", share("").replace("payee Beta", "payee Alpha"));
+        add("a licence to its own licensor", "t.treaty.md", clause("licence l {\n  licensor Alpha\n  licensee Alpha\n"
+                + "  covers [models]\n  non-exclusive\n}"));
         add("unknown filter field", "t.treaty.md", share("base colour = red"));
         add("rate over 100%", "t.treaty.md", share("").replace("rate 10%", "rate 100.01%"));
         add("rate of 100%", "t.treaty.md", share("").replace("rate 10%", "rate 100%"));

@@ -104,6 +104,21 @@ class StatementWindowTest {
     }
 
     @Test
+    void nothingAfterTheSettlementsLastDayIsCountedOrStated() {
+        AgreementHistory history = CAPPED.histories().get(0);
+        SettlementPlan plan = SettlementPlan.of(history.versions().stream()
+                .map(v -> new SettlementPlan.VersionSpan(v.inForce(), v)).toList(), Facts.NONE, LocalDate.of(2025, 5, 10), Optional.empty());
+        List.of(Fixtures.line("2025-01-15", "A", "", "300"), Fixtures.line("2025-05-10", "A", "", "100"),
+                Fixtures.line("2025-05-11", "A", "", "800"), Fixtures.line("2025-08-15", "A", "", "700")).forEach(plan);
+        // the quarter the settlement ends in is cut at its last day: the lines after it belong to no piece
+        assertThat(plan.pieces()).extracting(p -> p.from() + ".." + p.through() + " " + p.lines())
+                .containsExactly("2025-01-01..2025-03-31 1", "2025-04-01..2025-05-10 1");
+        assertThat(plan.ignored()).isEqualTo(2);
+        Statement statement = Settlement.compute(plan, CAPPED.assumptions(), Optional.empty()).statements().get(0);
+        assertThat(statement.lines()).extracting(l -> l.period() + " " + l.due().toPlainString()).containsExactly("2025-Q1 30.00", "2025-Q2 10.00");
+    }
+
+    @Test
     void aTotalCapCountsOnlyThePaymentsSinceItsDate() {
         AgreementFolder.Loaded since = Fixtures.loadText(CAPPED_TEXT.replace("cap total USD 120", "cap total USD 120 counting payments since 2025-07-01"));
         AgreementHistory history = since.histories().get(0);

@@ -62,6 +62,15 @@ public final class Checks {
                             + "' is not a party; the parties are " + String.join(", ", parties));
                 }
             });
+            // a term binds two sides: one party in two roles (paying itself, licensing to itself) is a slip
+            Map<String, String> roleOf = new HashMap<>();
+            term.parties().forEach((role, party) -> {
+                String other = roleOf.putIfAbsent(party, role);
+                if (other != null) {
+                    diagnostics.error(term.header().at(), context, term.header().label() + ": " + other + " and " + role + " are both '"
+                            + party + "'; a term binds two different parties");
+                }
+            });
             conditions(term).forEach(condition -> condition.forEachAtom(atom ->
                     checkEvent(atom, term, context, events, diagnostics)));
             if (term instanceof ReleasePermission permission && permission.exceptionTo().isPresent()) {

@@ -95,6 +95,11 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
         return parties.stream().filter(p -> p.shortName().equals(shortName)).findFirst();
     }
 
+    /** The documents applied in this version that were not in {@code previous} (all of them when there is none). */
+    public List<Document> joinedSince(java.util.Optional<ConsolidatedAgreement> previous) {
+        return previous.map(p -> applied.stream().filter(d -> !p.applied().contains(d)).toList()).orElse(applied);
+    }
+
     /** The last document applied: the one that made this version. */
     public Document latest() {
         return applied.get(applied.size() - 1);

@@ -39,7 +39,7 @@ final class ChangeText {
             for (TermChange term : change.terms()) {
                 switch (term.kind()) {
                     case ADDED -> out.println(indent + "  + " + term.label() + ": added — "
-                            + TermText.summary(term.after().orElseThrow().term()));
+                            + dev.treaty.report.Wording.summary(term.after().orElseThrow().term()));
                     case STRUCK -> out.println(indent + "  - " + term.label() + ": struck");
                     case CHANGED -> {
                         out.println(indent + "  ~ " + term.label() + ":");

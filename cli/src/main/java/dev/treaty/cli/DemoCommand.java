@@ -4,7 +4,6 @@ import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.Holdings;
 import dev.treaty.evaluator.decide.LicenceCheck;
 import dev.treaty.evaluator.decide.ReleaseGate;
-import dev.treaty.evaluator.explain.ExplanationText;
 import dev.treaty.evaluator.facts.EventReader;
 import dev.treaty.evaluator.facts.Facts;
 import dev.treaty.evaluator.facts.RevenueReader;
@@ -83,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         ConsolidatedAgreement version = history.versionOn(today).orElseThrow();
         out.println("== Terms in force on " + today + " (the version " + version.inForce() + ") ==");
         for (TermInForce term : version.terms()) {
-            String status = TermText.status(term.term(), today);
+            String status = dev.treaty.report.Wording.status(term.term(), today);
             out.println("  " + TermText.pad(term.clause().clause().id().toString(), 5) + " " + term.term().header().label()
                     + (status.isEmpty() ? "" : "  [" + status + "]"));
         }
@@ -172,7 +171,7 @@ final class DemoCommand implements Callable<Integer> {
         var inputs = dev.treaty.app.Workspace.Inputs.folder(folder).withEvents(List.of(folder.resolve(EVENTS)))
                 .withRevenue(List.of(folder.resolve(REVENUE)));
         try (var workspace = dev.treaty.app.Workspace.open(inputs, spec.commandLine().getErr()::println, RevenueReader.Progress.NONE)) {
-            return ReportCommand.write(spec, workspace, new ReportCommand.Inputs(java.util.Optional.of(LocalDate.of(2030, 12, 31)), today,
+            return ReportCommand.write(spec, workspace, new dev.treaty.report.Report.Request(java.util.Optional.of(LocalDate.of(2030, 12, 31)), today,
                     List.of(), List.of(), java.util.Optional.of(folder.resolve(SCENARIO)), 1_000, 1,
                     List.of(SimulateCommand.AS_AMENDED, "msft-openai-2025-10")), out);
         }

@@ -1,12 +1,7 @@
 package dev.treaty.cli;
 
 import dev.treaty.app.Workspace;
-import dev.treaty.evaluator.settle.AmendmentWorth;
-import dev.treaty.evaluator.settle.Settlement;
-import dev.treaty.evaluator.settle.SettlementPlan;
-import dev.treaty.evaluator.settle.SettlementResult;
-import dev.treaty.evaluator.simulate.SimulationResult;
-import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,14 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 /** {@code treaty report}: one self-contained HTML file with the agreement, its money and its decisions. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Write one self-contained HTML report (no network, printable): the parties and"
@@ -79,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         LocalDate date = on != null ? on : LocalDate.now(Clock.systemDefaultZone());
         Path written;
         try (Workspace workspace = options.open(spec, facts, revenue)) {
-            written = write(spec, workspace, new Inputs(Optional.ofNullable(through), date, products, clouds,
+            written = write(spec, workspace, new Report.Request(Optional.ofNullable(through), date, products, clouds,
                     Optional.ofNullable(scenario), runs, seed, versions), out);
         }
         spec.commandLine().getOut().println("wrote " + written + " (" + String.format("%,d", size(written) / 1024) + " KB); open it in a browser");
@@ -87,40 +80,10 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** What a report covers. */
-    record Inputs(Optional<LocalDate> through, LocalDate on, List<String> products, List<String> clouds,
-                  Optional<Path> scenario, int runs, long seed, List<String> versions) {
-    }
-
-    /** Settles, simulates and renders; writes the file whole or not at all. Used by {@code treaty demo} too. */
-    static Path write(CommandSpec spec, Workspace evaluation, Inputs inputs, Path target) {
-        Optional<SettlementResult> settlement = Optional.empty();
-        List<ReportPage.Impact> impacts = new ArrayList<>();
-        if (evaluation.hasRevenue()) {
-            LocalDate last = inputs.through().orElseThrow();
-            SettlementPlan actual = SettlementPlan.of(SettlementPlan.schedule(evaluation.agreement()), evaluation.facts(), last,
-                    Optional.empty());
-            List<AmendmentWorth> worths = AmendmentWorth.each(evaluation.agreement(), evaluation.facts(), last);
-            // one pass over the revenue feeds every plan
-            evaluation.revenue(new dev.treaty.evaluator.facts.RevenueSink() {
-                @Override
-                public void accept(dev.treaty.evaluator.facts.RevenueLine line) {
-                    actual.accept(line);
-                    for (AmendmentWorth worth : worths) worth.accept(line);
-                }
-
-                @Override
-                public void retract(dev.treaty.evaluator.facts.RevenueLine line) {
-                    actual.retract(line);
-                    for (AmendmentWorth worth : worths) worth.retract(line);
-                }
-            });
-            settlement = Optional.of(Settlement.compute(actual, evaluation.agreement().assumptions(), Optional.empty()));
-            for (AmendmentWorth worth : worths) impacts.add(new ReportPage.Impact(worth.changes(), worth.diff()));
-        }
-        Optional<SimulationResult> simulation = inputs.scenario().map(file -> SimulateCommand.simulate(spec, evaluation, file,
-                inputs.versions().isEmpty() ? List.of(SimulateCommand.AS_AMENDED) : inputs.versions(), inputs.runs(), inputs.seed()));
-        String html = new ReportPage(evaluation, inputs, settlement, impacts, simulation).render();
+    /** Renders the report, with a progress bar for the simulation; writes the file whole or not at all. Used by {@code treaty demo} too. */
+    static Path write(CommandSpec spec, Workspace workspace, Report.Request request, Path target) {
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating", "runs");
+        String html = Report.render(workspace, request, done -> bar.update(done, request.runs(), done));
         OutputFile.write(target, "the report", out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
         return target;
     }

@@ -7,23 +7,14 @@ import dev.treaty.evaluator.settle.SettlementResult;
 import dev.treaty.evaluator.settle.Statement;
 import dev.treaty.evaluator.settle.StatementLine;
 import dev.treaty.model.value.Money;
+import dev.treaty.report.Wording;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** Statements as text tables, CSV and JSON. */
 final class SettlementText {
 
     private SettlementText() {
-    }
-
-    static String amount(Money money) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setMaximumFractionDigits(Math.max(2, money.amount().scale()));
-        return format.format(money.amount());
     }
 
     /** Two settlements side by side: per term and period (unchanged ones left out), then per payer and payee. */
@@ -32,14 +23,14 @@ final class SettlementText {
         diff.byTermAndPeriod().forEach((key, row) -> {
             if (row.change().isZero()) return;
             out.println(String.format("%-32s %22s %22s %22s", String.format("%-24s %s", key.term(), key.period()),
-                    amount(row.before()), amount(row.after()), amount(row.change())));
+                    Wording.amount(row.before()), Wording.amount(row.after()), Wording.amount(row.change())));
         });
         out.println();
         out.println("in total:");
         diff.byParties().forEach((parties, row) -> {
             String currency = row.before().currency().getCurrencyCode() + " ";
-            out.println("  " + parties + ": before " + currency + amount(row.before()) + ", after " + currency
-                    + amount(row.after()) + ", change " + currency + amount(row.change()));
+            out.println("  " + parties + ": before " + currency + Wording.amount(row.before()) + ", after " + currency
+                    + Wording.amount(row.after()) + ", change " + currency + Wording.amount(row.change()));
         });
     }
 
@@ -55,16 +46,16 @@ final class SettlementText {
                 Money adjustments = line.minimumTopUp().minus(line.capCut()).minus(line.recouped());
                 out.println(String.format("%-9s %-10s %-10s %-24s %20s %-8s %18s %16s %18s %-10s %20s %18s",
                         line.period(), line.from(), line.through(), line.documentId() + " §" + line.clauseId(),
-                        amount(line.base()), rateShort(line.rate()), amount(line.gross()),
-                        adjustments.isZero() ? "" : amount(adjustments), amount(line.due()),
-                        line.dueDate() + (line.instalments().size() > 1 ? "+" : ""), amount(line.cumulativeDue()),
-                        line.capRemaining().map(SettlementText::amount).orElse("")));
+                        Wording.amount(line.base()), rateShort(line.rate()), Wording.amount(line.gross()),
+                        adjustments.isZero() ? "" : Wording.amount(adjustments), Wording.amount(line.due()),
+                        line.dueDate() + (line.instalments().size() > 1 ? "+" : ""), Wording.amount(line.cumulativeDue()),
+                        line.capRemaining().map(Wording::amount).orElse("")));
                 if (explain) {
                     ExplanationText.render(line.why()).lines().forEach(l -> out.println("    " + l));
                 }
             }
-            out.println("total: base " + amount(statement.totalBase()) + ", gross " + amount(statement.totalGross())
-                    + ", due " + amount(statement.totalDue()) + " (" + statement.lines().size() + " line" + (statement.lines().size() == 1 ? "" : "s") + ")");
+            out.println("total: base " + Wording.amount(statement.totalBase()) + ", gross " + Wording.amount(statement.totalGross())
+                    + ", due " + Wording.amount(statement.totalDue()) + " (" + statement.lines().size() + " line" + (statement.lines().size() == 1 ? "" : "s") + ")");
             out.println();
         }
         if (!result.net().isEmpty()) {
@@ -72,9 +63,9 @@ final class SettlementText {
             for (SettlementResult.NetPosition net : result.net()) {
                 out.println(net.owed().isZero()
                         ? String.format("  %-9s %s and %s are even  (%s each way)", net.period(), net.debtor(), net.creditor(),
-                        amount(net.debtorToCreditor()))
+                        Wording.amount(net.debtorToCreditor()))
                         : String.format("  %-9s %s owes %s %s  (%s − %s)", net.period(), net.debtor(), net.creditor(),
-                        net.owed(), amount(net.debtorToCreditor()), amount(net.creditorToDebtor())));
+                        net.owed(), Wording.amount(net.debtorToCreditor()), Wording.amount(net.creditorToDebtor())));
             }
             out.println();
         }

@@ -122,7 +122,7 @@ final class ShowCommand implements Callable<Integer> {
             ArrayNode terms = node.putArray("terms");
             for (Term term : clause.clause().terms()) {
                 ObjectNode t = Json.term(term, assumptions);
-                String status = TermText.status(term, on);
+                String status = dev.treaty.report.Wording.status(term, on);
                 t.put("inForceOnDate", status.isEmpty());
                 terms.add(t);
             }

@@ -2,18 +2,10 @@ package dev.treaty.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.app.Simulations;
 import dev.treaty.app.Workspace;
-import dev.treaty.evaluator.facts.RevenueLine;
-import dev.treaty.evaluator.facts.RevenueReader;
-import dev.treaty.evaluator.settle.SettlementPlan;
 import dev.treaty.evaluator.simulate.Scenario;
-import dev.treaty.evaluator.simulate.ScenarioException;
-import dev.treaty.evaluator.simulate.Simulation;
 import dev.treaty.evaluator.simulate.SimulationResult;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.time.AgreementHistory;
-import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,7 +24,7 @@ import java.util.concurrent.Callable;
         + " present values and percentiles. Seeded and deterministic; runs on every core.")
 final class SimulateCommand implements Callable<Integer> {
 
-    static final String AS_AMENDED = "as-amended";
+    static final String AS_AMENDED = Simulations.AS_AMENDED;
 
     @Spec
     CommandSpec spec;
@@ -61,10 +51,6 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1 || runs > dev.treaty.language.Limits.SIMULATION_RUNS_MAX) {
-            throw new BadInputException("--runs: " + runs + " is not between 1 and " + dev.treaty.language.Limits.SIMULATION_RUNS_MAX
-                    + " (the limit SIMULATION_RUNS_MAX)");
-        }
         SimulationResult result;
         try (Workspace evaluation = options.open(spec, facts, List.of())) {
             result = simulate(spec, evaluation, scenario, versions, runs, seed);
@@ -76,57 +62,10 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Reads the scenario and its history, and runs it; used by the report too. */
+    /** Runs the simulation with a progress bar on standard error; used by the report too. */
     static SimulationResult simulate(CommandSpec spec, Workspace evaluation, Path scenarioFile, List<String> versions, int runs, long seed) {
-        Scenario scenario;
-        try {
-            scenario = Scenario.read(scenarioFile);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        List<Simulation.Schedule> schedules = new ArrayList<>();
-        for (String version : versions) schedules.add(schedule(evaluation, version.trim()));
-        List<RevenueLine> history = new ArrayList<>();
-        scenario.history().ifPresent(file -> {
-            RevenueReader.Result read = RevenueReader.read(List.of(file), history::add, RevenueReader.Progress.NONE);
-            if (!read.errors().isEmpty()) {
-                throw new dev.treaty.app.BadRequest(read.errors().size() + " bad revenue lines in the scenario's history; nothing was"
-                        + " simulated", read.errors().stream().limit(50).map(Object::toString).toList());
-            }
-        });
-        Simulation simulation;
-        try {
-            simulation = new Simulation(scenario, schedules, evaluation.facts(), evaluation.agreement().assumptions(), history);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.getMessage());
-        }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating", "runs");
-        try {
-            return simulation.run(runs, seed, done -> bar.update(done, runs, done));
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
-
-    private static Simulation.Schedule schedule(Workspace workspace, String version) {
-        if (version.equals(AS_AMENDED)) {
-            return new Simulation.Schedule(AS_AMENDED, SettlementPlan.schedule(workspace.agreement()));
-        }
-        for (ConsolidatedAgreement candidate : workspace.agreement().versions()) {
-            if (candidate.latest().id().equals(version)) {
-                return new Simulation.Schedule(version, SettlementPlan.fixed(candidate, LocalDate.of(1900, 1, 1)));
-            }
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(version);
-        } catch (DateTimeParseException e) {
-            throw new BadInputException("--versions: '" + version + "' is not " + AS_AMENDED + ", a document id ("
-                    + String.join(", ", workspace.agreement().versions().stream().map(v -> v.latest().id()).toList())
-                    + ") or a date");
-        }
-        ConsolidatedAgreement fixed = workspace.versionOn(date);
-        return new Simulation.Schedule("as on " + date + " (" + fixed.latest().id() + ")", SettlementPlan.fixed(fixed, LocalDate.of(1900, 1, 1)));
+        return Simulations.run(evaluation, new Simulations.Request(scenarioFile, versions, runs, seed), done -> bar.update(done, runs, done));
     }
 
     static void print(PrintWriter out, SimulationResult result) {
@@ -143,14 +82,14 @@ final class SimulateCommand implements Callable<Integer> {
                 String currency = term.currency().getCurrencyCode() + " ";
                 out.println("  " + term.term() + " (" + term.payer() + " → " + term.payee() + ")");
                 out.println(String.format("    %-14s %22s %22s", "", "total due", "present value"));
-                out.println(String.format("    %-14s %22s %22s", "mean", SettlementText.amount(term.mean()),
-                        SettlementText.amount(term.meanPresentValue())));
+                out.println(String.format("    %-14s %22s %22s", "mean", dev.treaty.report.Wording.amount(term.mean()),
+                        dev.treaty.report.Wording.amount(term.meanPresentValue())));
                 for (int percent : SimulationResult.PERCENTILES) {
-                    out.println(String.format("    %-14s %22s %22s", "p" + percent, SettlementText.amount(term.total(percent)),
-                            SettlementText.amount(term.presentValue(percent))));
+                    out.println(String.format("    %-14s %22s %22s", "p" + percent, dev.treaty.report.Wording.amount(term.total(percent)),
+                            dev.treaty.report.Wording.amount(term.presentValue(percent))));
                 }
-                out.println("    range " + currency + SettlementText.amount(dev.treaty.model.value.Money.of(term.lowest(), term.currency()))
-                        + " to " + currency + SettlementText.amount(dev.treaty.model.value.Money.of(term.highest(), term.currency())));
+                out.println("    range " + currency + dev.treaty.report.Wording.amount(dev.treaty.model.value.Money.of(term.lowest(), term.currency()))
+                        + " to " + currency + dev.treaty.report.Wording.amount(dev.treaty.model.value.Money.of(term.highest(), term.currency())));
                 if (term.capDates().isEmpty()) {
                     out.println("    the total cap is reached in no run");
                 } else {

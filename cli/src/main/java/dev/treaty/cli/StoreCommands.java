@@ -308,7 +308,7 @@ final class StoreCommands {
         }
 
         private static String amount(java.math.BigDecimal value) {
-            return SettlementText.amount(dev.treaty.model.value.Money.of(value, java.util.Currency.getInstance("USD")));
+            return dev.treaty.report.Wording.amount(dev.treaty.model.value.Money.of(value, java.util.Currency.getInstance("USD")));
         }
     }
 

@@ -53,7 +53,7 @@ final class TimelineCommand implements Callable<Integer> {
             out.println();
             LocalDate from = version.inForce().from().orElseThrow();
             out.println(from + "  " + version.inForce());
-            for (Document document : joined(previous, version)) {
+            for (Document document : version.joinedSince(java.util.Optional.ofNullable(previous))) {
                 out.println("  " + document.kind().label() + " " + document.id() + " \"" + document.title() + "\", signed "
                         + document.signed() + (document.isRetroactive() ? ", effective " + document.effective() + " (retroactive)" : "")
                         + "  [" + document.path() + "]");
@@ -61,18 +61,12 @@ final class TimelineCommand implements Callable<Integer> {
             if (previous == null) {
                 out.println("  clauses: " + String.join(", ", version.clauses().keySet().stream().map(Object::toString).toList()));
                 version.terms().forEach(t -> out.println("    " + t.clause().clause().id() + "  " + t.term().header().label()
-                        + ": " + TermText.summary(t.term())));
+                        + ": " + dev.treaty.report.Wording.summary(t.term())));
             } else {
                 ChangeText.print(out, previous, AgreementDiff.between(previous, version), version, "  ");
             }
             previous = version;
         }
-    }
-
-    /** The documents applied in {@code version} that were not in {@code previous}. */
-    static List<Document> joined(ConsolidatedAgreement previous, ConsolidatedAgreement version) {
-        if (previous == null) return version.applied();
-        return version.applied().stream().filter(d -> !previous.applied().contains(d)).toList();
     }
 
     private static ObjectNode json(AgreementHistory history, List<ConsolidatedAgreement> versions) {
@@ -86,7 +80,7 @@ final class TimelineCommand implements Callable<Integer> {
             node.put("from", version.inForce().from().map(Object::toString).orElse(null));
             node.put("through", version.inForce().through().map(Object::toString).orElse(null));
             ArrayNode documents = node.putArray("documents");
-            joined(previous, version).forEach(d -> documents.add(Json.document(d)));
+            version.joinedSince(java.util.Optional.ofNullable(previous)).forEach(d -> documents.add(Json.document(d)));
             if (previous != null) node.set("changes", ChangeText.json(previous, AgreementDiff.between(previous, version), version));
             previous = version;
         }

@@ -1,4 +1,4 @@
-package dev.treaty.cli;
+package dev.treaty.report;
 
 /** Escaping for the report: text and attribute values. */
 final class Html {

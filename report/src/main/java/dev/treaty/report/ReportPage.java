@@ -1,4 +1,4 @@
-package dev.treaty.cli;
+package dev.treaty.report;
 
 import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.decide.Holdings;
@@ -43,14 +43,14 @@ final class ReportPage {
     }
 
     private final dev.treaty.app.Workspace evaluation;
-    private final ReportCommand.Inputs inputs;
+    private final Report.Request inputs;
     private final Optional<SettlementResult> settlement;
     private final List<Impact> impacts;
     private final Optional<SimulationResult> simulation;
     private final StringBuilder html = new StringBuilder(256 * 1024);
     private final Map<String, String> explanations = new LinkedHashMap<>();   // id → rendered section
 
-    ReportPage(dev.treaty.app.Workspace evaluation, ReportCommand.Inputs inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
+    ReportPage(dev.treaty.app.Workspace evaluation, Report.Request inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
                Optional<SimulationResult> simulation) {
         this.evaluation = evaluation;
         this.inputs = inputs;
@@ -119,7 +119,7 @@ final class ReportPage {
     }
 
     private static String money(Money money) {
-        return money.currency().getCurrencyCode() + " " + SettlementText.amount(money);
+        return money.currency().getCurrencyCode() + " " + Wording.amount(money);
     }
 
     /** A figure: its text, exact value and key for checking, and a link to its explanation. */
@@ -140,8 +140,8 @@ final class ReportPage {
         html.append("<table><thead><tr><th>clause</th><th>term</th><th>what it says</th><th>status</th><th>from</th></tr></thead><tbody>");
         for (TermInForce term : today.terms()) {
             html.append("<tr><td>§").append(Html.text(term.clause().clause().id().toString())).append("</td><td>")
-                    .append(Html.text(term.term().header().label())).append("</td><td>").append(Html.text(TermText.summary(term.term())))
-                    .append("</td><td>").append(Html.text(TermText.status(term.term(), inputs.on()))).append("</td><td><code>")
+                    .append(Html.text(term.term().header().label())).append("</td><td>").append(Html.text(Wording.summary(term.term())))
+                    .append("</td><td>").append(Html.text(Wording.status(term.term(), inputs.on()))).append("</td><td><code>")
                     .append(Html.text(term.provenance().documentId())).append("</code></td></tr>");
         }
         html.append("</tbody></table></section>");
@@ -188,7 +188,7 @@ final class ReportPage {
         html.append("<table><thead><tr><th>in force</th><th>document</th><th>kind</th><th>signed</th><th>effective</th></tr></thead><tbody>");
         ConsolidatedAgreement previous = null;
         for (ConsolidatedAgreement version : versions) {
-            for (Document document : TimelineCommand.joined(previous, version)) {
+            for (Document document : version.joinedSince(Optional.ofNullable(previous))) {
                 html.append("<tr id=\"version-").append(Html.id(document.id())).append("\"><td>").append(version.inForce())
                         .append("</td><td><code>").append(Html.text(document.id())).append("</code> ").append(Html.text(document.title()))
                         .append("</td><td>").append(Html.text(document.kind().label())).append("</td><td>").append(document.signed())
@@ -373,7 +373,7 @@ final class ReportPage {
                 html.append("<tr><td>§").append(Html.text(term.clause().clause().id().toString())).append("</td><td>")
                         .append(Html.text(licence.licensor())).append(" → ").append(Html.text(licence.licensee())).append("</td><td>")
                         .append(Html.text(ipClass)).append("</td><td>").append(licence.exclusive() ? "yes" : "no").append("</td><td>")
-                        .append(Html.text(TermText.status(licence, inputs.on()))).append("</td><td class=\"").append(decision.yes() ? "yes" : "no")
+                        .append(Html.text(Wording.status(licence, inputs.on()))).append("</td><td class=\"").append(decision.yes() ? "yes" : "no")
                         .append("\"><a href=\"").append(href).append("\">").append(Html.text(decision.verdict())).append("</a></td></tr>");
             }
         }

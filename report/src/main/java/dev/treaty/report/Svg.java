@@ -1,4 +1,4 @@
-package dev.treaty.cli;
+package dev.treaty.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

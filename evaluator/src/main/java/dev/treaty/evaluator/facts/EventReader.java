@@ -89,7 +89,7 @@ public final class EventReader {
             if (text.isBlank()) return;
             Line line = new Line(file, number, errors);
             if (text.length() > Limits.EVENT_LINE_CHARS_MAX) {
-                line.error("", "line is longer than " + Limits.EVENT_LINE_CHARS_MAX + " characters");
+                line.error("", "line is longer than " + Limits.EVENT_LINE_CHARS_MAX + " characters (the limit EVENT_LINE_CHARS_MAX)");
                 return;
             }
             JsonNode node;

@@ -2,6 +2,7 @@ package dev.treaty.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.app.Records;
 import dev.treaty.evaluator.facts.FactError;
 import dev.treaty.store.Ingest;
 import dev.treaty.store.Ledger;
@@ -16,15 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** The store's commands: init, agreement add, ingest, correct, statement, balance, verify. */
 final class StoreCommands {
@@ -78,32 +76,7 @@ final class StoreCommands {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            List<Path> files;
-            try (Stream<Path> walk = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(folder)) {
-                files = walk.filter(p -> p.getFileName().toString().endsWith(".treaty.md")).sorted().toList();
-            } catch (IOException e) {
-                throw new BadInputException(folder + ": cannot be read: " + e.getMessage());
-            }
-            if (files.isEmpty()) throw new BadInputException(folder + ": no *.treaty.md files; nothing was stored");
-            try (Store open = store.open(true)) {
-                // the new files are checked together with those already stored (an amendment needs its agreement)
-                java.util.Map<Path, String> texts = new java.util.LinkedHashMap<>(refusing(() -> open.agreementTexts(Store.MAX)));
-                for (Path file : files) {
-                    try {
-                        texts.remove(Path.of(file.getFileName().toString()));   // stored by name: this is its next version
-                        texts.put(file, Files.readString(file));
-                    } catch (IOException e) {
-                        throw new BadInputException(file + ": cannot be read: " + e.getMessage());
-                    }
-                }
-                dev.treaty.model.AgreementFolder.Loaded loaded = dev.treaty.model.AgreementFolder.loadTexts(texts, java.util.Map.of());
-                dev.treaty.app.Workspace.failOnErrors(loaded, folder.toString(), "nothing was stored");
-            }
-            Store.Added added;
-            try (Store open = store.open(true)) {
-                added = refusing(() -> open.addAgreements(files, store.who, store.why));
-            }
+            Store.Added added = Records.addAgreements(store.database(), folder, new Records.Author(store.who, store.why));
             spec.commandLine().getOut().println("stored " + added.stored() + " agreement file" + (added.stored() == 1 ? "" : "s") + " ("
                     + added.alreadyStored() + " already stored) in " + store.database().describe() + "; audit entry " + added.auditSeq());
             return ExitCodes.OK;
@@ -127,30 +100,18 @@ final class StoreCommands {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<Path> revenue = new ArrayList<>();
-            List<Path> events = new ArrayList<>();
-            for (Path file : files) {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".csv")) revenue.add(file);
-                else if (name.endsWith(".jsonl") || name.endsWith(".json")) events.add(file);
-                else throw new BadInputException(file + ": not a revenue file (.csv) or an events file (.jsonl)");
-                if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file; nothing was stored");
-            }
-            try (Store open = store.open(true)) {
-                Ingest ingest = new Ingest(open, store.who, store.why, correct());
-                if (!events.isEmpty()) report(out, err, "events", refusing(() -> ingest.events(events)));
-                if (!revenue.isEmpty()) {
-                    ProgressBar[] bar = {null};
-                    Path[] current = {null};
-                    report(out, err, "revenue lines", refusing(() -> ingest.revenue(revenue, (file, read, total, lines) -> {
+            ProgressBar[] bar = {null};
+            Path[] current = {null};
+            Records.Loaded loaded = Records.load(store.database(), files, correct(), new Records.Author(store.who, store.why),
+                    (file, read, total, lines) -> {
                         if (!file.equals(current[0])) {
                             current[0] = file;
                             bar[0] = new ProgressBar(err, file.getFileName().toString(), "lines");
                         }
                         bar[0].update(read, total, lines);
-                    })));
-                }
-            }
+                    });
+            loaded.events().ifPresent(result -> report(out, err, "events", result));
+            loaded.revenue().ifPresent(result -> report(out, err, "revenue lines", result));
             return ExitCodes.OK;
         }
 

@@ -1,0 +1,104 @@
+package dev.treaty.app;
+
+import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.store.Database;
+import dev.treaty.store.Ingest;
+import dev.treaty.store.Store;
+import dev.treaty.store.StoreException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The writes that keep a store's records: agreement documents added, facts ingested or corrected.
+ * Each checks what it is given before it writes, so a refused write leaves the store as it was.
+ */
+public final class Records {
+
+    /** Who makes a change and why, for the audit trail. */
+    public record Author(String who, String why) {
+    }
+
+    private Records() {
+    }
+
+    /**
+     * Stores a folder's {@code *.treaty.md} files (or one file) as versions, by content: checked
+     * first together with the documents already stored (an amendment needs its agreement), and
+     * stored only when the whole set is free of errors.
+     */
+    public static Store.Added addAgreements(Database database, Path folder, Author author) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(folder)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".treaty.md")).sorted().toList();
+        } catch (IOException e) {
+            throw new BadRequest(folder + ": cannot be read: " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new BadRequest(folder + ": no *.treaty.md files; nothing was stored");
+        return refusing(() -> {
+            try (Store store = Store.open(database, true)) {
+                Map<Path, String> texts = new LinkedHashMap<>(store.agreementTexts(Store.MAX));
+                for (Path file : files) {
+                    try {
+                        texts.remove(Path.of(file.getFileName().toString()));   // stored by name: this is its next version
+                        texts.put(file, Files.readString(file));
+                    } catch (IOException e) {
+                        throw new BadRequest(file + ": cannot be read: " + e.getMessage());
+                    }
+                }
+                Workspace.failOnErrors(AgreementFolder.loadTexts(texts, Map.of()), folder.toString(), "nothing was stored");
+                return store.addAgreements(files, author.who(), author.why());
+            }
+        });
+    }
+
+    /**
+     * What a load did: the events' result, then the revenue's (absent when there were none of a
+     * kind, and the revenue not loaded at all when the events were refused).
+     */
+    public record Loaded(Optional<Ingest.Result> events, Optional<Ingest.Result> revenue) {
+    }
+
+    /**
+     * Loads revenue ({@code *.csv}) and event ({@code *.jsonl}) files: events first, then revenue,
+     * each file whole or not at all. With {@code correct}, a fact under a used id is stored as its
+     * next version instead of being refused.
+     */
+    public static Loaded load(Database database, List<Path> files, boolean correct, Author author, RevenueReader.Progress progress) {
+        List<Path> revenue = new ArrayList<>();
+        List<Path> events = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".csv")) revenue.add(file);
+            else if (name.endsWith(".jsonl") || name.endsWith(".json")) events.add(file);
+            else throw new BadRequest(file + ": not a revenue file (.csv) or an events file (.jsonl)");
+            if (!Files.isRegularFile(file)) throw new BadRequest(file + ": no such file; nothing was stored");
+        }
+        return refusing(() -> {
+            try (Store store = Store.open(database, true)) {
+                Ingest ingest = new Ingest(store, author.who(), author.why(), correct);
+                Optional<Ingest.Result> eventResult = events.isEmpty() ? Optional.empty() : Optional.of(ingest.events(events));
+                if (eventResult.isPresent() && !eventResult.get().errors().isEmpty()) return new Loaded(eventResult, Optional.empty());
+                return new Loaded(eventResult, revenue.isEmpty() ? Optional.empty() : Optional.of(ingest.revenue(revenue, progress)));
+            }
+        });
+    }
+
+    /** Runs a write, turning a store's refusal into a {@link BadRequest}. */
+    static <T> T refusing(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (StoreException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+}

@@ -15,7 +15,7 @@ import java.util.Optional;
                 + " at its effective date, and answers what is in force on any date.",
         subcommands = {CheckCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
                 GateCommand.class, LicenseCommand.class, BuyCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
-                GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class,
+                GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class, ServeCommand.class,
                 StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
                 StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
                 StoreCommands.VerifyCommand.class,

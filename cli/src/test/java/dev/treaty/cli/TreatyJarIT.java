@@ -44,4 +44,47 @@ class TreatyJarIT {
         assertThat(run.out()).contains("06-money-times-money.treaty.md:20:13: error: cannot multiply money by money");
         assertThat(run.out() + run.err()).doesNotContain("Exception");
     }
+
+    /**
+     * {@code treaty serve} as a process: it says where it listens, answers, logs the request as a JSON
+     * line, and stops on SIGTERM with the conventional status 143 (terminated by signal 15).
+     */
+    @Test
+    void theServiceListensAnswersAndStopsOnSigterm() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory(Path.of("target"), "serve");
+        assertThat(treaty("init", "--db", "sqlite:" + dir.resolve("s.db")).exit()).isZero();
+        assertThat(treaty("agreement", "add", "../examples/book-deal", "--db", "sqlite:" + dir.resolve("s.db")).exit()).isZero();
+        var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k").generate();
+        java.nio.file.Files.writeString(dir.resolve("jwks.json"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+        java.nio.file.Files.writeString(dir.resolve("auth.json"), "{\"issuer\":\"i\",\"audience\":\"a\",\"jwks\":\"jwks.json\"}");
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        // to files: a stopped process's pipes are closed before what it wrote last could be read
+        Path out = dir.resolve("out.log");
+        Path errors = dir.resolve("err.log");
+        Process process = new ProcessBuilder(javaCommand, "-jar", "target/treaty.jar", "serve", "--db", "sqlite:" + dir.resolve("s.db"), "--port", "0",
+                "--auth", dir.resolve("auth.json").toString()).redirectOutput(out.toFile()).redirectError(errors.toFile()).start();
+        try {
+            String line = "";
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); line.isEmpty() && System.nanoTime() < deadline; ) {
+                Thread.sleep(100);
+                line = java.nio.file.Files.readString(errors).lines().findFirst().orElse("");
+            }
+            assertThat(line).startsWith("treaty serve: listening on http://127.0.0.1:");
+            String base = line.replaceFirst(".*listening on (http://[0-9.:]+).*", "$1");
+            var client = java.net.http.HttpClient.newHttpClient();
+            var health = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            var refused = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/agreements")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
+            assertThat(java.nio.file.Files.readString(out)).contains("\"route\":\"/health\"", "\"status\":401");
+            assertThat(java.nio.file.Files.readString(errors)).doesNotContain("Exception", "SLF4J");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 }

@@ -1,0 +1,104 @@
+package dev.treaty.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Bearer tokens to principals: JWTs signed with RS256 or ES256 by a key of the configured JWKS
+ * (any other algorithm, {@code none} and HMAC included, is refused before a key is looked at),
+ * with the configured issuer and audience, unexpired, naming a {@code party} and its
+ * {@code roles}. Deny by default: anything else is 401, with no hint of what the token lacked
+ * beyond the rule it broke.
+ */
+public final class Authenticator {
+
+    /**
+     * What a service trusts: read from {@code --auth FILE}, a JSON object
+     * {@code {"issuer": "…", "audience": "…", "jwks": "keys.json"}} (the JWKS path relative to the file).
+     */
+    public record Config(String issuer, String audience, Path jwks) {
+
+        public static Config read(Path file) {
+            try {
+                JsonNode node = new ObjectMapper().readTree(file.toFile());
+                String issuer = text(node, "issuer", file);
+                String audience = text(node, "audience", file);
+                Path jwks = Path.of(text(node, "jwks", file));
+                Path parent = file.toAbsolutePath().getParent();
+                return new Config(issuer, audience, jwks.isAbsolute() || parent == null ? jwks : parent.resolve(jwks));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + ": cannot be read as JSON: " + e.getMessage());
+            }
+        }
+
+        private static String text(JsonNode node, String field, Path file) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                throw new IllegalArgumentException(file + ": field '" + field + "': missing (a non-empty string)");
+            }
+            return value.asText();
+        }
+    }
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public Authenticator(Config config) {
+        JWKSet keys;
+        try {
+            keys = JWKSet.load(Files.newInputStream(config.jwks()));
+        } catch (IOException | ParseException e) {
+            throw new IllegalArgumentException(config.jwks() + ": not a JWKS file: " + e.getMessage());
+        }
+        if (keys.getKeys().isEmpty()) throw new IllegalArgumentException(config.jwks() + ": holds no key");
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                new ImmutableJWKSet<>(keys)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(config.audience(),
+                new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("sub", "exp", "party", "roles")));
+    }
+
+    /** The principal an {@code Authorization} header names; 401 when there is none or it does not hold. */
+    public Principal authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw Problem.unauthorized("send 'Authorization: Bearer TOKEN'");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(authorization.substring(7).strip(), null);
+        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw Problem.unauthorized("the token is not accepted: " + reason(e));
+        }
+        try {
+            String party = claims.getStringClaim("party");
+            List<String> names = claims.getStringListClaim("roles");
+            Set<Principal.Role> roles = EnumSet.noneOf(Principal.Role.class);
+            for (String name : names) roles.add(Principal.Role.valueOf(name.toUpperCase(Locale.ROOT)));
+            if (party == null || party.isBlank() || roles.isEmpty()) throw Problem.unauthorized("the token names no party or no role");
+            return new Principal(claims.getSubject(), party, roles);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw Problem.unauthorized("the token's party or roles are not readable (roles: reader, pipeline, operator, auditor)");
+        }
+    }
+
+    /** Why a token failed, in the library's words but without the token's own content. */
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? "invalid" : e.getMessage();
+        return message.length() > 160 ? message.substring(0, 160) + "…" : message;
+    }
+}

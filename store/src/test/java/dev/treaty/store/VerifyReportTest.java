@@ -48,6 +48,15 @@ class VerifyReportTest {
         assertThat(clean.postings()).isEqualTo(TestDatabases.count(database, "posting")).isPositive();
         assertThat(clean.head()).matches("6:[0-9a-f]{64}");
 
+        // twelve rows of one entry deleted: the first ten places are named, then the rest counted
+        TestDatabases.Snapshot whole = TestDatabases.snapshot(database);
+        TestDatabases.execute(database, "delete from revenue where row_seq <= 12");
+        try (Store store = Store.open(database, false)) {
+            assertThat(Verify.run(store).problems()).containsExactly(
+                    "revenue: audit entry 3 wrote 150 rows; 12 missing (deleted): row 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, …");
+        }
+        TestDatabases.restore(database, whole);
+
         TestDatabases.execute(database, "update revenue set currency = 'EUR'");
         Verify.Report wrecked;
         try (Store store = Store.open(database, false)) {

@@ -204,7 +204,8 @@ public final class SettlementPlan implements RevenueSink {
                 if (!piece.from.equals(from)) continue;
                 piece.base.add(micros);
                 piece.lines += lineCount;
-                if (lineCount > 0) piece.files.merge(file, new long[]{lineCount, 0, 0}, (a, b) -> new long[]{a[0] + b[0], 0, 0});
+                // one sum per piece and file (the engine groups by both), so a file is cited once with its count
+                if (lineCount > 0) piece.files.put(file, new long[]{lineCount, 0, 0});
                 return;
             }
         }

@@ -399,6 +399,13 @@ class DecisionCasesGoldenTest {
 
             ```treaty
             add
+
+            licence audit-data {
+              licensor Owner
+              licensee Cloud
+              covers [audit-data]
+              non-exclusive
+            }
             ```
             """};
 
@@ -569,7 +576,7 @@ class DecisionCasesGoldenTest {
         }
 
         out.append("\n## the second agreement\n");
-        for (String[] q : new String[][]{{"far", "research", "2020-06-01"}, {"far", null, "2020-06-01"}, {"quiet", null, "2022-06-01"}}) {
+        for (String[] q : new String[][]{{"far", "research", "2020-06-01"}, {"far", null, "2020-06-01"}, {"quiet", null, "2022-06-01"}, {"quiet", null, "2023-06-01"}}) {
             ReleaseGate.Question question = new ReleaseGate.Question("an-api", q[0], Optional.ofNullable(q[1]), LocalDate.parse(q[2]));
             ask("gate an-api on " + q[0] + (q[1] == null ? "" : " for " + q[1]) + " on " + q[2],
                     () -> ReleaseGate.decide(SECOND_KNOWN, SECOND_FACTS, question),

@@ -84,6 +84,13 @@ class AmendmentWorthTest {
         assertThat(worth.diff()).isNotEqualTo(diffBefore);
         worth.retract(repeat);
         assertThat(worth.diff()).isEqualTo(diffBefore);
+        // print counts on both sides, with the change and without it: taken back from both
+        var print = line("2026-05-12", "Publisher", "print", "1000");
+        worth.accept(print);
+        worth.retract(print);
+        assertThat(worth.diff()).isEqualTo(diffBefore);
+        assertThat(worth.diff().byParties().values()).allSatisfy(row -> assertThat(row.before()).isEqualTo(diffBefore.byParties()
+                .values().iterator().next().before()));
     }
 
     @Test

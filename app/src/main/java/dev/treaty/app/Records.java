@@ -61,6 +61,75 @@ public final class Records {
         });
     }
 
+    /** A document refused because its agreement is not one the adding party is on (a service answers 404, as for none at all). */
+    public static final class NotYours extends RuntimeException {
+        private final String agreement;
+
+        NotYours(String agreement) {
+            super("no agreement '" + agreement + "' is visible to you", null, false, false);
+            this.agreement = agreement;
+        }
+
+        public String agreement() {
+            return agreement;
+        }
+    }
+
+    /** The longest agreement document accepted from a service. */
+    public static final int DOCUMENT_MAX_BYTES = 1_000_000;
+
+    /**
+     * Stores one agreement document given as text (a service's upload), checked like
+     * {@link #addAgreements} and only if the agreement it belongs to (after adding it) names {@code party}.
+     *
+     * @param name the file name it is stored under ({@code *.treaty.md}); the same name again is its next version
+     */
+    public static Store.Added addDocument(Database database, String name, String text, String party, Author author) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.treaty\\.md")) {
+            throw new BadRequest("name: '" + name + "' is not a file name ending in .treaty.md (letters, digits, '.', '_', '-')");
+        }
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DOCUMENT_MAX_BYTES) {
+            throw new BadRequest("the document is longer than " + DOCUMENT_MAX_BYTES + " bytes");
+        }
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("treaty-document");
+        } catch (IOException e) {
+            throw new BadRequest("cannot hold the document for checking: " + e.getMessage());
+        }
+        Path file = folder.resolve(name);
+        try {
+            Files.writeString(file, text);
+            Map<Path, String> texts = new LinkedHashMap<>();
+            try (Store store = Store.open(database, false)) {
+                texts.putAll(store.agreementTexts(Store.MAX));
+            } catch (StoreException e) {
+                throw new BadRequest(e.getMessage());
+            }
+            texts.remove(Path.of(name));
+            texts.put(file, text);
+            AgreementFolder.Loaded loaded = AgreementFolder.loadTexts(texts, Map.of());
+            Workspace.failOnErrors(loaded, name, "nothing was stored");
+            for (var history : loaded.histories()) {
+                for (var version : history.versions()) {
+                    if (version.applied().stream().noneMatch(d -> d.path().equals(file))) continue;
+                    if (!Snapshot.parties(history).contains(party)) throw new NotYours(history.id());
+                    return addAgreements(database, file, author);
+                }
+            }
+            throw new BadRequest(name + ": the document is in force in no version of any agreement; nothing was stored");
+        } catch (IOException e) {
+            throw new BadRequest("cannot hold the document for checking: " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(folder);
+            } catch (IOException ignored) {
+                // a temporary file left behind holds nothing that is not in the store
+            }
+        }
+    }
+
     /**
      * What a load did: the events' result, then the revenue's (absent when there were none of a
      * kind, and the revenue not loaded at all when the events were refused).

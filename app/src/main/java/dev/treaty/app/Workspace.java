@@ -138,7 +138,8 @@ public final class Workspace implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(where + ": " + e.getMessage());
             }
-            Facts facts = facts(inputs, store, history, notices);
+            List<Fact> stored = store != null ? StoredInputs.events(store, Store.micros(inputs.asRecorded())).all() : List.of();
+            Facts facts = facts(inputs, stored, history, notices);
             return new Workspace(inputs, store, loaded, history, facts, notices, progress);
         } catch (StoreException e) {
             if (store != null) store.close();
@@ -158,11 +159,29 @@ public final class Workspace implements AutoCloseable {
         throw new BadRequest(errors + " error" + (errors == 1 ? "" : "s") + " in " + where + "; " + consequence, details);
     }
 
-    private static Facts facts(Inputs inputs, Store store, AgreementHistory history, Consumer<String> notices) {
+    /**
+     * A workspace on agreements and events already read from a store (a service keeps them between
+     * requests): no store is held open, so it answers decisions but streams no revenue.
+     */
+    public static Workspace ofStored(AgreementFolder.Loaded loaded, String agreement, List<Fact> events, Instant asKnown) {
+        Inputs inputs = new Inputs(Optional.empty(), Optional.empty(), Optional.of(agreement), Map.of(), List.of(), List.of(), false,
+                asKnown, Instant.MAX, false);
+        failOnErrors(loaded, "the store", "nothing was computed");
+        AgreementHistory history;
+        try {
+            history = loaded.agreement(Optional.of(agreement));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        return new Workspace(inputs, null, loaded, history, facts(inputs, events, history, notice -> { }), notice -> { },
+                RevenueReader.Progress.NONE);
+    }
+
+    private static Facts facts(Inputs inputs, List<Fact> stored, AgreementHistory history, Consumer<String> notices) {
         EventReader.Result read = EventReader.read(inputs.events());
         check(read.errors(), inputs.skipBad(), "event", notices);
         List<Fact> all = new ArrayList<>(read.facts());
-        if (store != null) all.addAll(StoredInputs.events(store, Store.micros(inputs.asRecorded())).all());
+        all.addAll(stored);
         dev.treaty.evaluator.facts.FactChecks.Result checked = dev.treaty.evaluator.facts.FactChecks.check(history, all);
         List<FactError> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(checked.warnings());

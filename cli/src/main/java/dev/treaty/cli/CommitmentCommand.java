@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.treaty.app.Decisions;
 import dev.treaty.app.Workspace;

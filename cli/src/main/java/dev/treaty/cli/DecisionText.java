@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import dev.treaty.evaluator.decide.Decision;
 import dev.treaty.evaluator.explain.Explanation;
 import dev.treaty.evaluator.explain.ExplanationText;

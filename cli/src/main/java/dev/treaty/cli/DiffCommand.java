@@ -1,11 +1,9 @@
 package dev.treaty.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.report.Json;
 import dev.treaty.app.Changes;
 import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;
-import dev.treaty.model.time.ConsolidatedAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,13 +60,7 @@ final class DiffCommand implements Callable<Integer> {
             id = workspace.history().id();
         }
         if (options.json) {
-            ObjectNode root = Json.object();
-            result.worth().ifPresent(worth -> root.set("money", Json.settlementDiff(worth)));
-            root.put("agreement", id);
-            root.set("from", side(from, result.before()));
-            root.set("to", side(to, result.after()));
-            root.set("changes", ChangeText.json(result.before(), result.changes(), result.after()));
-            Json.print(out, root);
+            Json.print(out, Json.changes(id, from, to, result));
         } else {
             out.println(title + " (" + id + "): " + from + " → " + to);
             out.println("  " + from + ": the version " + result.before().inForce() + ", made by " + result.before().latest().describe());
@@ -88,12 +80,4 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static ObjectNode side(LocalDate date, ConsolidatedAgreement version) {
-        ObjectNode node = Json.object();
-        node.put("date", date.toString());
-        node.put("versionFrom", version.inForce().from().map(Object::toString).orElse(null));
-        ArrayNode documents = node.putArray("documents");
-        for (Document document : version.applied()) documents.add(Json.document(document));
-        return node;
-    }
 }

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int NO = 1;
     /** The input was bad: reasons on stderr. */
     public static final int BAD_INPUT = 2;
+    /** A replayed decision did not come out identical (not 1: that is a "no"). */
+    public static final int DIFFERENT = 3;
     /** A bug in Treaty. */
     public static final int INTERNAL = 70;
 

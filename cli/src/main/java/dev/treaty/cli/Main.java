@@ -18,7 +18,7 @@ import java.util.Optional;
                 GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class, ServeCommand.class,
                 StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
                 StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
-                StoreCommands.VerifyCommand.class,
+                StoreCommands.VerifyCommand.class, ServiceCommands.ApiKey.class, ServiceCommands.Replay.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

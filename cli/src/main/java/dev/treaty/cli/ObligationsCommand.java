@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import dev.treaty.app.Obligations;
 import dev.treaty.app.Workspace;
 import dev.treaty.model.Party;

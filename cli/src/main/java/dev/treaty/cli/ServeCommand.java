@@ -37,6 +37,10 @@ final class ServeCommand implements Callable<Integer> {
             + " \"jwks\": \"keys.json\"} naming the tokens' issuer, audience and public keys (RS256 or ES256).")
     Path auth;
 
+    @Option(names = "--mask", split = ",", paramLabel = "FIELD", description = "Decision-log fields to keep only as their SHA-256: subject"
+            + " (who asked), request (the question; a masked decision cannot be replayed).")
+    java.util.Set<String> mask = java.util.Set.of();
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) throw new BadInputException("--port: " + port + " is not between 0 and 65535");
@@ -44,6 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             database = Database.of(db);
             Store.open(database, false).close();
+            Store.init(database, "treaty serve");     // the service's own tables (decision log, API keys) on a store made before them
         } catch (StoreException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -53,15 +58,29 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--auth: " + e.getMessage());
         }
+        Service.Options options;
+        try {
+            options = new Service.Options(mask);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--mask: " + e.getMessage());
+        }
+        Service service;
+        try {
+            service = new Service(database, authenticator, System.out, options);
+        } catch (dev.treaty.app.BadRequest e) {
+            throw new BadInputException(e.getMessage());
+        }
         Javalin server;
         try {
-            server = new Service(database, authenticator, System.out).create().start(host, port);
+            server = service.create().start(host, port);
         } catch (RuntimeException e) {
+            service.close();
             throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+            server.stop();          // requests in flight finish, their decisions logged
+            service.close();
             stopped.countDown();
         }, "treaty-serve-stop"));
         spec.commandLine().getErr().println("treaty serve: listening on http://" + host + ":" + server.port() + " (store "

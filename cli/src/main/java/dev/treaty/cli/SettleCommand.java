@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import dev.treaty.app.Settlements;
 import dev.treaty.app.Workspace;
 import dev.treaty.evaluator.settle.SettlementResult;
@@ -61,7 +62,7 @@ final class SettleCommand implements Callable<Integer> {
             result = Settlements.settle(workspace, new Settlements.Request(through, Optional.ofNullable(from), Optional.ofNullable(term),
                     engine == Engine.pushdown));
         }
-        if (options.json) Json.print(out, SettlementText.json(result, facts.explain));
+        if (options.json) Json.print(out, Json.settlement(result, facts.explain));
         else if (csv) SettlementText.csv(out, result);
         else SettlementText.print(out, result, facts.explain);
         out.flush();

@@ -1,7 +1,5 @@
 package dev.treaty.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.evaluator.explain.ExplanationText;
 import dev.treaty.evaluator.settle.SettlementResult;
 import dev.treaty.evaluator.settle.Statement;
@@ -100,38 +98,5 @@ final class SettlementText {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    static ObjectNode json(SettlementResult result, boolean explain) {
-        ObjectNode root = Json.object();
-        ArrayNode statements = root.putArray("statements");
-        for (Statement statement : result.statements()) {
-            ObjectNode s = statements.addObject();
-            s.put("term", statement.term()).put("payer", statement.payer()).put("payee", statement.payee());
-            s.put("totalBase", statement.totalBase().toPlainString()).put("totalGross", statement.totalGross().toPlainString())
-                    .put("totalDue", statement.totalDue().toPlainString());
-            ArrayNode lines = s.putArray("lines");
-            for (StatementLine line : statement.lines()) {
-                ObjectNode l = lines.addObject();
-                l.put("period", line.period()).put("from", line.from().toString()).put("through", line.through().toString());
-                l.put("document", line.documentId()).put("clause", line.clauseId());
-                l.put("currency", line.due().currency().getCurrencyCode());
-                l.put("base", line.base().toPlainString()).put("lines", line.lines()).put("rate", line.rate());
-                l.put("gross", line.gross().toPlainString()).put("recouped", line.recouped().toPlainString());
-                l.put("minimumTopUp", line.minimumTopUp().toPlainString()).put("capCut", line.capCut().toPlainString());
-                l.put("due", line.due().toPlainString()).put("dueDate", line.dueDate().toString());
-                ArrayNode instalments = l.putArray("instalments");
-                line.instalments().forEach(i -> instalments.addObject().put("due", i.due().toString()).put("amount", i.amount().toPlainString()));
-                l.put("cumulativeDue", line.cumulativeDue().toPlainString());
-                l.put("capRemaining", line.capRemaining().map(Money::toPlainString).orElse(null));
-                if (explain) l.set("explanation", Json.explanation(line.why()));
-            }
-        }
-        ArrayNode net = root.putArray("net");
-        for (SettlementResult.NetPosition position : result.net()) {
-            net.addObject().put("period", position.period()).put("debtor", position.debtor()).put("creditor", position.creditor())
-                    .put("owed", position.owed().toPlainString()).put("currency", position.owed().currency().getCurrencyCode());
-        }
-        root.put("revenueLines", result.revenueLines()).put("ignoredLines", result.ignoredLines());
-        return root;
-    }
 
 }

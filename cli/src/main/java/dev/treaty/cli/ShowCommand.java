@@ -1,7 +1,6 @@
 package dev.treaty.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.report.Json;
 import dev.treaty.model.Assumption;
 import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;
@@ -46,7 +45,7 @@ final class ShowCommand implements Callable<Integer> {
             LocalDate asKnown = options.asKnown == null ? null : workspace.knownAtDay();
             Map<String, Assumption> assumptions = workspace.agreement().assumptions();
             if (options.json) {
-                Json.print(out, json(version, on, asKnown, assumptions));
+                Json.print(out, Json.terms(version, on, asKnown, assumptions));
             } else {
                 print(out, version, on, asKnown, assumptions, termsOnly);
             }
@@ -99,34 +98,4 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode json(ConsolidatedAgreement version, LocalDate on, LocalDate asKnown, Map<String, Assumption> assumptions) {
-        ObjectNode root = Json.object();
-        root.put("agreement", version.agreementId());
-        root.put("title", version.title());
-        root.put("on", on.toString());
-        root.put("asKnown", asKnown == null ? null : asKnown.toString());
-        root.putObject("inForce")
-                .put("from", version.inForce().from().map(Object::toString).orElse(null))
-                .put("through", version.inForce().through().map(Object::toString).orElse(null));
-        ArrayNode parties = root.putArray("parties");
-        version.parties().forEach(p -> parties.addObject().put("shortName", p.shortName()).put("fullName", p.fullName()));
-        ArrayNode documents = root.putArray("documents");
-        version.applied().forEach(d -> documents.add(Json.document(d)));
-        ArrayNode clauses = root.putArray("clauses");
-        for (ClauseInForce clause : version.clauses().values()) {
-            ObjectNode node = clauses.addObject();
-            node.put("id", clause.clause().id().toString());
-            node.put("title", clause.clause().title());
-            node.put("prose", clause.clause().prose());
-            node.set("provenance", Json.provenance(clause.provenance()));
-            ArrayNode terms = node.putArray("terms");
-            for (Term term : clause.clause().terms()) {
-                ObjectNode t = Json.term(term, assumptions);
-                String status = dev.treaty.report.Wording.status(term, on);
-                t.put("inForceOnDate", status.isEmpty());
-                terms.add(t);
-            }
-        }
-        return root;
-    }
 }

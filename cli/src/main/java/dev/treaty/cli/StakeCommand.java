@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import dev.treaty.evaluator.decide.Holdings;
 import dev.treaty.app.Decisions;
 import dev.treaty.app.Workspace;

@@ -1,5 +1,6 @@
 package dev.treaty.cli;
 
+import dev.treaty.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.app.Records;

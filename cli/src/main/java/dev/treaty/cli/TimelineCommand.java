@@ -1,7 +1,6 @@
 package dev.treaty.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.treaty.report.Json;
 import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;
 import dev.treaty.model.time.AgreementDiff;
@@ -38,7 +37,7 @@ final class TimelineCommand implements Callable<Integer> {
             versions = workspace.agreement().versions();
         }
         if (options.json) {
-            Json.print(out, json(history, versions));
+            Json.print(out, Json.timeline(history, versions));
         } else {
             print(out, history, versions);
         }
@@ -69,21 +68,4 @@ final class TimelineCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode json(AgreementHistory history, List<ConsolidatedAgreement> versions) {
-        ObjectNode root = Json.object();
-        root.put("agreement", history.id());
-        root.put("title", history.agreement().title());
-        ArrayNode array = root.putArray("versions");
-        ConsolidatedAgreement previous = null;
-        for (ConsolidatedAgreement version : versions) {
-            ObjectNode node = array.addObject();
-            node.put("from", version.inForce().from().map(Object::toString).orElse(null));
-            node.put("through", version.inForce().through().map(Object::toString).orElse(null));
-            ArrayNode documents = node.putArray("documents");
-            version.joinedSince(java.util.Optional.ofNullable(previous)).forEach(d -> documents.add(Json.document(d)));
-            if (previous != null) node.set("changes", ChangeText.json(previous, AgreementDiff.between(previous, version), version));
-            previous = version;
-        }
-        return root;
-    }
 }

@@ -1,5 +1,10 @@
 package dev.treaty.report;
 
+import dev.treaty.model.ClauseOperation;
+import dev.treaty.model.Document;
+import dev.treaty.model.DocumentKind;
+import dev.treaty.model.time.AgreementDiff.ClauseChange;
+import dev.treaty.model.time.ConsolidatedAgreement;
 import dev.treaty.model.term.CloudExclusivity;
 import dev.treaty.model.term.EventDefinition;
 import dev.treaty.model.term.FirstShip;
@@ -85,5 +90,18 @@ public final class Wording {
         if (window.from().isPresent() && date.isBefore(window.from().get())) return "not yet in force (from " + window.from().get() + ")";
         if (window.through().isPresent() && date.isAfter(window.through().get())) return "lapsed (through " + window.through().get() + ")";
         return "";
+    }
+
+    /** The document that made a clause change. */
+    public static String changedBy(ClauseChange change, ConsolidatedAgreement from, ConsolidatedAgreement to) {
+        if (change.after().isPresent()) return change.after().get().provenance().documentId();
+        List<Document> newer = to.applied().subList(Math.min(from.applied().size(), to.applied().size()), to.applied().size());
+        for (Document document : newer.reversed()) {
+            if (document.kind() == DocumentKind.RESTATEMENT) return document.id();
+            for (ClauseOperation operation : document.operations()) {
+                if (operation.kind() == ClauseOperation.Kind.STRIKE && change.id().isWithin(operation.target())) return document.id();
+            }
+        }
+        return to.latest().id();
     }
 }

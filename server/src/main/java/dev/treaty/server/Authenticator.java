@@ -57,7 +57,14 @@ public final class Authenticator {
         }
     }
 
+    /** Tokens already verified, so a pipeline's repeated token costs a lookup, not a signature check. */
+    static final int CACHE_MAX = 10_000;
+
+    private record Verified(Principal principal, long expiresMillis) {
+    }
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Authenticator(Config config) {
         JWKSet keys;
@@ -78,9 +85,12 @@ public final class Authenticator {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw Problem.unauthorized("send 'Authorization: Bearer TOKEN'");
         }
+        String token = authorization.substring(7).strip();
+        Verified known = verified.get(token);
+        if (known != null && System.currentTimeMillis() < known.expiresMillis()) return known.principal();
         JWTClaimsSet claims;
         try {
-            claims = processor.process(authorization.substring(7).strip(), null);
+            claims = processor.process(token, null);
         } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
             throw Problem.unauthorized("the token is not accepted: " + reason(e));
         }
@@ -90,7 +100,11 @@ public final class Authenticator {
             Set<Principal.Role> roles = EnumSet.noneOf(Principal.Role.class);
             for (String name : names) roles.add(Principal.Role.valueOf(name.toUpperCase(Locale.ROOT)));
             if (party == null || party.isBlank() || roles.isEmpty()) throw Problem.unauthorized("the token names no party or no role");
-            return new Principal(claims.getSubject(), party, roles);
+            Principal principal = new Principal(claims.getSubject(), party, roles);
+            if (verified.size() >= CACHE_MAX) verified.clear();
+            // the claims verifier allows no clock skew past exp, and neither does the cache
+            verified.put(token, new Verified(principal, claims.getExpirationTime().getTime()));
+            return principal;
         } catch (ParseException | IllegalArgumentException e) {
             throw Problem.unauthorized("the token's party or roles are not readable (roles: reader, pipeline, operator, auditor)");
         }

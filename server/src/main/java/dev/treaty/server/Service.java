@@ -1,24 +1,30 @@
 package dev.treaty.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.app.BadRequest;
-import dev.treaty.app.Decisions;
+import dev.treaty.app.Changes;
 import dev.treaty.app.Instants;
+import dev.treaty.app.LoggedDecisions;
+import dev.treaty.app.Records;
+import dev.treaty.app.Settlements;
+import dev.treaty.app.Snapshot;
 import dev.treaty.app.Workspace;
 import dev.treaty.evaluator.decide.LicenceCheck;
 import dev.treaty.evaluator.decide.ReleaseGate;
-import dev.treaty.evaluator.explain.ExplanationText;
 import dev.treaty.evaluator.facts.RevenueReader;
-import dev.treaty.model.AgreementFolder;
-import dev.treaty.model.Document;
 import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.report.Json;
+import dev.treaty.store.ApiKeys;
 import dev.treaty.store.Database;
+import dev.treaty.store.DecisionLog;
+import dev.treaty.store.Ledger;
+import dev.treaty.store.StatementBook;
 import dev.treaty.store.Store;
 import dev.treaty.store.StoreException;
-import dev.treaty.store.StoredInputs;
+import dev.treaty.store.Verify;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -33,64 +39,134 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import static dev.treaty.server.Api.JSON;
+import static dev.treaty.server.Api.object;
+import static dev.treaty.server.Principal.Role.AUDITOR;
+import static dev.treaty.server.Principal.Role.OPERATOR;
+import static dev.treaty.server.Principal.Role.PIPELINE;
+import static dev.treaty.server.Principal.Role.READER;
 
 /**
  * The HTTP service on a store: routes in, application requests made, JSON out. Each principal
  * sees only the agreements its party is on; any other agreement, existing or not, is the same 404.
- * Errors are RFC 9457 problem details; a bad request is a 400 that says what to change, never a 500.
+ * Every decision and settlement answered is first logged (hash-chained) and carries its id, the
+ * version it used and the instants it was known and recorded as. Errors are RFC 9457 problem
+ * details; a bad request is a 400 that says what to change, never a 500.
  */
-public final class Service {
+public final class Service implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PRINCIPAL = "treaty.principal";
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     /** How long a stopping service lets requests in flight finish. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The most questions one decision request may ask. */
+    static final int BATCH_MAX = 1_000;
+    /** The largest body other than a facts upload. */
+    static final long BODY_MAX = 1_000_000;
+    /** The largest facts upload (streamed to a file, never held in memory). */
+    static final long UPLOAD_MAX = 8L * 1024 * 1024 * 1024;
+    /** The most entries one page of the decision log holds. */
+    static final int PAGE_MAX = 1_000;
 
-    private final Database database;
-    private final Authenticator authenticator;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final PrintStream accessLog;
+    /**
+     * How a service runs.
+     *
+     * @param masked decision-log fields kept only as their SHA-256 ("subject", "request")
+     */
+    public record Options(Set<String> masked) {
+        public static final Set<String> MASKABLE = Set.of("subject", "request");
 
-    public Service(Database database, Authenticator authenticator, PrintStream accessLog) {
-        this.database = database;
-        this.authenticator = authenticator;
-        this.accessLog = accessLog;
+        public Options {
+            masked = Set.copyOf(masked);
+            for (String field : masked) {
+                if (!MASKABLE.contains(field)) throw new IllegalArgumentException("cannot mask '" + field + "'; fields: subject, request");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(Set.of());
+        }
     }
 
-    /** The server, not yet started. */
+    private final Backend backend;
+    private final Database database;
+    private final Authenticator authenticator;
+    private final Options options;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrintStream accessLog;
+    private final Facts facts;
+
+    public Service(Database database, Authenticator authenticator, PrintStream accessLog) {
+        this(database, authenticator, accessLog, Options.defaults());
+    }
+
+    /** Opens the store (its schema must be current: {@code treaty init} brings it up to date). */
+    public Service(Database database, Authenticator authenticator, PrintStream accessLog, Options options) {
+        this.database = database;
+        this.backend = new Backend(database);
+        this.authenticator = authenticator;
+        this.options = options;
+        this.accessLog = accessLog;
+        this.facts = new Facts(backend, registry);
+    }
+
+    /** The server, not yet started. Stop it before closing the service, so answers in flight are logged first. */
     public Javalin create() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = BODY_MAX;
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
             config.requestLogger.http(this::logged);
-            config.routes.get("/health", ctx -> json(ctx, JSON.createObjectNode().put("status", "up")));
+            config.routes.get("/health", ctx -> Api.json(ctx, object().put("status", "up")));
             config.routes.get("/ready", this::ready);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
-            config.routes.before("/v1/*", ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx.header("Authorization"))));
+            config.routes.before("/v1/*", ctx -> ctx.attribute(Api.PRINCIPAL, principal(ctx.header("Authorization"))));
             config.routes.get("/v1/agreements", this::agreements);
-            config.routes.get("/v1/agreements/{id}/gate", this::gate);
-            config.routes.get("/v1/agreements/{id}/licence", this::licence);
-            config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), List.of()));
-            config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage(), e.details()));
+            config.routes.post("/v1/agreements", this::addDocument);
+            config.routes.get("/v1/agreements/{id}", this::timeline);
+            config.routes.get("/v1/agreements/{id}/terms", this::terms);
+            config.routes.get("/v1/agreements/{id}/diff", this::diff);
+            config.routes.post("/v1/agreements/{id}/gate", ctx -> decide(ctx, "gate"));
+            config.routes.post("/v1/agreements/{id}/license", ctx -> decide(ctx, "license"));
+            config.routes.get("/v1/agreements/{id}/settlement", this::settlement);
+            config.routes.get("/v1/agreements/{id}/statements", this::statements);
+            config.routes.post("/v1/agreements/{id}/statements", this::issue);
+            config.routes.get("/v1/agreements/{id}/statements/{number}", this::statement);
+            config.routes.get("/v1/agreements/{id}/balance", this::balance);
+            config.routes.get("/v1/agreements/{id}/decisions", this::decisionPage);
+            config.routes.post("/v1/agreements/{id}/facts/revenue", ctx -> facts.upload(ctx, visibleForWriting(ctx), Facts.Kind.REVENUE));
+            config.routes.post("/v1/agreements/{id}/facts/events", ctx -> facts.upload(ctx, visibleForWriting(ctx), Facts.Kind.EVENTS));
+            config.routes.get("/v1/decisions/{decision}", this::decision);
+            config.routes.post("/v1/decisions/{decision}/replay", this::replay);
+            config.routes.get("/v1/verify", this::verify);
+            config.routes.exception(Problem.class, (e, ctx) -> Api.problem(ctx, e.status(), e.title(), e.getMessage(), List.of()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> Api.problem(ctx, 400, "Bad Request", e.getMessage(), e.details()));
+            config.routes.exception(Records.NotYours.class, (e, ctx) -> {
+                Problem hidden = Problem.noSuchAgreement(e.agreement());
+                Api.problem(ctx, hidden.status(), hidden.title(), hidden.getMessage(), List.of());
+            });
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> Api.problem(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "Content Too Large" : "Bad Request", e.getStatus() == 413
+                            ? "the body is larger than " + BODY_MAX + " bytes" : String.valueOf(e.getMessage()), List.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("treaty serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-                problem(ctx, 500, "Internal Server Error", "a bug in Treaty; the request changed nothing", List.of());
+                Api.problem(ctx, 500, "Internal Server Error", "a bug in Treaty; the request changed nothing", List.of());
             });
             config.routes.error(404, ctx -> {
-                if (route(ctx).equals("unmatched")) problem(ctx, 404, "Not Found", "no such endpoint; see /openapi.json", List.of());
+                if (route(ctx).equals("unmatched")) Api.problem(ctx, 404, "Not Found", "no such endpoint; see /openapi.json", List.of());
             });
+            config.routes.error(405, ctx -> Api.problem(ctx, 405, "Method Not Allowed", "this endpoint takes another method; see /openapi.json",
+                    List.of()));
         });
     }
 
@@ -98,142 +174,411 @@ public final class Service {
         return registry;
     }
 
+    /** Lets the decision log write what is queued; call after the server has stopped. */
+    @Override
+    public void close() {
+        backend.close();
+    }
+
     // ---------------------------------------------------------------- operations
 
     private void ready(Context ctx) {
-        try (Store store = Store.open(database, false)) {
-            long agreements = StoredInputs.agreements(store, Store.MAX, Map.of()).histories().size();
-            json(ctx, JSON.createObjectNode().put("status", "ready").put("store", database.describe()).put("agreements", agreements));
+        try {
+            Snapshot snapshot = backend.refresh();
+            Api.json(ctx, object().put("status", "ready").put("store", database.describe()).put("revision", snapshot.revision().seq()));
         } catch (StoreException | BadRequest e) {
-            problem(ctx, 503, "Service Unavailable", "the store is not ready: " + e.getMessage(), List.of());
+            Api.problem(ctx, 503, "Service Unavailable", "the store is not ready: " + e.getMessage(), List.of());
         }
+    }
+
+    // ---------------------------------------------------------------- who asks
+
+    /** API keys seen at the current store revision (a revocation moves the revision, and so empties it). */
+    private final Map<String, Optional<Principal>> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Store.Revision keysAt;
+
+    private Principal principal(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer tk_", 0, 10)) {
+            return authenticator.authenticate(authorization);
+        }
+        String token = authorization.substring(7).strip();
+        Store.Revision revision = backend.snapshot().revision();
+        if (!revision.equals(keysAt)) {
+            keys.clear();
+            keysAt = revision;
+        }
+        if (keys.size() >= Authenticator.CACHE_MAX) keys.clear();
+        Optional<Principal> principal = keys.computeIfAbsent(token, t -> read(store -> ApiKeys.authenticate(store, t)).map(key -> {
+            java.util.EnumSet<Principal.Role> roles = java.util.EnumSet.noneOf(Principal.Role.class);
+            key.roles().forEach(r -> roles.add(Principal.Role.valueOf(r.toUpperCase(java.util.Locale.ROOT))));
+            return new Principal("apikey:" + key.id(), key.party(), roles);
+        }));
+        return principal.orElseThrow(() -> Problem.unauthorized("the API key is not accepted (unknown or revoked)"));
     }
 
     // ---------------------------------------------------------------- agreements
 
-    /** The agreements stored, each with the parties of any of its versions. */
-    private List<AgreementHistory> stored() {
-        try (Store store = Store.open(database, false)) {
-            AgreementFolder.Loaded loaded = StoredInputs.agreements(store, Store.MAX, Map.of());
-            return loaded.histories();
-        } catch (StoreException e) {
-            throw new Problem(503, "Service Unavailable", "the store cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static TreeSet<String> parties(AgreementHistory history) {
-        TreeSet<String> parties = new TreeSet<>();
-        for (ConsolidatedAgreement version : history.versions()) version.parties().forEach(p -> parties.add(p.shortName()));
-        return parties;
-    }
-
-    private static Principal principal(Context ctx) {
-        return ctx.attribute(PRINCIPAL);
-    }
-
-    /** The agreement {@code id} if the principal's party is on it; the same 404 as for no agreement at all otherwise. */
-    private AgreementHistory visible(Context ctx, String id) {
-        Principal principal = principal(ctx);
-        return stored().stream().filter(h -> h.id().equals(id) && parties(h).contains(principal.party())).findFirst()
-                .orElseThrow(() -> Problem.noSuchAgreement(id));
-    }
-
     private void agreements(Context ctx) {
-        Principal principal = principal(ctx);
-        if (!principal.may(Principal.Role.READER) && !principal.may(Principal.Role.AUDITOR) && !principal.may(Principal.Role.OPERATOR)) {
-            throw Problem.forbidden("listing agreements needs the reader, auditor or operator role");
-        }
-        ObjectNode root = JSON.createObjectNode();
+        Principal principal = Api.requireRole(ctx, "listing agreements", READER, AUDITOR, OPERATOR);
+        ObjectNode root = object();
         ArrayNode list = root.putArray("agreements");
-        for (AgreementHistory history : stored()) {
-            TreeSet<String> parties = parties(history);
+        for (AgreementHistory history : backend.snapshot().histories()) {
+            TreeSet<String> parties = Snapshot.parties(history);
             if (!parties.contains(principal.party())) continue;
             ObjectNode item = list.addObject().put("id", history.id()).put("title", history.agreement().title());
             parties.forEach(item.putArray("parties")::add);
             item.put("versions", history.versions().size());
         }
-        json(ctx, root);
+        Api.json(ctx, root);
+    }
+
+    private AgreementHistory readable(Context ctx, String action) {
+        Api.requireRole(ctx, action, READER, AUDITOR, OPERATOR);
+        return Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
+    }
+
+    private AgreementHistory visibleForWriting(Context ctx) {
+        Api.requireRole(ctx, "adding facts", OPERATOR);
+        return Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
+    }
+
+    private void timeline(Context ctx) {
+        AgreementHistory history = readable(ctx, "reading an agreement");
+        Api.json(ctx, Json.timeline(history, history.versions()));
+    }
+
+    private void terms(Context ctx) {
+        AgreementHistory history = readable(ctx, "reading an agreement");
+        LocalDate on = Api.date(ctx, "on");
+        Instant asKnown = Api.asKnown(ctx);
+        try (Workspace workspace = backend.snapshot().workspace(history.id(), asKnown)) {
+            ConsolidatedAgreement version = workspace.versionOn(on);
+            LocalDate knownDay = asKnown.equals(Instant.MAX) ? null : workspace.knownAtDay();
+            Api.json(ctx, Json.terms(version, on, knownDay, workspace.loaded().assumptions()));
+        }
+    }
+
+    private void diff(Context ctx) {
+        AgreementHistory history = readable(ctx, "reading an agreement");
+        LocalDate from = Api.date(ctx, "from");
+        LocalDate to = Api.date(ctx, "to");
+        Optional<LocalDate> through = Api.optionalDate(ctx, "through");
+        try (Workspace workspace = stored(history, Api.asKnown(ctx))) {
+            Changes.Result result = Changes.between(workspace, from, to, through);
+            Api.json(ctx, Json.changes(history.id(), from, to, result));
+        }
+    }
+
+    private void addDocument(Context ctx) {
+        Principal principal = Api.requireRole(ctx, "adding an agreement document", OPERATOR);
+        String name = Api.required(ctx, "name");
+        Store.Added added = Records.addDocument(database, name, ctx.body(), principal.party(), author(principal, ctx));
+        backend.refresh();
+        ctx.status(added.stored() > 0 ? 201 : 200);
+        Api.json(ctx, object().put("stored", added.stored()).put("already_stored", added.alreadyStored()).put("audit_seq", added.auditSeq()));
+    }
+
+    static Records.Author author(Principal principal, Context ctx) {
+        return new Records.Author(principal.party() + "/" + principal.subject() + " (treaty serve)",
+                Optional.ofNullable(ctx.header("Treaty-Why")).map(w -> w.length() > Api.TEXT_MAX ? w.substring(0, Api.TEXT_MAX) : w).orElse(""));
+    }
+
+    /** A workspace on the store as the current snapshot saw it: agreements, events and revenue as recorded then. */
+    private Workspace stored(AgreementHistory history, Instant asKnown) {
+        return Workspace.open(new Workspace.Inputs(Optional.empty(), Optional.of(database.argument()), Optional.of(history.id()), Map.of(),
+                List.of(), List.of(), false, asKnown, backend.snapshot().recordedThrough(), false), notice -> { }, RevenueReader.Progress.NONE);
     }
 
     // ---------------------------------------------------------------- decisions
 
-    private Workspace open(Context ctx, AgreementHistory history, Instant asKnown) {
-        return Workspace.open(new Workspace.Inputs(Optional.empty(), Optional.of(database.argument()), Optional.of(history.id()), Map.of(),
-                List.of(), List.of(), false, asKnown, Instant.MAX, false), notice -> { }, RevenueReader.Progress.NONE);
-    }
-
-    private void gate(Context ctx) {
-        AgreementHistory history = visible(ctx, ctx.pathParam("id"));
-        ReleaseGate.Question question = new ReleaseGate.Question(required(ctx, "product"), required(ctx, "cloud"),
-                Optional.ofNullable(ctx.queryParam("segment")), date(ctx, "on"));
-        Instant asKnown = Instants.parse("asKnown", ctx.queryParam("asKnown"));
-        try (Workspace workspace = open(ctx, history, asKnown)) {
-            answer(ctx, "gate", Decisions.gate(workspace, question, true), asKnown);
+    private void decide(Context ctx, String kind) {
+        Principal principal = Api.requireRole(ctx, "asking for decisions", READER, PIPELINE, OPERATOR, AUDITOR);
+        Snapshot snapshot = backend.snapshot();
+        AgreementHistory history = Api.visible(ctx, snapshot, ctx.pathParam("id"));
+        boolean explain = Api.flag(ctx, "explain");
+        JsonNode body = Api.body(ctx);
+        Instant asKnown = Instants.parse("asKnown", Api.text(body, "asKnown", "").orElse(null));
+        List<LoggedDecisions.Question> questions = new ArrayList<>();
+        boolean batch = body.has("questions");
+        if (batch) {
+            JsonNode list = body.get("questions");
+            if (!list.isArray() || list.isEmpty() || list.size() > BATCH_MAX) {
+                throw Problem.badRequest("questions: must be a list of 1 to " + BATCH_MAX + " questions");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isObject()) throw Problem.badRequest("questions[" + i + "]: must be an object");
+                questions.add(question(kind, list.get(i), "questions[" + i + "]."));
+            }
+        } else {
+            questions.add(question(kind, body, ""));
         }
-    }
-
-    private void licence(Context ctx) {
-        AgreementHistory history = visible(ctx, ctx.pathParam("id"));
-        LicenceCheck.Question question = new LicenceCheck.Question(required(ctx, "licensee"), required(ctx, "class"),
-                Optional.ofNullable(ctx.queryParam("subject")), date(ctx, "on"));
-        Instant asKnown = Instants.parse("asKnown", ctx.queryParam("asKnown"));
-        try (Workspace workspace = open(ctx, history, asKnown)) {
-            answer(ctx, "licence", Decisions.licence(workspace, question, true), asKnown);
+        Workspace workspace = snapshot.workspace(history.id(), asKnown);
+        List<LoggedDecisions.Outcome> outcomes = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            try {
+                outcomes.add(questions.get(i).ask(workspace));
+            } catch (BadRequest e) {
+                throw new BadRequest((batch ? "questions[" + i + "]: " : "") + e.getMessage(), e.details());
+            }
         }
+        List<DecisionLog.Entry> entries = new ArrayList<>(questions.size());
+        ArrayNode answers = JSON.createArrayNode();
+        for (int i = 0; i < questions.size(); i++) {
+            LoggedDecisions.Outcome outcome = outcomes.get(i);
+            ObjectNode version = LoggedDecisions.version(outcome.version(), snapshot.contentHashes());
+            DecisionLog.Entry entry = entry(principal, questions.get(i), history.id(), version, asKnown, snapshot, outcome);
+            entries.add(entry);
+            ObjectNode answer = answers.addObject().put("decision_id", entry.id()).put("kind", kind);
+            answer.set("question", readTree(questions.get(i).json()));
+            answer.put("answer", outcome.answer()).put("yes", outcome.decision().orElseThrow().decision().yes())
+                    .put("exit_code", outcome.decision().orElseThrow().exitCode());
+            answer.set("version", version);
+            answer.put("as_known", LoggedDecisions.asKnown(asKnown)).put("recorded_through", snapshot.recordedThrough().toString());
+            if (explain) {
+                answer.putObject("explanation").put("text", outcome.explanation())
+                        .set("tree", Json.explanation(outcome.decision().orElseThrow().decision().why()));
+            }
+            Counter.builder("treaty.decisions").description("decisions answered, by kind and answer").tag("kind", kind)
+                    .tag("answer", outcome.answer().replaceFirst(" .*", "")).register(registry).increment();
+        }
+        logged(entries);
+        Api.json(ctx, batch ? object().set("decisions", answers) : answers.get(0));
     }
 
-    private void answer(Context ctx, String kind, Decisions.Answer answer, Instant asKnown) {
-        Counter.builder("treaty.decisions").description("decisions answered, by kind and answer").tag("kind", kind)
-                .tag("answer", answer.decision().verdict().replaceFirst(" .*", "")).register(registry).increment();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("answer", answer.decision().verdict()).put("yes", answer.decision().yes())
-                .put("explanation", ExplanationText.render(answer.decision().why()));
-        ObjectNode version = root.putObject("version");
-        version.put("in_force", answer.version().inForce().toString());
-        ArrayNode documents = version.putArray("documents");
-        for (Document document : answer.version().applied()) documents.addObject().put("id", document.id()).put("kind", document.kind().label());
-        root.put("as_known", asKnown.equals(Instant.MAX) ? "everything recorded" : asKnown.toString());
-        json(ctx, root);
+    private static LoggedDecisions.Question question(String kind, JsonNode node, String where) {
+        LocalDate on = Api.date(where + "on", Api.requiredText(node, "on", where));
+        if (kind.equals("gate")) {
+            return new LoggedDecisions.Gate(new ReleaseGate.Question(Api.requiredText(node, "product", where),
+                    Api.requiredText(node, "cloud", where), Api.text(node, "segment", where), on));
+        }
+        return new LoggedDecisions.License(new LicenceCheck.Question(Api.requiredText(node, "licensee", where),
+                Api.requiredText(node, "class", where), Api.text(node, "subject", where), on));
     }
 
-    // ---------------------------------------------------------------- parameters and responses
-
-    private static String required(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) throw Problem.badRequest("query parameter '" + name + "' is required");
-        if (value.length() > 200) throw Problem.badRequest("query parameter '" + name + "' is longer than 200 characters");
-        return value;
+    private DecisionLog.Entry entry(Principal principal, LoggedDecisions.Question question, String agreement, ObjectNode version,
+                                    Instant asKnown, Snapshot snapshot, LoggedDecisions.Outcome outcome) {
+        return new DecisionLog.Entry(UUID.randomUUID().toString(), Store.micros(Instant.now()), principal.party(),
+                masked("subject", principal.subject()), question.kind(), agreement, masked("request", question.json()), version.toString(),
+                LoggedDecisions.asKnown(asKnown), snapshot.revision().atMicros(), outcome.answer(), outcome.explanationDigest());
     }
 
-    private static LocalDate date(Context ctx, String name) {
-        String text = required(ctx, name);
+    private String masked(String field, String value) {
+        return options.masked().contains(field) ? "masked:sha256:" + Snapshot.sha256(value) : value;
+    }
+
+    /** Waits until the entries are in the log: an answer that is not logged is not given. */
+    private void logged(List<DecisionLog.Entry> entries) {
+        Timer.Sample sample = Timer.start(registry);
         try {
-            return LocalDate.parse(text, ISO_DATE);
-        } catch (DateTimeParseException e) {
-            throw Problem.badRequest("query parameter '" + name + "': '" + text + "' is not a date (YYYY-MM-DD)");
+            backend.recorder.record(entries).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Problem problem) throw problem;
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit")
+                    .publishPercentileHistogram().register(registry));
         }
     }
 
-    private static void json(Context ctx, ObjectNode body) {
-        ctx.contentType("application/json").result(body.toString());
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a question's own JSON cannot fail to read", e);
+        }
     }
 
-    private static void problem(Context ctx, int status, String title, String detail, List<String> details) {
-        ObjectNode body = JSON.createObjectNode().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
-        if (!details.isEmpty()) details.forEach(body.putArray("errors")::add);
-        ctx.status(status).contentType("application/problem+json").result(body.toString());
+    /** A logged decision of an agreement the principal sees: an auditor or operator sees every one, others their party's. */
+    private DecisionLog.Logged loggedDecision(Context ctx) {
+        Principal principal = Api.requireRole(ctx, "reading the decision log", READER, PIPELINE, AUDITOR, OPERATOR);
+        String id = ctx.pathParam("decision");
+        Problem missing = new Problem(404, "Not Found", "no decision '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
+                + "' is visible to you");
+        Optional<DecisionLog.Logged> logged = read(store -> DecisionLog.find(store, id));
+        if (logged.isEmpty()) throw missing;
+        DecisionLog.Entry entry = logged.get().entry();
+        Optional<AgreementHistory> history = backend.snapshot().history(entry.agreement());
+        boolean onIt = history.isPresent() && Snapshot.parties(history.get()).contains(principal.party());
+        boolean sees = principal.may(AUDITOR) || principal.may(OPERATOR) || entry.party().equals(principal.party());
+        if (!onIt || !sees) throw missing;
+        return logged.get();
     }
+
+    private static ObjectNode decisionJson(DecisionLog.Logged logged) {
+        DecisionLog.Entry e = logged.entry();
+        ObjectNode node = object().put("decision_id", e.id()).put("seq", logged.seq()).put("at", Store.instant(e.atMicros()).toString())
+                .put("party", e.party()).put("subject", e.subject()).put("kind", e.kind()).put("agreement", e.agreement());
+        node.set("request", e.request().startsWith("masked:") ? JSON.getNodeFactory().textNode(e.request()) : readTree(e.request()));
+        node.set("version", readTree(e.versions()));
+        node.put("as_known", e.asKnown()).put("recorded_through", Store.instant(e.recordedThrough()).toString()).put("answer", e.answer())
+                .put("explanation_sha256", e.explanationDigest()).put("prev_hash", logged.previousHash()).put("hash", logged.hash());
+        return node;
+    }
+
+    private void decision(Context ctx) {
+        Api.json(ctx, decisionJson(loggedDecision(ctx)));
+    }
+
+    private void replay(Context ctx) {
+        DecisionLog.Logged logged = loggedDecision(ctx);
+        if (logged.entry().request().startsWith("masked:")) {
+            throw Problem.badRequest("the request of this decision is masked in the log, so it cannot be asked again");
+        }
+        LoggedDecisions.Replayed replayed = LoggedDecisions.replay(database, logged.entry().id());
+        ObjectNode root = object().put("decision_id", logged.entry().id()).put("identical", replayed.identical());
+        root.putObject("logged").put("answer", logged.entry().answer()).put("explanation_sha256", logged.entry().explanationDigest())
+                .set("version", readTree(logged.entry().versions()));
+        root.putObject("replayed").put("answer", replayed.answer()).put("explanation_sha256", replayed.explanationDigest())
+                .set("version", readTree(replayed.versions()));
+        Api.json(ctx, root);
+    }
+
+    private void decisionPage(Context ctx) {
+        Api.requireRole(ctx, "reading the decision log", AUDITOR);
+        AgreementHistory history = Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
+        long after = Api.after(ctx);
+        int limit = Api.limit(ctx, 100, PAGE_MAX);
+        List<DecisionLog.Logged> page = read(store -> DecisionLog.page(store, history.id(), after, limit));
+        ObjectNode root = object();
+        ArrayNode list = root.putArray("decisions");
+        page.forEach(logged -> list.add(decisionJson(logged)));
+        if (page.size() == limit) root.put("next", "/v1/agreements/" + history.id() + "/decisions?after=" + page.getLast().seq() + "&limit=" + limit);
+        Api.json(ctx, root);
+    }
+
+    // ---------------------------------------------------------------- money
+
+    private void settlement(Context ctx) {
+        Principal principal = Api.principal(ctx);
+        AgreementHistory history = readable(ctx, "reading settlements");
+        Settlements.Request request = new Settlements.Request(Api.date(ctx, "through"), Api.optionalDate(ctx, "from"),
+                Api.optional(ctx, "term"), false);
+        boolean explain = Api.flag(ctx, "explain");
+        Instant asKnown = Api.asKnown(ctx);
+        Snapshot snapshot = backend.snapshot();
+        LoggedDecisions.Settle question = new LoggedDecisions.Settle(request);
+        LoggedDecisions.Outcome outcome;
+        Map<String, String> hashes;
+        try (Workspace workspace = stored(history, asKnown)) {
+            outcome = question.ask(workspace);
+            hashes = LoggedDecisions.contentHashes(workspace.loaded());
+        }
+        ObjectNode version = LoggedDecisions.version(outcome.version(), hashes);
+        DecisionLog.Entry entry = entry(principal, question, history.id(), version, asKnown, snapshot, outcome);
+        logged(List.of(entry));
+        ObjectNode root = object().put("decision_id", entry.id());
+        root.set("version", version);
+        root.put("as_known", LoggedDecisions.asKnown(asKnown)).put("recorded_through", snapshot.recordedThrough().toString());
+        root.set("settlement", Json.settlement(outcome.settlement().orElseThrow(), explain));
+        Api.json(ctx, root);
+    }
+
+    private void statements(Context ctx) {
+        AgreementHistory history = readable(ctx, "reading statements");
+        ObjectNode root = object();
+        ArrayNode list = root.putArray("statements");
+        for (StatementBook.Issued issued : read(StatementBook::all)) {
+            if (!issued.agreement().equals(history.id())) continue;
+            list.addObject().put("number", issued.number()).put("period", issued.period())
+                    .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body_sha256", issued.bodyHash());
+        }
+        Api.json(ctx, root);
+    }
+
+    private void statement(Context ctx) {
+        AgreementHistory history = readable(ctx, "reading statements");
+        String text = ctx.pathParam("number");
+        Problem missing = new Problem(404, "Not Found", "no statement '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
+                + "' of this agreement is visible to you");
+        long number;
+        try {
+            number = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw missing;
+        }
+        StatementBook.Issued issued = read(store -> StatementBook.find(store, number)).filter(i -> i.agreement().equals(history.id()))
+                .orElseThrow(() -> missing);
+        Api.json(ctx, object().put("number", issued.number()).put("agreement", issued.agreement()).put("period", issued.period())
+                .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body", issued.body()).put("body_sha256", issued.bodyHash()));
+    }
+
+    private void issue(Context ctx) {
+        Principal principal = Api.requireRole(ctx, "issuing statements", OPERATOR);
+        AgreementHistory history = Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
+        String period = Api.required(ctx, "period");
+        Records.Author author = author(principal, ctx);
+        StatementBook.Issued issued = write(store -> StatementBook.issue(store, history.id(), period, author.who(), author.why()));
+        backend.refresh();
+        ctx.status(201);
+        Api.json(ctx, object().put("number", issued.number()).put("agreement", issued.agreement()).put("period", issued.period())
+                .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body", issued.body()).put("body_sha256", issued.bodyHash()));
+    }
+
+    private void balance(Context ctx) {
+        Principal principal = Api.principal(ctx);
+        AgreementHistory history = readable(ctx, "reading balances");
+        TreeSet<String> parties = Snapshot.parties(history);
+        Instant asKnown = Api.asKnown(ctx);
+        ObjectNode root = object();
+        ArrayNode list = root.putArray("balances");
+        for (Ledger.Balance b : read(store -> Ledger.balances(store, Store.micros(asKnown)))) {
+            boolean ours = parties.contains(b.payer()) && parties.contains(b.payee())
+                    && (b.payer().equals(principal.party()) || b.payee().equals(principal.party()));
+            if (!ours) continue;
+            list.addObject().put("payer", b.payer()).put("payee", b.payee()).put("currency", b.currency())
+                    .put("due", b.due().toPlainString()).put("paid", b.paid().toPlainString()).put("outstanding", b.outstanding().toPlainString());
+        }
+        Api.json(ctx, root);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    private void verify(Context ctx) {
+        Api.requireRole(ctx, "verifying the store", AUDITOR);
+        Verify.Report report = read(Verify::run);
+        // the problems themselves can name any agreement in the store: only their count is shown here
+        Api.json(ctx, object().put("ok", report.ok()).put("problems", report.problems().size()).put("head", report.head()));
+    }
+
+    // ---------------------------------------------------------------- the store
+
+    interface StoreWork<T> {
+        T run(Store store);
+    }
+
+    private <T> T read(StoreWork<T> work) {
+        return withStore(false, work);
+    }
+
+    private <T> T write(StoreWork<T> work) {
+        return withStore(true, work);
+    }
+
+    private <T> T withStore(boolean write, StoreWork<T> work) {
+        Timer.Sample sample = Timer.start(registry);
+        try (Store store = Store.open(database, write)) {
+            return work.run(store);
+        } catch (StoreException e) {
+            throw new BadRequest(e.getMessage());
+        } finally {
+            sample.stop(Timer.builder("treaty.store.requests").description("store work done for requests").tag("write", Boolean.toString(write))
+                    .publishPercentileHistogram().register(registry));
+        }
+    }
+
+    // ---------------------------------------------------------------- logs
 
     private void logged(Context ctx, Float millis) {
         String route = route(ctx);
         Timer.builder("treaty.http.requests").description("requests served, by route and status").tag("method", ctx.method().name())
                 .tag("route", route).tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
                 .register(registry).record(Duration.ofNanos((long) (millis * 1_000_000)));
-        Principal principal = ctx.attribute(PRINCIPAL);
-        ObjectNode line = JSON.createObjectNode().put("at", Instant.now().toString()).put("method", ctx.method().name())
+        if (accessLog == null) return;
+        Principal principal = ctx.attribute(Api.PRINCIPAL);
+        ObjectNode line = object().put("at", Instant.now().toString()).put("method", ctx.method().name())
                 .put("path", ctx.path()).put("route", route).put("status", ctx.status().getCode())
                 .put("ms", Math.round(millis * 1000) / 1000.0);
-        if (principal != null) line.put("party", principal.party()).put("subject", principal.subject());
+        if (principal != null) line.put("party", principal.party()).put("subject", masked("subject", principal.subject()));
         accessLog.println(line);
     }
 
@@ -252,4 +597,5 @@ public final class Service {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
 }

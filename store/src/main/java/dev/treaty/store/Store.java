@@ -62,6 +62,23 @@ public final class Store implements AutoCloseable {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
+    /**
+     * How far the store has got: the audit chain's last entry and when it was written. Every write
+     * appends one, so an unchanged revision means unchanged contents; reading as recorded at
+     * {@code atMicros} sees exactly the writes through {@code seq}.
+     */
+    public record Revision(long seq, long atMicros) {
+    }
+
+    public Revision revision() {
+        long[] found = {0, 0};
+        query("select h.seq, a.at_micros from chain_head h left join audit a on a.seq = h.seq where h.id = 1", s -> { }, rows -> {
+            found[0] = rows.getLong(1);
+            found[1] = rows.getLong(2);
+        });
+        return new Revision(found[0], found[1]);
+    }
+
     public static long micros(Instant instant) {
         if (instant.equals(Instant.MAX)) return MAX;
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;

@@ -1,0 +1,110 @@
+package dev.treaty.app;
+
+import dev.treaty.evaluator.facts.Fact;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import dev.treaty.model.time.ConsolidatedAgreement;
+import dev.treaty.store.Database;
+import dev.treaty.store.Store;
+import dev.treaty.store.StoreException;
+import dev.treaty.store.StoredInputs;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A store's agreements and events read once, as recorded at one revision, for a service to answer
+ * many questions from: immutable, shared by every request until the store moves on. Revenue is not
+ * held (it is streamed from the store, read as recorded at {@link #recordedThrough()}).
+ */
+public final class Snapshot {
+
+    private final Store.Revision revision;
+    private final AgreementFolder.Loaded loaded;
+    private final List<Fact> events;
+    private final Map<String, String> hashes;
+    private final Map<String, Workspace> everythingKnown = new ConcurrentHashMap<>();
+
+    private Snapshot(Store.Revision revision, AgreementFolder.Loaded loaded, List<Fact> events) {
+        this.revision = revision;
+        this.loaded = loaded;
+        this.events = List.copyOf(events);
+        this.hashes = Map.copyOf(LoggedDecisions.contentHashes(loaded));
+    }
+
+    /** Reads the store as it is now (agreements and events as recorded at its current revision). */
+    public static Snapshot load(Database database) {
+        try (Store store = Store.open(database, false)) {
+            return load(store, store.revision());
+        } catch (StoreException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    /** The revision a store is at now, to tell whether a snapshot is still current. */
+    public static Store.Revision revision(Database database) {
+        try (Store store = Store.open(database, false)) {
+            return store.revision();
+        } catch (StoreException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    private static Snapshot load(Store store, Store.Revision revision) {
+        long through = revision.atMicros();
+        return new Snapshot(revision, StoredInputs.agreements(store, through, Map.of()), StoredInputs.events(store, through).all());
+    }
+
+    public Store.Revision revision() {
+        return revision;
+    }
+
+    /** The instant the store was read as recorded at; a replay reads it so again. */
+    public Instant recordedThrough() {
+        return Store.instant(revision.atMicros());
+    }
+
+    public List<AgreementHistory> histories() {
+        return loaded.histories();
+    }
+
+    public Optional<AgreementHistory> history(String id) {
+        return loaded.histories().stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The parties named in any version of an agreement: who may see it. */
+    public static TreeSet<String> parties(AgreementHistory history) {
+        TreeSet<String> parties = new TreeSet<>();
+        for (ConsolidatedAgreement version : history.versions()) version.parties().forEach(p -> parties.add(p.shortName()));
+        return parties;
+    }
+
+    /** One agreement with the stored events, as known at {@code asKnown} (kept for "everything known", the usual case). */
+    public Workspace workspace(String agreement, Instant asKnown) {
+        if (asKnown.equals(Instant.MAX)) {
+            return everythingKnown.computeIfAbsent(agreement, id -> Workspace.ofStored(loaded, id, events, Instant.MAX));
+        }
+        return Workspace.ofStored(loaded, agreement, events, asKnown);
+    }
+
+    /** The SHA-256 of each stored file's content (the store's content hash), by the path documents carry. */
+    public Map<String, String> contentHashes() {
+        return hashes;
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.treaty.server;
+
+import dev.treaty.store.Database;
+import dev.treaty.store.DecisionLog;
+import dev.treaty.store.Store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Appends decisions to the log with group commit: requests hand their entries to one writer
+ * thread, which writes whatever has queued up in one transaction and then lets every waiting
+ * request answer. An answer is sent only once its decision is logged; a busy service writes once
+ * per batch, not once per answer.
+ */
+final class DecisionRecorder implements AutoCloseable {
+
+    /** Entries written in one transaction at most. */
+    static final int BATCH_MAX = 5_000;
+    /** Entries waiting at most; past that, requests are refused with 503 rather than queued without end. */
+    static final int QUEUE_MAX = 200_000;
+
+    private record Pending(List<DecisionLog.Entry> entries, CompletableFuture<Void> logged) {
+    }
+
+    private final Database database;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_MAX);
+    private final Thread writer;
+    private volatile boolean closing;
+
+    DecisionRecorder(Database database) {
+        this.database = database;
+        this.writer = Thread.ofPlatform().name("treaty-decision-log").daemon().start(this::write);
+    }
+
+    /** Logs the entries; the future completes when they are committed (or fails when they cannot be). */
+    CompletableFuture<Void> record(List<DecisionLog.Entry> entries) {
+        CompletableFuture<Void> logged = new CompletableFuture<>();
+        if (closing || !queue.offer(new Pending(entries, logged))) {
+            logged.completeExceptionally(new Problem(503, "Service Unavailable", "the decision log is not taking entries now; ask again"));
+        }
+        return logged;
+    }
+
+    private void write() {
+        Store store = null;
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) break;
+                    continue;
+                }
+                batch.add(first);
+                int size = first.entries().size();
+                while (size < BATCH_MAX) {
+                    Pending next = queue.poll();
+                    if (next == null) break;
+                    batch.add(next);
+                    size += next.entries().size();
+                }
+                List<DecisionLog.Entry> entries = new ArrayList<>(size);
+                batch.forEach(p -> entries.addAll(p.entries()));
+                if (store == null) store = Store.open(database, true);
+                DecisionLog.append(store, entries);
+                batch.forEach(p -> p.logged().complete(null));
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                System.err.println("treaty serve: " + e.getMessage());
+                batch.forEach(p -> p.logged().completeExceptionally(new Problem(503, "Service Unavailable",
+                        "the decision could not be logged, so it is not answered; ask again")));
+                if (store != null) store.close();
+                store = null;
+            } finally {
+                batch.clear();
+            }
+        }
+        if (store != null) store.close();
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,7 +1,14 @@
 package dev.treaty.app;
 
 import dev.treaty.evaluator.facts.RevenueReader;
+import dev.treaty.language.Diagnostic;
+import dev.treaty.language.DiagnosticPrinter;
+import dev.treaty.language.Diagnostics;
+import dev.treaty.language.LiterateReader;
 import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.DocumentKind;
+import dev.treaty.model.build.DocumentBuilder;
+import dev.treaty.model.time.AgreementHistory;
 import dev.treaty.store.Database;
 import dev.treaty.store.Ingest;
 import dev.treaty.store.Store;
@@ -106,18 +113,37 @@ public final class Records {
             } catch (StoreException e) {
                 throw new BadRequest(e.getMessage());
             }
+            // whose agreement is it? decided from the document's own header, before anything stored is
+            // compared with it, so that neither the answer nor any diagnostic tells of an agreement the party is not on
+            Diagnostics own = new Diagnostics();
+            Optional<DocumentBuilder.Header> header = DocumentBuilder.header(LiterateReader.read(Path.of(name), text, own), own);
+            if (header.isEmpty()) {
+                long errors = own.sorted().stream().filter(Diagnostic::isError).count();
+                throw new BadRequest(errors + " error" + (errors == 1 ? "" : "s") + " in " + name + "; nothing was stored",
+                        printed(own.sorted(), Map.of(Path.of(name), dev.treaty.language.SourceText.of(Path.of(name), text))));
+            }
+            String agreement = header.get().target().orElse(header.get().id());
+            Optional<AgreementHistory> existing = AgreementFolder.loadTexts(texts, Map.of()).histories().stream()
+                    .filter(h -> h.id().equals(agreement)).findFirst();
+            if (existing.isPresent() ? !Snapshot.parties(existing.get()).contains(party) : header.get().kind() != DocumentKind.AGREEMENT) {
+                throw new NotYours(agreement);
+            }
+            if (existing.isEmpty() && header.get().parties().stream().noneMatch(p -> p.shortName().equals(party))) {
+                throw new BadRequest(name + ": the agreement does not name your party (" + party + ") among its parties; nothing was stored");
+            }
             texts.remove(Path.of(name));
             texts.put(file, text);
             AgreementFolder.Loaded loaded = AgreementFolder.loadTexts(texts, Map.of());
-            Workspace.failOnErrors(loaded, name, "nothing was stored");
-            for (var history : loaded.histories()) {
-                for (var version : history.versions()) {
-                    if (version.applied().stream().noneMatch(d -> d.path().equals(file))) continue;
-                    if (!Snapshot.parties(history).contains(party)) throw new NotYours(history.id());
-                    return addAgreements(database, file, author);
-                }
+            if (loaded.hasErrors()) {
+                List<Diagnostic> mine = loaded.diagnostics().stream().filter(d -> d.at().file().equals(file)).toList();
+                long others = loaded.diagnostics().stream().filter(d -> d.isError() && !d.at().file().equals(file)).count();
+                List<String> details = new ArrayList<>(printed(mine, loaded.sources()).stream()
+                        .map(line -> line.replace(folder + java.io.File.separator, "")).toList());
+                if (others > 0) details.add(others + " error" + (others == 1 ? "" : "s") + " in other stored documents of the agreement that this one causes");
+                long errors = mine.stream().filter(Diagnostic::isError).count() + others;
+                throw new BadRequest(errors + " error" + (errors == 1 ? "" : "s") + " in " + name + "; nothing was stored", details);
             }
-            throw new BadRequest(name + ": the document is in force in no version of any agreement; nothing was stored");
+            return addAgreements(database, file, author);
         } catch (IOException e) {
             throw new BadRequest("cannot hold the document for checking: " + e.getMessage());
         } finally {
@@ -128,6 +154,11 @@ public final class Records {
                 // a temporary file left behind holds nothing that is not in the store
             }
         }
+    }
+
+    private static List<String> printed(List<Diagnostic> diagnostics, Map<Path, dev.treaty.language.SourceText> sources) {
+        DiagnosticPrinter printer = new DiagnosticPrinter(sources);
+        return diagnostics.stream().map(printer::print).map(String::stripTrailing).toList();
     }
 
     /**

@@ -47,7 +47,6 @@ final class DecisionRecorder implements AutoCloseable {
     }
 
     private void write() {
-        Store store = null;
         List<Pending> batch = new ArrayList<>();
         while (true) {
             try {
@@ -66,8 +65,11 @@ final class DecisionRecorder implements AutoCloseable {
                 }
                 List<DecisionLog.Entry> entries = new ArrayList<>(size);
                 batch.forEach(p -> entries.addAll(p.entries()));
-                if (store == null) store = Store.open(database, true);
-                DecisionLog.append(store, entries);
+                // a connection per batch: SQLite's driver begins the next write transaction as soon as one
+                // commits, so a writer kept open would hold the lock that ingests and statements need
+                try (Store store = Store.open(database, true)) {
+                    DecisionLog.append(store, entries);
+                }
                 batch.forEach(p -> p.logged().complete(null));
             } catch (InterruptedException e) {
                 break;
@@ -75,13 +77,10 @@ final class DecisionRecorder implements AutoCloseable {
                 System.err.println("treaty serve: " + e.getMessage());
                 batch.forEach(p -> p.logged().completeExceptionally(new Problem(503, "Service Unavailable",
                         "the decision could not be logged, so it is not answered; ask again")));
-                if (store != null) store.close();
-                store = null;
             } finally {
                 batch.clear();
             }
         }
-        if (store != null) store.close();
     }
 
     /** Writes what is queued, then stops. */

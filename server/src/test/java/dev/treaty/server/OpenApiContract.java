@@ -51,7 +51,7 @@ final class OpenApiContract {
     /** Every operation the document declares, "METHOD template". */
     Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+        document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
                 .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
         return operations;
     }

@@ -58,14 +58,21 @@ final class Served implements AutoCloseable {
     }
 
     Served(TestDatabases.Kind kind, Path dir, boolean revenue, Service.Options options) throws Exception {
+        this(kind, dir, database -> {
+            Records.Author author = new Records.Author("test", "");
+            Records.addAgreements(database, root().resolve("examples/microsoft-openai"), author);
+            Records.addAgreements(database, root().resolve("examples/book-deal"), author);
+            Path facts = root().resolve("examples/microsoft-openai/facts");
+            Records.load(database, revenue ? List.of(facts.resolve("events.jsonl"), facts.resolve("revenue.csv"))
+                    : List.of(facts.resolve("events.jsonl")), false, author, RevenueReader.Progress.NONE);
+        }, options);
+    }
+
+    /** A service on a fresh store filled by {@code fill}. */
+    Served(TestDatabases.Kind kind, Path dir, java.util.function.Consumer<Database> fill, Service.Options options) throws Exception {
         database = TestDatabases.fresh(kind, dir);
         Store.init(database, "test");
-        Records.Author author = new Records.Author("test", "");
-        Records.addAgreements(database, root().resolve("examples/microsoft-openai"), author);
-        Records.addAgreements(database, root().resolve("examples/book-deal"), author);
-        Path facts = root().resolve("examples/microsoft-openai/facts");
-        Records.load(database, revenue ? List.of(facts.resolve("events.jsonl"), facts.resolve("revenue.csv")) : List.of(facts.resolve("events.jsonl")),
-                false, author, RevenueReader.Progress.NONE);
+        fill.accept(database);
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
         Path jwks = Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
         Path auth = Files.writeString(dir.resolve("auth.json"), "{\"issuer\": \"https://id.example\", \"audience\": \"treaty\", \"jwks\": \""

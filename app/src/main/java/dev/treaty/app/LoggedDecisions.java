@@ -211,23 +211,49 @@ public final class LoggedDecisions {
      * @throws BadRequest when no decision has the id
      */
     public static Replayed replay(Database database, String id) {
-        DecisionLog.Logged logged;
+        return replay(database, List.of(id)).get(0);
+    }
+
+    /**
+     * Replays many decisions, in the order given; decisions that read the store at the same revision
+     * and as known at the same instant share one opening of it.
+     */
+    public static List<Replayed> replay(Database database, List<String> ids) {
+        List<DecisionLog.Logged> logged = new java.util.ArrayList<>();
         try (Store store = Store.open(database, false)) {
-            logged = DecisionLog.find(store, id).orElseThrow(() -> new BadRequest("no decision '" + id + "' is logged in " + database.describe()));
+            for (String id : ids) {
+                logged.add(DecisionLog.find(store, id).orElseThrow(() -> new BadRequest("no decision '" + id + "' is logged in "
+                        + database.describe())));
+            }
         } catch (StoreException e) {
             throw new BadRequest(e.getMessage());
         }
-        DecisionLog.Entry entry = logged.entry();
-        Question question = question(entry.request());
-        Workspace.Inputs inputs = new Workspace.Inputs(Optional.empty(), Optional.of(database.argument()), Optional.of(entry.agreement()),
-                Map.of(), List.of(), List.of(), false, asKnown(entry.asKnown()), Store.instant(entry.recordedThrough()), false);
-        try (Workspace workspace = Workspace.open(inputs, notice -> { }, RevenueReader.Progress.NONE)) {
-            Outcome outcome = question.ask(workspace);
-            String versions = version(outcome.version(), contentHashes(workspace.loaded())).toString();
-            String digest = outcome.explanationDigest();
-            boolean identical = outcome.answer().equals(entry.answer()) && versions.equals(entry.versions())
-                    && digest.equals(entry.explanationDigest());
-            return new Replayed(logged, outcome.answer(), versions, digest, identical);
+        Map<String, List<Integer>> byOpening = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < logged.size(); i++) {
+            DecisionLog.Entry entry = logged.get(i).entry();
+            if (entry.request().startsWith("masked:")) throw new BadRequest("decision " + entry.id() + ": its request is masked in the log,"
+                    + " so it cannot be asked again");
+            byOpening.computeIfAbsent(entry.agreement() + "\n" + entry.recordedThrough() + "\n" + entry.asKnown(), k -> new java.util.ArrayList<>())
+                    .add(i);
         }
+        Replayed[] replayed = new Replayed[logged.size()];
+        for (List<Integer> group : byOpening.values()) {
+            DecisionLog.Entry first = logged.get(group.get(0)).entry();
+            Workspace.Inputs inputs = new Workspace.Inputs(Optional.empty(), Optional.of(database.argument()), Optional.of(first.agreement()),
+                    Map.of(), List.of(), List.of(), false, asKnown(first.asKnown()), Store.instant(first.recordedThrough()), false);
+            try (Workspace workspace = Workspace.open(inputs, notice -> { }, RevenueReader.Progress.NONE)) {
+                Map<String, String> hashes = contentHashes(workspace.loaded());
+                for (int i : group) {
+                    DecisionLog.Entry entry = logged.get(i).entry();
+                    Outcome outcome = question(entry.request()).ask(workspace);
+                    String versions = version(outcome.version(), hashes).toString();
+                    String digest = outcome.explanationDigest();
+                    boolean identical = outcome.answer().equals(entry.answer()) && versions.equals(entry.versions())
+                            && digest.equals(entry.explanationDigest());
+                    replayed[i] = new Replayed(logged.get(i), outcome.answer(), versions, digest, identical);
+                }
+            }
+        }
+        return List.of(replayed);
     }
 }

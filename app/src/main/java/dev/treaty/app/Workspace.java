@@ -181,7 +181,8 @@ public final class Workspace implements AutoCloseable {
         EventReader.Result read = EventReader.read(inputs.events());
         check(read.errors(), inputs.skipBad(), "event", notices);
         List<Fact> all = new ArrayList<>(read.facts());
-        all.addAll(stored);
+        // a store is shared by agreements: its events that concern another agreement are that one's
+        all.addAll(dev.treaty.evaluator.facts.FactChecks.relevant(history, stored));
         dev.treaty.evaluator.facts.FactChecks.Result checked = dev.treaty.evaluator.facts.FactChecks.check(history, all);
         List<FactError> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(checked.warnings());

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over generated stores holding several agreements between different parties (each a publishing
- * deal with its own parties, title, advance and minimum), every party, with every role, asks every
+ * deal with its own parties, title, advance and minimum, and a payment in the events they share), every party, with every role, asks every
  * list and read endpoint about every agreement: it sees exactly the agreements it is on, and
  * nothing of the others — not their ids in a list, and no name, title or figure of theirs in any
  * answer or refusal.
@@ -40,7 +40,17 @@ class CrossPartyLeakProperties {
 
         /** What would betray the deal to someone not on it. */
         List<String> secrets() {
-            return List.of(id, title(), String.format("USD %,d", advance), minimum + ".00", String.format("USD %,d", minimum));
+            return List.of(id, title(), String.format("USD %,d", advance), minimum + ".00", String.format("USD %,d", minimum), payment());
+        }
+
+        /** What the publisher paid the author, as an event in the store all the deals share. */
+        String payment() {
+            return advance + ".37";
+        }
+
+        String paymentEvent() {
+            return "{\"id\":\"pay-" + id + "\",\"type\":\"payment\",\"on\":\"2025-06-01\",\"payer\":\"" + publisher + "\",\"payee\":\""
+                    + author + "\",\"amount\":\"" + payment() + "\",\"currency\":\"USD\"}\n";
         }
 
         String document(String template) {
@@ -76,6 +86,8 @@ class CrossPartyLeakProperties {
                     Path folder = Files.createDirectories(dir.resolve(deal.id()));
                     Files.writeString(folder.resolve(deal.id() + ".treaty.md"), deal.document(template));
                     Records.addAgreements(database, folder, new Records.Author("test", ""));
+                    Path events = Files.writeString(dir.resolve(deal.id() + "-events.jsonl"), deal.paymentEvent());
+                    Records.load(database, List.of(events), false, new Records.Author("test", ""), dev.treaty.evaluator.facts.RevenueReader.Progress.NONE);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

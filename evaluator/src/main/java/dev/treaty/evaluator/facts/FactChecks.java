@@ -25,6 +25,57 @@ public final class FactChecks {
     private FactChecks() {
     }
 
+    /**
+     * The facts of a store shared by several agreements that concern this one: payments between its
+     * parties, products its parties own (with their releases and capability requests, and the answers
+     * to those), offers between its parties (and their answers), declarations and verifications of the
+     * events it defines, valuations and issuances of a party, spend by a party. The rest belong to
+     * other agreements: they are neither counted here nor reported as errors of this one (which would
+     * show one agreement's parties to another's).
+     */
+    public static List<Fact> relevant(AgreementHistory history, List<Fact> facts) {
+        Set<String> parties = new TreeSet<>();
+        Set<String> events = new TreeSet<>();
+        for (ConsolidatedAgreement version : history.versions()) {
+            version.parties().stream().map(Party::shortName).forEach(parties::add);
+            events.addAll(version.events().keySet());
+            version.termsOf(EventDefinition.class).forEach(e -> events.add(e.name()));
+        }
+        Set<String> products = new TreeSet<>();
+        Set<String> requests = new TreeSet<>();
+        Set<String> offers = new TreeSet<>();
+        for (Fact fact : facts) {
+            switch (fact) {
+                case Fact.Product product when parties.contains(product.owner()) -> products.add(product.name());
+                case Fact.Offer offer when parties.contains(offer.by()) && parties.contains(offer.to()) -> offers.add(offer.meta().id());
+                default -> {
+                }
+            }
+        }
+        for (Fact fact : facts) {
+            if (fact instanceof Fact.CapabilityRequest request && products.contains(request.product())) requests.add(request.meta().id());
+        }
+        List<Fact> relevant = new ArrayList<>();
+        for (Fact fact : facts) {
+            boolean ours = switch (fact) {
+                case Fact.Payment payment -> parties.contains(payment.payer()) && parties.contains(payment.payee());
+                case Fact.Product product -> products.contains(product.name());
+                case Fact.Release release -> products.contains(release.product());
+                case Fact.CapabilityRequest request -> requests.contains(request.meta().id());
+                case Fact.CapabilityResponse response -> requests.contains(response.request());
+                case Fact.Offer offer -> offers.contains(offer.meta().id());
+                case Fact.OfferResponse response -> offers.contains(response.offer());
+                case Fact.Declaration declaration -> events.contains(declaration.event());
+                case Fact.Verification verification -> events.contains(verification.event());
+                case Fact.Valuation valuation -> parties.contains(valuation.issuer());
+                case Fact.Issuance issuance -> parties.contains(issuance.issuer());
+                case Fact.Spend spend -> parties.contains(spend.purchaser());
+            };
+            if (ours) relevant.add(fact);
+        }
+        return List.copyOf(relevant);
+    }
+
     public static Result check(AgreementHistory history, List<Fact> facts) {
         Set<String> parties = new TreeSet<>();
         Set<String> events = new TreeSet<>();

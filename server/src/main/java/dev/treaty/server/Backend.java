@@ -29,7 +29,7 @@ final class Backend implements AutoCloseable {
         this.database = database;
         this.recorder = new DecisionRecorder(database);
         this.snapshot.set(Snapshot.load(database));
-        this.poller = Thread.ofVirtual().name("treaty-snapshot-poll").start(this::poll);
+        this.poller = Thread.ofPlatform().daemon().name("treaty-snapshot-poll").start(this::poll);
     }
 
     Snapshot snapshot() {

@@ -122,7 +122,10 @@ public final class Service implements AutoCloseable {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.concurrency.useVirtualThreads = true;
+            // platform threads, not virtual ones: SQLite's driver waits for the write lock inside native code
+            // (its busy handler sleeps in sqlite3_step), which pins a virtual thread's carrier; on two cores, two
+            // writers waiting for the lock took both carriers from the writer holding it (ConcurrentIngestTest)
+            config.concurrency.useVirtualThreads = false;
             config.http.maxRequestSize = BODY_MAX;
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_GRACE.toMillis()));
             config.requestLogger.http(this::logged);

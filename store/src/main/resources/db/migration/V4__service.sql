@@ -40,3 +40,10 @@ create table api_key (
     created_micros  bigint not null,
     revoked_micros  bigint
 );
+
+-- The agreement versions decisions were made under, each stored once: a decision holds the
+-- SHA-256 of its version's JSON (document ids and content hashes), which its own hash covers.
+create table decision_version (
+    digest  text not null primary key,
+    body    text not null
+);

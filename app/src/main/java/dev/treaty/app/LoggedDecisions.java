@@ -42,7 +42,11 @@ public final class LoggedDecisions {
         LocalDate on();
 
         /** The question as canonical JSON (fields in a fixed order, optional ones left out when absent). */
-        String json();
+        default String json() {
+            return node().toString();
+        }
+
+        ObjectNode node();
 
         /** Asks the question; the workspace must hold revenue for a settlement (a store). */
         Outcome ask(Workspace workspace);
@@ -57,16 +61,13 @@ public final class LoggedDecisions {
      * @param decision    the decision itself, for a gate or licence question
      * @param settlement  the settlement itself, for a settlement
      */
-    public record Outcome(String answer, ConsolidatedAgreement version, String explanation, Optional<Decisions.Answer> decision,
-                          Optional<SettlementResult> settlement) {
+    public record Outcome(String answer, ConsolidatedAgreement version, String explanation, String explanationDigest,
+                          Optional<Decisions.Answer> decision, Optional<SettlementResult> settlement) {
 
         static Outcome of(Decisions.Answer answer) {
-            return new Outcome(answer.decision().verdict(), answer.version(), ExplanationText.render(answer.decision().why()),
+            String explanation = ExplanationText.render(answer.decision().why());
+            return new Outcome(answer.decision().verdict(), answer.version(), explanation, Snapshot.sha256(explanation),
                     Optional.of(answer), Optional.empty());
-        }
-
-        public String explanationDigest() {
-            return Snapshot.sha256(explanation);
         }
     }
 
@@ -79,10 +80,10 @@ public final class LoggedDecisions {
             return question.on();
         }
 
-        public String json() {
+        public ObjectNode node() {
             ObjectNode node = JSON.createObjectNode().put("kind", kind()).put("product", question.product()).put("cloud", question.cloud());
             question.segment().ifPresent(s -> node.put("segment", s));
-            return node.put("on", question.on().toString()).toString();
+            return node.put("on", question.on().toString());
         }
 
         public Outcome ask(Workspace workspace) {
@@ -99,10 +100,10 @@ public final class LoggedDecisions {
             return question.on();
         }
 
-        public String json() {
+        public ObjectNode node() {
             ObjectNode node = JSON.createObjectNode().put("kind", kind()).put("licensee", question.licensee()).put("class", question.ipClass());
             question.subject().ifPresent(s -> node.put("subject", s));
-            return node.put("on", question.on().toString()).toString();
+            return node.put("on", question.on().toString());
         }
 
         public Outcome ask(Workspace workspace) {
@@ -120,11 +121,11 @@ public final class LoggedDecisions {
             return request.through();
         }
 
-        public String json() {
+        public ObjectNode node() {
             ObjectNode node = JSON.createObjectNode().put("kind", kind()).put("through", request.through().toString());
             request.from().ifPresent(f -> node.put("from", f.toString()));
             request.term().ifPresent(t -> node.put("term", t));
-            return node.toString();
+            return node;
         }
 
         public Outcome ask(Workspace workspace) {
@@ -142,7 +143,7 @@ public final class LoggedDecisions {
                 }
             }
             return new Outcome("sha256:" + Snapshot.sha256(figures.toString()), workspace.versionOn(request.through()), why.toString(),
-                    Optional.empty(), Optional.of(result));
+                    Snapshot.sha256(why.toString()), Optional.empty(), Optional.of(result));
         }
     }
 

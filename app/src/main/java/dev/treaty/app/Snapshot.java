@@ -32,12 +32,39 @@ public final class Snapshot {
     private final List<Fact> events;
     private final Map<String, String> hashes;
     private final Map<String, Workspace> everythingKnown = new ConcurrentHashMap<>();
+    /** Each stored version as answers show it, computed once (by identity: versions are big records). */
+    private final Map<ConsolidatedAgreement, VersionView> versions = new java.util.IdentityHashMap<>();
+    /** Answers already given on this snapshot: the same question on the same store gets the same answer. */
+    private final Map<String, Object> remembered = new ConcurrentHashMap<>();
+    /** Answers remembered at most; past that the memory starts again. */
+    public static final int REMEMBERED_MAX = 100_000;
+
+    /**
+     * A version as answers show it: the JSON node (not to be changed), its text, and the SHA-256 of the text.
+     *
+     * @param key a short name for it within one answer: the first 12 hex digits of the digest
+     */
+    public record VersionView(com.fasterxml.jackson.databind.node.ObjectNode node, String text, String digest) {
+        static VersionView of(com.fasterxml.jackson.databind.node.ObjectNode node) {
+            String text = node.toString();
+            return new VersionView(node, text, sha256(text));
+        }
+
+        public String key() {
+            return digest.substring(0, 12);
+        }
+    }
 
     private Snapshot(Store.Revision revision, AgreementFolder.Loaded loaded, List<Fact> events) {
         this.revision = revision;
         this.loaded = loaded;
         this.events = List.copyOf(events);
         this.hashes = Map.copyOf(LoggedDecisions.contentHashes(loaded));
+        if (!loaded.hasErrors()) {
+            for (AgreementHistory history : loaded.histories()) {
+                for (ConsolidatedAgreement version : history.versions()) versions.put(version, VersionView.of(LoggedDecisions.version(version, hashes)));
+            }
+        }
     }
 
     /** Reads the store as it is now (agreements and events as recorded at its current revision). */
@@ -93,6 +120,26 @@ public final class Snapshot {
             return everythingKnown.computeIfAbsent(agreement, id -> Workspace.ofStored(loaded, id, events, Instant.MAX));
         }
         return Workspace.ofStored(loaded, agreement, events, asKnown);
+    }
+
+    /** A version as answers show it (documents with their content hashes). */
+    public VersionView version(ConsolidatedAgreement version) {
+        VersionView known = versions.get(version);   // never written after construction
+        return known != null ? known : VersionView.of(LoggedDecisions.version(version, hashes));
+    }
+
+    /**
+     * The answer remembered under {@code key}, or {@code compute}'s, remembered. Only for answers that
+     * depend on nothing but this snapshot and the key; what {@code compute} throws is not remembered.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remembered(String key, java.util.function.Supplier<T> compute) {
+        Object known = remembered.get(key);
+        if (known != null) return (T) known;
+        T answer = compute.get();
+        if (remembered.size() >= REMEMBERED_MAX) remembered.clear();
+        remembered.putIfAbsent(key, answer);
+        return answer;
     }
 
     /** The SHA-256 of each stored file's content (the store's content hash), by the path documents carry. */

@@ -33,8 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port = 8080;
 
-    @Option(names = "--auth", required = true, paramLabel = "FILE", description = "Whom to trust: a JSON file {\"issuer\": …, \"audience\": …,"
-            + " \"jwks\": \"keys.json\"} naming the tokens' issuer, audience and public keys (RS256 or ES256).")
+    @Option(names = "--auth", paramLabel = "FILE", description = "Whom to trust: a JSON file {\"issuer\": …, \"audience\": …,"
+            + " \"jwks\": \"keys.json\"} naming the tokens' issuer, audience and public keys (RS256 or ES256). Without it, only API keys"
+            + " (treaty apikey create) are accepted.")
     Path auth;
 
     @Option(names = "--mask", split = ",", paramLabel = "FIELD", description = "Decision-log fields to keep only as their SHA-256: subject"
@@ -54,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Authenticator authenticator;
         try {
-            authenticator = new Authenticator(Authenticator.Config.read(auth));
+            authenticator = auth == null ? Authenticator.apiKeysOnly() : new Authenticator(Authenticator.Config.read(auth));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--auth: " + e.getMessage());
         }

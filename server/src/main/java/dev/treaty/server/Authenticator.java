@@ -66,7 +66,19 @@ public final class Authenticator {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Accepts no JWT at all: a service that takes API keys only. */
+    public static Authenticator apiKeysOnly() {
+        return new Authenticator();
+    }
+
+    private final boolean tokens;
+
+    private Authenticator() {
+        this.tokens = false;
+    }
+
     public Authenticator(Config config) {
+        this.tokens = true;
         JWKSet keys;
         try {
             keys = JWKSet.load(Files.newInputStream(config.jwks()));
@@ -85,6 +97,7 @@ public final class Authenticator {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw Problem.unauthorized("send 'Authorization: Bearer TOKEN'");
         }
+        if (!tokens) throw Problem.unauthorized("this service takes API keys only ('Authorization: Bearer tk_…')");
         String token = authorization.substring(7).strip();
         Verified known = verified.get(token);
         if (known != null && System.currentTimeMillis() < known.expiresMillis()) return known.principal();

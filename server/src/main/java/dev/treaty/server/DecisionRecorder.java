@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class DecisionRecorder implements AutoCloseable {
 
-    /** Entries written in one transaction at most. */
+    /** Decisions written in one transaction at most (a request's are never split). */
     static final int BATCH_MAX = 5_000;
     /** Entries waiting at most; past that, requests are refused with 503 rather than queued without end. */
     static final int QUEUE_MAX = 200_000;
 
-    private record Pending(List<DecisionLog.Entry> entries, CompletableFuture<Void> logged) {
+    private record Pending(DecisionLog.Request request, CompletableFuture<Void> logged) {
     }
 
     private final Database database;
@@ -37,16 +37,17 @@ final class DecisionRecorder implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("treaty-decision-log").daemon().start(this::write);
     }
 
-    /** Logs the entries; the future completes when they are committed (or fails when they cannot be). */
-    CompletableFuture<Void> record(List<DecisionLog.Entry> entries) {
+    /** Logs a request's decisions; the future completes when they are committed (or fails when they cannot be). */
+    CompletableFuture<Void> record(DecisionLog.Request request) {
         CompletableFuture<Void> logged = new CompletableFuture<>();
-        if (closing || !queue.offer(new Pending(entries, logged))) {
+        if (closing || !queue.offer(new Pending(request, logged))) {
             logged.completeExceptionally(new Problem(503, "Service Unavailable", "the decision log is not taking entries now; ask again"));
         }
         return logged;
     }
 
     private void write() {
+        Store store = null;
         List<Pending> batch = new ArrayList<>();
         while (true) {
             try {
@@ -56,20 +57,17 @@ final class DecisionRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                int size = first.entries().size();
+                int size = first.request().decisions().size();
                 while (size < BATCH_MAX) {
                     Pending next = queue.poll();
                     if (next == null) break;
                     batch.add(next);
-                    size += next.entries().size();
+                    size += next.request().decisions().size();
                 }
-                List<DecisionLog.Entry> entries = new ArrayList<>(size);
-                batch.forEach(p -> entries.addAll(p.entries()));
-                // a connection per batch: SQLite's driver begins the next write transaction as soon as one
-                // commits, so a writer kept open would hold the lock that ingests and statements need
-                try (Store store = Store.open(database, true)) {
-                    DecisionLog.append(store, entries);
-                }
+                List<DecisionLog.Request> entries = new ArrayList<>(batch.size());
+                batch.forEach(p -> entries.add(p.request()));
+                if (store == null) store = Store.openAppender(database);
+                DecisionLog.append(store, entries);
                 batch.forEach(p -> p.logged().complete(null));
             } catch (InterruptedException e) {
                 break;
@@ -77,10 +75,13 @@ final class DecisionRecorder implements AutoCloseable {
                 System.err.println("treaty serve: " + e.getMessage());
                 batch.forEach(p -> p.logged().completeExceptionally(new Problem(503, "Service Unavailable",
                         "the decision could not be logged, so it is not answered; ask again")));
+                if (store != null) store.close();
+                store = null;
             } finally {
                 batch.clear();
             }
         }
+        if (store != null) store.close();
     }
 
     /** Writes what is queued, then stops. */

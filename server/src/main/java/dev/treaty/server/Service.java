@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.treaty.app.BadRequest;
 import dev.treaty.app.Changes;
+import dev.treaty.app.Decisions;
 import dev.treaty.app.Instants;
 import dev.treaty.app.LoggedDecisions;
 import dev.treaty.app.Records;
@@ -316,36 +317,79 @@ public final class Service implements AutoCloseable {
             questions.add(question(kind, body, ""));
         }
         Workspace workspace = snapshot.workspace(history.id(), asKnown);
+        String known = LoggedDecisions.asKnown(asKnown);
         List<LoggedDecisions.Outcome> outcomes = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
+            LoggedDecisions.Question question = questions.get(i);
             try {
-                outcomes.add(questions.get(i).ask(workspace));
+                // a decision depends only on the snapshot, the agreement, the as-known instant and the question
+                outcomes.add(snapshot.remembered(history.id() + "\n" + known + "\n" + question.json(), () -> question.ask(workspace)));
             } catch (BadRequest e) {
                 throw new BadRequest((batch ? "questions[" + i + "]: " : "") + e.getMessage(), e.details());
             }
         }
-        List<DecisionLog.Entry> entries = new ArrayList<>(questions.size());
+        List<DecisionLog.Decided> decided = new ArrayList<>(questions.size());
+        String requestId = decisionId();
         ArrayNode answers = JSON.createArrayNode();
+        ObjectNode versions = object();
+        String recordedThrough = snapshot.recordedThrough().toString();
         for (int i = 0; i < questions.size(); i++) {
             LoggedDecisions.Outcome outcome = outcomes.get(i);
-            ObjectNode version = LoggedDecisions.version(outcome.version(), snapshot.contentHashes());
-            DecisionLog.Entry entry = entry(principal, questions.get(i), history.id(), version, asKnown, snapshot, outcome);
-            entries.add(entry);
-            ObjectNode answer = answers.addObject().put("decision_id", entry.id()).put("kind", kind);
-            answer.set("question", readTree(questions.get(i).json()));
-            answer.put("answer", outcome.answer()).put("yes", outcome.decision().orElseThrow().decision().yes())
-                    .put("exit_code", outcome.decision().orElseThrow().exitCode());
-            answer.set("version", version);
-            answer.put("as_known", LoggedDecisions.asKnown(asKnown)).put("recorded_through", snapshot.recordedThrough().toString());
-            if (explain) {
-                answer.putObject("explanation").put("text", outcome.explanation())
-                        .set("tree", Json.explanation(outcome.decision().orElseThrow().decision().why()));
+            Snapshot.VersionView version = snapshot.version(outcome.version());
+            decided.add(decided(questions.get(i), version.text(), outcome));
+            Decisions.Answer decision = outcome.decision().orElseThrow();
+            ObjectNode answer = answers.addObject().put("decision_id", DecisionLog.decisionId(requestId, i)).put("kind", kind);
+            answer.set("question", questions.get(i).node());
+            answer.put("answer", outcome.answer()).put("yes", decision.decision().yes()).put("exit_code", decision.exitCode());
+            if (batch) {
+                // a batch names each version once, in "versions", and each answer by its key
+                answer.put("version", version.key());
+                versions.set(version.key(), version.node());
+            } else {
+                answer.set("version", version.node());
             }
-            Counter.builder("treaty.decisions").description("decisions answered, by kind and answer").tag("kind", kind)
-                    .tag("answer", outcome.answer().replaceFirst(" .*", "")).register(registry).increment();
+            answer.put("as_known", known).put("recorded_through", recordedThrough);
+            if (explain) {
+                answer.putObject("explanation").put("text", outcome.explanation()).set("tree", Json.explanation(decision.decision().why()));
+            }
+            decisionCounter(kind, outcome.answer()).increment();
         }
-        logged(entries);
-        Api.json(ctx, batch ? object().set("decisions", answers) : answers.get(0));
+        String answered;
+        if (batch) {
+            ObjectNode root = object();
+            root.set("decisions", answers);
+            root.set("versions", versions);
+            answered = root.toString();
+        } else {
+            answered = answers.get(0).toString();
+        }
+        // answered when logged, without holding a thread while the log commits
+        Timer.Sample sample = Timer.start(registry);
+        ctx.future(() -> backend.recorder.record(request(requestId, principal, kind, history.id(), asKnown, snapshot, decided))
+                .whenComplete((done, failed) -> sample.stop(logTimer()))
+                .thenAccept(done -> ctx.contentType("application/json").result(answered)));
+    }
+
+    private Timer logTimer() {
+        return Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit").publishPercentileHistogram()
+                .register(registry);
+    }
+
+    private final Map<String, Counter> decisionCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Counter decisionCounter(String kind, String answer) {
+        int space = answer.indexOf(' ');
+        String verdict = space < 0 ? answer : answer.substring(0, space);
+        return decisionCounters.computeIfAbsent(kind + " " + verdict, k -> Counter.builder("treaty.decisions")
+                .description("decisions answered, by kind and answer").tag("kind", kind).tag("answer", verdict).register(registry));
+    }
+
+    /** A random (version 4) UUID from a per-thread generator: unique, without the shared secure generator's lock. */
+    static String decisionId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static LoggedDecisions.Question question(String kind, JsonNode node, String where) {
@@ -358,22 +402,25 @@ public final class Service implements AutoCloseable {
                 Api.requiredText(node, "class", where), Api.text(node, "subject", where), on));
     }
 
-    private DecisionLog.Entry entry(Principal principal, LoggedDecisions.Question question, String agreement, ObjectNode version,
-                                    Instant asKnown, Snapshot snapshot, LoggedDecisions.Outcome outcome) {
-        return new DecisionLog.Entry(UUID.randomUUID().toString(), Store.micros(Instant.now()), principal.party(),
-                masked("subject", principal.subject()), question.kind(), agreement, masked("request", question.json()), version.toString(),
-                LoggedDecisions.asKnown(asKnown), snapshot.revision().atMicros(), outcome.answer(), outcome.explanationDigest());
+    private DecisionLog.Decided decided(LoggedDecisions.Question question, String version, LoggedDecisions.Outcome outcome) {
+        return new DecisionLog.Decided(masked("request", question.json()), version, outcome.answer(), outcome.explanationDigest());
+    }
+
+    private DecisionLog.Request request(String id, Principal principal, String kind, String agreement, Instant asKnown, Snapshot snapshot,
+                                        List<DecisionLog.Decided> decided) {
+        return new DecisionLog.Request(id, Store.micros(Instant.now()), principal.party(), masked("subject", principal.subject()), kind, agreement,
+                LoggedDecisions.asKnown(asKnown), snapshot.revision().atMicros(), decided);
     }
 
     private String masked(String field, String value) {
         return options.masked().contains(field) ? "masked:sha256:" + Snapshot.sha256(value) : value;
     }
 
-    /** Waits until the entries are in the log: an answer that is not logged is not given. */
-    private void logged(List<DecisionLog.Entry> entries) {
+    /** Waits until the request's decisions are in the log: an answer that is not logged is not given. */
+    private void logged(DecisionLog.Request request) {
         Timer.Sample sample = Timer.start(registry);
         try {
-            backend.recorder.record(entries).join();
+            backend.recorder.record(request).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof Problem problem) throw problem;
             throw e;
@@ -445,7 +492,7 @@ public final class Service implements AutoCloseable {
         ObjectNode root = object();
         ArrayNode list = root.putArray("decisions");
         page.forEach(logged -> list.add(decisionJson(logged)));
-        if (page.size() == limit) root.put("next", "/v1/agreements/" + history.id() + "/decisions?after=" + page.getLast().seq() + "&limit=" + limit);
+        if (page.stream().mapToLong(DecisionLog.Logged::seq).distinct().count() == limit) root.put("next", "/v1/agreements/" + history.id() + "/decisions?after=" + page.getLast().seq() + "&limit=" + limit);
         Api.json(ctx, root);
     }
 
@@ -467,9 +514,9 @@ public final class Service implements AutoCloseable {
             hashes = LoggedDecisions.contentHashes(workspace.loaded());
         }
         ObjectNode version = LoggedDecisions.version(outcome.version(), hashes);
-        DecisionLog.Entry entry = entry(principal, question, history.id(), version, asKnown, snapshot, outcome);
-        logged(List.of(entry));
-        ObjectNode root = object().put("decision_id", entry.id());
+        String requestId = decisionId();
+        logged(request(requestId, principal, "settle", history.id(), asKnown, snapshot, List.of(decided(question, version.toString(), outcome))));
+        ObjectNode root = object().put("decision_id", DecisionLog.decisionId(requestId, 0));
         root.set("version", version);
         root.put("as_known", LoggedDecisions.asKnown(asKnown)).put("recorded_through", snapshot.recordedThrough().toString());
         root.set("settlement", Json.settlement(outcome.settlement().orElseThrow(), explain));

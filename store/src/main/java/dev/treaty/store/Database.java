@@ -76,6 +76,15 @@ public record Database(String url, Dialect dialect, Path file) {
 
     /** A connection to an existing store, with autocommit off; refuses a missing file or an empty database. */
     Connection connect(boolean write) {
+        return connect(write, write);
+    }
+
+    /**
+     * @param lockOnBegin on SQLite, take the write lock when a transaction begins (every writer but a
+     *                    long-lived appender: the driver begins the next transaction as soon as one commits,
+     *                    so an appender kept open must not hold the lock between its writes)
+     */
+    Connection connect(boolean write, boolean lockOnBegin) {
         if (file != null) {
             if (!Files.exists(file)) {
                 throw new StoreException("no Treaty store at " + file + "; create one with 'treaty init --db sqlite:" + file + "'");
@@ -90,7 +99,7 @@ public record Database(String url, Dialect dialect, Path file) {
                 if (write) config.setJournalMode(SQLiteConfig.JournalMode.WAL);   // readers find it set; setting it is a write
                 config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
                 // writers take the lock when they begin, so two writers never deadlock on an upgrade
-                if (write) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+                if (write && lockOnBegin) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
                 config.setCacheSize(-64 * 1024);          // 64 MB of pages: big batches touch many
                 config.setReadOnly(!write);
                 connection = DriverManager.getConnection(url, config.toProperties());

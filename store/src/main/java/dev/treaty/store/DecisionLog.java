@@ -5,24 +5,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The log of the answers the service gave, hash-chained like the audit trail. Entries are appended
- * in batches (one transaction for many answers, so a busy service writes once per batch, not once
- * per answer) and never changed; {@link #verify} recomputes the chain.
+ * The log of the answers the service gave, hash-chained like the audit trail. One entry holds one
+ * request: every question it asked (a batch asks up to a thousand) with its answer, the version it
+ * was decided under and the digest of its explanation. A question's decision id is the entry's id,
+ * a dot and its place in the request ({@code 5f0f….0}). Entries are appended in groups (one
+ * transaction for many requests) and never changed; {@link #verify} recomputes the chain.
  */
 public final class DecisionLog {
 
     /**
-     * One answer as logged.
+     * One decision as logged.
      *
-     * @param id                the decision id the answer carried
+     * @param id                its decision id ({@code ENTRY.N})
      * @param party             the asking principal's party
      * @param subject           who asked (masked when the service is told to)
-     * @param kind              gate, licence or settle
-     * @param request           the question as canonical JSON
+     * @param kind              gate, license or settle
+     * @param request           the question as canonical JSON (or its masked digest)
      * @param versions          the agreement version used: document ids and content hashes, as JSON
      * @param asKnown           the as-known instant (ISO-8601) or "everything recorded"
      * @param recordedThrough   the store was read as recorded at this instant (microseconds)
@@ -33,8 +37,20 @@ public final class DecisionLog {
                         String versions, String asKnown, long recordedThrough, String answer, String explanationDigest) {
     }
 
-    /** An entry with its place in the chain. */
-    public record Logged(long seq, Entry entry, String previousHash, String hash) {
+    /** A question of a request and what it got. None of the texts may hold a line break. */
+    public record Decided(String request, String versions, String answer, String explanationDigest) {
+    }
+
+    /** One request as appended: who asked, when, about what, and each question's decision. */
+    public record Request(String id, long atMicros, String party, String subject, String kind, String agreement, String asKnown,
+                          long recordedThrough, List<Decided> decisions) {
+        public Request {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    /** A decision with the place of its entry in the chain, and the digest of its version that the chain covers. */
+    public record Logged(long seq, Entry entry, String previousHash, String hash, String versionDigest) {
     }
 
     private static final String COLUMNS = "seq, id, at_micros, party, subject, kind, agreement, request, versions, as_known,"
@@ -43,39 +59,60 @@ public final class DecisionLog {
     private DecisionLog() {
     }
 
-    /** Appends the entries in order, in one transaction; all or none. */
-    public static void append(Store store, List<Entry> entries) {
-        if (entries.isEmpty()) return;
+    /** The id of the decision at {@code position} of the request logged as {@code entry}. */
+    public static String decisionId(String entry, int position) {
+        return entry + "." + position;
+    }
+
+    /** Appends the requests in order, in one transaction; all or none. */
+    public static void append(Store store, List<Request> requests) {
+        if (requests.isEmpty()) return;
         Connection connection = store.connection();
         try {
             long seq;
             String previous;
             try (PreparedStatement bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1")) {
-                bump.setLong(1, entries.size());
+                bump.setLong(1, requests.size());
                 bump.executeUpdate();
             }
             try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select seq, hash from decision_head where id = 1")) {
                 rows.next();
-                seq = rows.getLong(1) - entries.size();
+                seq = rows.getLong(1) - requests.size();
                 previous = rows.getString(2);
             }
+            Map<String, String> digests = new HashMap<>();
+            try (PreparedStatement version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?)"
+                    + " on conflict (digest) do nothing")) {
+                for (Request request : requests) {
+                    for (Decided decided : request.decisions()) {
+                        if (digests.containsKey(decided.versions())) continue;
+                        String digest = AuditChain.sha256(decided.versions());
+                        digests.put(decided.versions(), digest);
+                        version.setString(1, digest);
+                        version.setString(2, decided.versions());
+                        version.addBatch();
+                    }
+                }
+                version.executeBatch();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Entry entry : entries) {
+                for (Request request : requests) {
                     seq++;
-                    String hash = hash(previous, seq, entry);
+                    Row row = Row.of(request, digests);
+                    String hash = row.hash(previous, seq);
                     insert.setLong(1, seq);
-                    insert.setString(2, entry.id());
-                    insert.setLong(3, entry.atMicros());
-                    insert.setString(4, entry.party());
-                    insert.setString(5, entry.subject());
-                    insert.setString(6, entry.kind());
-                    insert.setString(7, entry.agreement());
-                    insert.setString(8, entry.request());
-                    insert.setString(9, entry.versions());
-                    insert.setString(10, entry.asKnown());
-                    insert.setLong(11, entry.recordedThrough());
-                    insert.setString(12, entry.answer());
-                    insert.setString(13, entry.explanationDigest());
+                    insert.setString(2, request.id());
+                    insert.setLong(3, request.atMicros());
+                    insert.setString(4, request.party());
+                    insert.setString(5, request.subject());
+                    insert.setString(6, request.kind());
+                    insert.setString(7, request.agreement());
+                    insert.setString(8, row.requests());
+                    insert.setString(9, row.versions());
+                    insert.setString(10, request.asKnown());
+                    insert.setLong(11, request.recordedThrough());
+                    insert.setString(12, row.answers());
+                    insert.setString(13, row.explanations());
                     insert.setString(14, previous);
                     insert.setString(15, hash);
                     insert.addBatch();
@@ -94,58 +131,135 @@ public final class DecisionLog {
         }
     }
 
-    /** The logged decision with this id. */
-    public static Optional<Logged> find(Store store, String id) {
-        List<Logged> found = new ArrayList<>();
-        store.query("select " + COLUMNS + " from decision where id = ?", s -> s.setString(1, id), rows -> found.add(read(rows)));
-        return found.stream().findFirst();
+    /** An entry as stored: the lists of a request joined by line breaks, versions by their digests. */
+    private record Row(long seq, String id, long atMicros, String party, String subject, String kind, String agreement, String requests,
+                       String versions, String asKnown, long recordedThrough, String answers, String explanations, String previousHash,
+                       String hash) {
+
+        static Row of(Request request, Map<String, String> digests) {
+            List<String> questions = new ArrayList<>();
+            List<String> versions = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            List<String> explanations = new ArrayList<>();
+            for (Decided decided : request.decisions()) {
+                questions.add(single(decided.request()));
+                versions.add(digests.get(decided.versions()));
+                answers.add(single(decided.answer()));
+                explanations.add(decided.explanationDigest());
+            }
+            return new Row(0, request.id(), request.atMicros(), request.party(), request.subject(), request.kind(), request.agreement(),
+                    String.join("\n", questions), String.join("\n", versions), request.asKnown(), request.recordedThrough(),
+                    String.join("\n", answers), String.join("\n", explanations), "", "");
+        }
+
+        static Row read(ResultSet rows) throws SQLException {
+            return new Row(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                    rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getLong(11), rows.getString(12),
+                    rows.getString(13), rows.getString(14), rows.getString(15));
+        }
+
+        String hash(String previous, long seq) {
+            return AuditChain.sha256(String.join("\n", previous, Long.toString(seq), id, Long.toString(atMicros), party, subject, kind,
+                    agreement, requests, versions, asKnown, Long.toString(recordedThrough), answers, explanations));
+        }
+
+        int size() {
+            return requests.split("\n", -1).length;
+        }
+
+        /** The decision at {@code position}, its version's JSON looked up by digest. */
+        Logged decision(int position, Map<String, String> bodies) {
+            String digest = versions.split("\n", -1)[position];
+            return new Logged(seq, new Entry(decisionId(id, position), atMicros, party, subject, kind, agreement,
+                    requests.split("\n", -1)[position], bodies.get(digest), asKnown, recordedThrough, answers.split("\n", -1)[position],
+                    explanations.split("\n", -1)[position]), previousHash, hash, digest);
+        }
+
+        private static String single(String text) {
+            if (text.indexOf('\n') >= 0) throw new IllegalArgumentException("a logged text holds a line break: " + text);
+            return text;
+        }
     }
 
-    /** Up to {@code limit} decisions of an agreement with a sequence number above {@code after}, in order. */
+    /** The logged decision with this id ({@code ENTRY.N}). */
+    public static Optional<Logged> find(Store store, String decisionId) {
+        int dot = decisionId.lastIndexOf('.');
+        if (dot < 0) return Optional.empty();
+        int position;
+        try {
+            position = Integer.parseInt(decisionId.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        List<Row> found = new ArrayList<>();
+        store.query("select " + COLUMNS + " from decision where id = ?", s -> s.setString(1, decisionId.substring(0, dot)),
+                rows -> found.add(Row.read(rows)));
+        if (found.isEmpty() || position < 0 || position >= found.get(0).size()) return Optional.empty();
+        return Optional.of(found.get(0).decision(position, bodies(store, found)));
+    }
+
+    /** The decisions of up to {@code limit} requests about an agreement logged after entry {@code after}, in order. */
     public static List<Logged> page(Store store, String agreement, long after, int limit) {
-        List<Logged> found = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         store.query("select " + COLUMNS + " from decision where agreement = ? and seq > ? order by seq limit ?", s -> {
             s.setString(1, agreement);
             s.setLong(2, after);
             s.setInt(3, limit);
-        }, rows -> found.add(read(rows)));
-        return found;
+        }, result -> rows.add(Row.read(result)));
+        Map<String, String> bodies = bodies(store, rows);
+        List<Logged> decisions = new ArrayList<>();
+        for (Row row : rows) for (int i = 0; i < row.size(); i++) decisions.add(row.decision(i, bodies));
+        return decisions;
     }
 
-    private static Logged read(ResultSet rows) throws SQLException {
-        return new Logged(rows.getLong(1), new Entry(rows.getString(2), rows.getLong(3), rows.getString(4), rows.getString(5),
-                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getLong(11),
-                rows.getString(12), rows.getString(13)), rows.getString(14), rows.getString(15));
+    private static Map<String, String> bodies(Store store, List<Row> rows) {
+        Map<String, String> bodies = new HashMap<>();
+        for (Row row : rows) {
+            for (String digest : row.versions().split("\n", -1)) {
+                if (bodies.containsKey(digest)) continue;
+                store.query("select body from decision_version where digest = ?", s -> s.setString(1, digest),
+                        result -> bodies.put(digest, result.getString(1)));
+                bodies.putIfAbsent(digest, null);
+            }
+        }
+        return bodies;
     }
 
-    static String hash(String previous, long seq, Entry e) {
-        return AuditChain.sha256(String.join("\n", previous, Long.toString(seq), e.id(), Long.toString(e.atMicros()), e.party(), e.subject(),
-                e.kind(), e.agreement(), e.request(), e.versions(), e.asKnown(), Long.toString(e.recordedThrough()), e.answer(),
-                e.explanationDigest()));
-    }
-
-    /** What is wrong with the chain: entries missing, altered, or a head that does not match. */
+    /** What is wrong with the chain: entries missing or altered, versions altered, or a head that does not match. */
     static List<String> verify(Store store) {
         List<String> problems = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
+        store.query("select digest, body from decision_version", s -> s.setFetchSize(10_000), rows -> {
+            String digest = rows.getString(1);
+            versions.put(digest, rows.getString(2));
+            if (!AuditChain.sha256(rows.getString(2)).equals(digest) && problems.size() < 20) {
+                problems.add("decision log: the version " + digest.substring(0, 12) + "… was altered (it does not match its digest)");
+            }
+        });
         String[] previous = {"0".repeat(64)};
         long[] expected = {1};
         store.query("select " + COLUMNS + " from decision order by seq", s -> s.setFetchSize(10_000), rows -> {
-            Logged logged = read(rows);
+            Row row = Row.read(rows);
             if (problems.size() >= 20) return;
-            if (logged.seq() != expected[0]) {
-                problems.add("decision log: entr" + (logged.seq() - expected[0] > 1 ? "ies " + expected[0] + " to " + (logged.seq() - 1) + " are"
-                        : "y " + expected[0] + " is") + " missing (the next is " + logged.seq() + ")");
+            if (row.seq() != expected[0]) {
+                problems.add("decision log: entr" + (row.seq() - expected[0] > 1 ? "ies " + expected[0] + " to " + (row.seq() - 1) + " are"
+                        : "y " + expected[0] + " is") + " missing (the next is " + row.seq() + ")");
             }
-            if (!logged.previousHash().equals(previous[0])) {
-                problems.add("decision log: entry " + logged.seq() + " (" + logged.entry().id() + ") does not follow the entry before it"
+            if (!row.previousHash().equals(previous[0])) {
+                problems.add("decision log: entry " + row.seq() + " (" + row.id() + ") does not follow the entry before it"
                         + " (an entry before it was rewritten or removed)");
             }
-            if (!hash(logged.previousHash(), logged.seq(), logged.entry()).equals(logged.hash())) {
-                problems.add("decision log: entry " + logged.seq() + " (" + logged.entry().id() + ") was altered: its hash does not match"
-                        + " its content");
+            if (!row.hash(row.previousHash(), row.seq()).equals(row.hash())) {
+                problems.add("decision log: entry " + row.seq() + " (" + row.id() + ") was altered: its hash does not match its content");
             }
-            previous[0] = logged.hash();
-            expected[0] = logged.seq() + 1;
+            for (String digest : row.versions().split("\n", -1)) {
+                if (!versions.containsKey(digest)) {
+                    problems.add("decision log: entry " + row.seq() + " (" + row.id() + ") names a version that is not stored");
+                    break;
+                }
+            }
+            previous[0] = row.hash();
+            expected[0] = row.seq() + 1;
         });
         store.query("select seq, hash from decision_head where id = 1", s -> { }, rows -> {
             if (rows.getLong(1) != expected[0] - 1 || !rows.getString(2).equals(previous[0])) {

@@ -48,6 +48,14 @@ public final class Store implements AutoCloseable {
         return new Store(database, database.connect(write));
     }
 
+    /**
+     * A writer to keep open for appending to the decision log: on SQLite it takes the write lock only
+     * when it writes, so keeping it open blocks no other writer. Its writes must begin by writing.
+     */
+    public static Store openAppender(Database database) {
+        return new Store(database, database.connect(true, false));
+    }
+
     public Database database() {
         return database;
     }

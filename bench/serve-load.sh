@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Load on `treaty serve` over loopback with wrk (Debian's package; installed if missing): gate
+# decisions one per request and a hundred per request, against the same server's constant-answer
+# endpoint (/health: no auth, no store, no JSON in) as the ceiling the server library allows here.
+# Client and server share this machine's cores. Every decision answered is logged first (the
+# decision log in the SQLite store), so the figures include that write.
+#
+#   bench/serve-load.sh            # 10 s per run, 16 connections
+#   bench/serve-load.sh 30 32      # seconds, connections
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/.mvn/jdk.sh"
+seconds=${1:-10}
+connections=${2:-16}
+dir=$(mktemp -d /tmp/treaty-serve-load.XXXXXX)
+server=""; trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
+command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }; }
+(cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package)
+treaty() { "$JAVA_HOME/bin/java" -jar "$root/cli/target/treaty.jar" "$@"; }
+db="sqlite:$dir/store.db"
+treaty init --db "$db" > /dev/null
+treaty agreement add "$root/examples/microsoft-openai" --db "$db" > /dev/null
+treaty ingest "$root/examples/microsoft-openai/facts/events.jsonl" --db "$db" > /dev/null
+key=$(treaty apikey create --db "$db" --party OpenAI --role pipeline --label "load test" 2> /dev/null)
+port=$((20000 + RANDOM % 20000))
+"$JAVA_HOME/bin/java" -Xmx1g ${TREATY_SERVE_JVM:-} -jar "$root/cli/target/treaty.jar" serve --db "$db" --port "$port" > /dev/null 2> "$dir/serve.log" &
+server=$!
+for _ in $(seq 1 300); do grep -q listening "$dir/serve.log" 2> /dev/null && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+
+# one question per request; the questions cycle through the flagship's products, clouds and dates
+cat > "$dir/single.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $key"
+wrk.headers["Content-Type"] = "application/json"
+local questions = {
+  '{"product":"chatgpt","cloud":"aws","on":"2024-06-01"}',
+  '{"product":"chatgpt","cloud":"azure","on":"2024-06-01"}',
+  '{"product":"openai-api","cloud":"gcp","on":"2025-06-01"}',
+  '{"product":"chatgpt","cloud":"aws","on":"2026-06-01"}',
+  '{"product":"agent-kit","cloud":"gcp","on":"2026-07-01"}',
+  '{"product":"deep-memory","cloud":"aws","on":"2026-10-20"}'
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format(nil, nil, nil, questions[(i % #questions) + 1])
+end
+LUA
+batch=$(python3 -c '
+import json
+qs=[("chatgpt","aws","2024-06-01"),("chatgpt","azure","2024-06-01"),("openai-api","gcp","2025-06-01"),("chatgpt","aws","2026-06-01"),("agent-kit","gcp","2026-07-01")]
+print(json.dumps({"questions":[{"product":p,"cloud":c,"on":d} for i in range(20) for (p,c,d) in qs]}))')
+cat > "$dir/batch.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $key"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '$batch'
+LUA
+
+run() {   # name, path, script
+  local out
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency ${3:+-s "$3"} "$base$2" > "$dir/$1.txt"   # warm-up run is the same length
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency ${3:+-s "$3"} "$base$2" > "$dir/$1.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$dir/$1.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$dir/$1.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$dir/$1.txt")
+  errors=$(awk '/Non-2xx/ {print $5}' "$dir/$1.txt")
+  echo "$1 $rps $p50 $p99 ${errors:-0}"
+}
+echo "treaty serve on $(nproc) cores, wrk -t1 -c$connections, ${seconds}s per run after a warm-up run of the same length"
+printf '%-10s %14s %16s %10s %10s %8s\n' run requests/s decisions/s p50 p99 non-2xx
+ceiling=""
+while read -r name rps p50 p99 errors; do
+  case $name in
+    constant) per=0; ceiling=$rps ;;
+    single) per=1 ;;
+    batch100) per=100 ;;
+  esac
+  decisions=$(python3 -c "print(round($rps * $per))")
+  printf '%-10s %14s %16s %10s %10s %8s\n' "$name" "$rps" "$decisions" "$p50" "$p99" "$errors"
+  [ "$name" = single ] && python3 -c "print('single / constant: %.2f' % ($rps / $ceiling))"
+done < <(run constant /health ""; run single /v1/agreements/msft-openai/gate "$dir/single.lua"; run batch100 /v1/agreements/msft-openai/gate "$dir/batch.lua")
+logged=$(treaty verify --db "$db" 2>&1 | head -1 || true)
+echo "store after the runs: $logged"

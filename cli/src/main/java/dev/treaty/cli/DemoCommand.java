@@ -51,8 +51,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the HTML report (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("treaty-report.html");
 
+    @Option(names = "--serve", description = "Then serve the example over HTTP until Ctrl-C: a store in a temporary folder with its"
+            + " facts, two demo API keys (one per party), and curl lines to try.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", description = "With --serve, the port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port = 8080;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = relative(example != null ? example : home().resolve(EXAMPLE));
         if (!Files.isDirectory(folder)) {
@@ -94,7 +101,58 @@ final class DemoCommand implements Callable<Integer> {
         out.println("      ./treaty settle " + folder + " --revenue " + folder.resolve(REVENUE) + " --events " + folder.resolve(EVENTS)
                 + " --through 2030-12-31 --explain");
         out.flush();
+        if (serve) serve(out, folder);
         return ExitCodes.OK;
+    }
+
+    /** The example in a fresh store, served with one demo key per party, until stopped. */
+    private void serve(PrintWriter out, Path folder) throws Exception {
+        if (port < 0 || port > 65_535) throw new BadInputException("--port: " + port + " is not between 0 and 65535");
+        Path dir = Files.createTempDirectory("treaty-demo");
+        dev.treaty.store.Database database = dev.treaty.store.Database.of("sqlite:" + dir.resolve("demo.db"));
+        dev.treaty.app.Records.Author author = new dev.treaty.app.Records.Author("treaty demo", "the demo store");
+        dev.treaty.store.ApiKeys.Created microsoft;
+        dev.treaty.store.ApiKeys.Created openai;
+        try {
+            dev.treaty.store.Store.init(database, "treaty demo");
+            dev.treaty.app.Records.addAgreements(database, folder, author);
+            dev.treaty.app.Records.load(database, List.of(folder.resolve(EVENTS), folder.resolve(REVENUE)), false, author,
+                    dev.treaty.evaluator.facts.RevenueReader.Progress.NONE);
+            try (dev.treaty.store.Store store = dev.treaty.store.Store.open(database, true)) {
+                microsoft = dev.treaty.store.ApiKeys.create(store, "Microsoft", List.of("reader", "auditor", "pipeline"), "demo: Microsoft", "treaty demo");
+                openai = dev.treaty.store.ApiKeys.create(store, "OpenAI", List.of("reader", "operator", "pipeline"), "demo: OpenAI", "treaty demo");
+            }
+        } catch (dev.treaty.store.StoreException | dev.treaty.app.BadRequest e) {
+            throw new BadInputException("cannot set up the demo store in " + dir + ": " + e.getMessage());
+        }
+        dev.treaty.server.Service service = new dev.treaty.server.Service(database, dev.treaty.server.Authenticator.apiKeysOnly(),
+                new java.io.PrintStream(Files.newOutputStream(dir.resolve("access.log")), true, java.nio.charset.StandardCharsets.UTF_8));
+        io.javalin.Javalin server;
+        try {
+            server = service.create().start("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            service.close();
+            throw new BadInputException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage() + " (choose another with --port)");
+        }
+        String base = "http://127.0.0.1:" + server.port();
+        out.println();
+        out.println("== The service ==");
+        out.println("Serving the example at " + base + " (store " + dir.resolve("demo.db") + ", access log " + dir.resolve("access.log") + ").");
+        out.println("Two demo principals, each an API key: Microsoft (reader, auditor, pipeline) and OpenAI (reader, operator, pipeline).");
+        out.println();
+        out.println("  MSFT=" + microsoft.token());
+        out.println("  OAI=" + openai.token());
+        out.println("  curl -s " + base + "/ready");
+        out.println("  curl -s -H \"Authorization: Bearer $OAI\" " + base + "/v1/agreements");
+        out.println("  curl -s -H \"Authorization: Bearer $OAI\" -d '{\"product\":\"chatgpt\",\"cloud\":\"aws\",\"on\":\"2026-06-01\"}' \\");
+        out.println("       '" + base + "/v1/agreements/msft-openai/gate?explain=true'");
+        out.println("  curl -s -H \"Authorization: Bearer $MSFT\" '" + base + "/v1/agreements/msft-openai/settlement?through=2026-09-30&from=2026-07-01'");
+        out.println("  curl -s -H \"Authorization: Bearer $MSFT\" " + base + "/v1/agreements/msft-openai/decisions");
+        out.println("  curl -s " + base + "/openapi.json");
+        out.println();
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        ServeCommand.untilStopped(server, service);
     }
 
     static final String REVENUE = "facts/revenue.csv";

@@ -78,16 +78,21 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+        spec.commandLine().getErr().println("treaty serve: listening on http://" + host + ":" + server.port() + " (store "
+                + database.describe() + "); stop with Ctrl-C or SIGTERM");
+        spec.commandLine().getErr().flush();
+        untilStopped(server, service);
+        return ExitCodes.OK;
+    }
+
+    /** Waits for SIGTERM or Ctrl-C; then lets requests in flight finish and their decisions be logged. */
+    static void untilStopped(Javalin server, Service service) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();          // requests in flight finish, their decisions logged
             service.close();
             stopped.countDown();
         }, "treaty-serve-stop"));
-        spec.commandLine().getErr().println("treaty serve: listening on http://" + host + ":" + server.port() + " (store "
-                + database.describe() + "); stop with Ctrl-C or SIGTERM");
-        spec.commandLine().getErr().flush();
         stopped.await();
-        return ExitCodes.OK;
     }
 }

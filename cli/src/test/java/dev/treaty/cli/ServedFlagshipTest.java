@@ -138,6 +138,34 @@ class ServedFlagshipTest {
         }
     }
 
+    @Test
+    void aLoggedDecisionReplaysFromTheCommandLineAndAnApiKeyWorksUntilRevoked() throws Exception {
+        String id = call("POST", "/v1/agreements/msft-openai/gate", "{\"product\":\"chatgpt\",\"cloud\":\"aws\",\"on\":\"2024-06-01\"}")
+                .get("decision_id").asText();
+        Cli.Result replay = Cli.run("replay", id, "--db", db);
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("decision " + id + ": gate", "logged:   DENIED", "replayed: DENIED",
+                "identical: the same answer, version and explanation");
+        assertThat(Cli.run("replay", "no-such.0", "--db", db).exit()).isEqualTo(2);
+
+        Cli.Result created = Cli.run("apikey", "create", "--party", "OpenAI", "--role", "pipeline", "--label", "ci", "--db", db);
+        assertThat(created.exit()).as(created.err()).isZero();
+        String key = created.out().strip();
+        assertThat(key).matches("tk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}");
+        assertThat(created.err()).contains("shown once");
+        String keyId = key.substring(3, 19);
+        assertThat(Cli.run("apikey", "list", "--db", db).out()).contains(keyId + "  OpenAI  pipeline").doesNotContain(key);
+        HttpRequest gate = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/agreements/msft-openai/gate"))
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"product\":\"chatgpt\",\"cloud\":\"aws\",\"on\":\"2026-06-01\"}")).build();
+        assertThat(CLIENT.send(gate, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(Cli.run("apikey", "revoke", keyId, "--db", db).exit()).isZero();
+        assertThat(Cli.run("apikey", "revoke", keyId, "--db", db).exit()).as("revoked already").isEqualTo(2);
+        CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(CLIENT.send(gate, HttpResponse.BodyHandlers.ofString()).statusCode()).as("refused once revoked").isEqualTo(401);
+        assertThat(Cli.run("apikey", "create", "--party", "OpenAI", "--role", "admin", "--db", db).err()).contains("--role: 'admin' is not one of");
+    }
+
     static void same(Cli.Result cli, JsonNode http, String question) throws Exception {
         JsonNode printed = JSON.readTree(cli.out());
         assertThat(http.get("answer").asText()).as(question).isEqualTo(printed.get("verdict").asText());

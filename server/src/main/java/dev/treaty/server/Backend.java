@@ -51,6 +51,7 @@ final class Backend implements AutoCloseable {
             try {
                 Thread.sleep(POLL);
                 refresh();
+                Store.checkpoint(database);     // the decision log's appender leaves this to us
             } catch (InterruptedException e) {
                 return;
             } catch (BadRequest | dev.treaty.store.StoreException e) {

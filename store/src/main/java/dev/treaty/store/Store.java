@@ -53,7 +53,31 @@ public final class Store implements AutoCloseable {
      * when it writes, so keeping it open blocks no other writer. Its writes must begin by writing.
      */
     public static Store openAppender(Database database) {
-        return new Store(database, database.connect(true, false));
+        Store store = new Store(database, database.connect(true, false));
+        if (database.dialect() == Database.Dialect.SQLITE) {
+            // the appender never copies the write-ahead log into the database itself (that stalls the
+            // answers waiting on its commit); checkpoint() does, from elsewhere
+            try (var statement = store.connection.createStatement()) {
+                statement.execute("pragma wal_autocheckpoint = 0");
+            } catch (SQLException e) {
+                store.close();
+                throw new StoreException("cannot open the store " + database.describe() + ": " + e.getMessage(), e);
+            }
+        }
+        return store;
+    }
+
+    /**
+     * Copies SQLite's write-ahead log into the database as far as no reader needs it (a passive
+     * checkpoint: it waits for no one); nothing on PostgreSQL.
+     */
+    public static void checkpoint(Database database) {
+        if (database.dialect() != Database.Dialect.SQLITE) return;
+        try (Store store = open(database, false); var statement = store.connection.createStatement()) {
+            statement.execute("pragma wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            throw new StoreException("cannot checkpoint the store " + database.describe() + ": " + e.getMessage(), e);
+        }
     }
 
     public Database database() {

@@ -189,7 +189,14 @@ public final class Service implements AutoCloseable {
     private void ready(Context ctx) {
         try {
             Snapshot snapshot = backend.refresh();
-            Api.json(ctx, object().put("status", "ready").put("store", database.describe()).put("revision", snapshot.revision().seq()));
+            int pending = database.pendingMigrations();
+            if (pending > 0) {
+                Api.problem(ctx, 503, "Service Unavailable", "the store's schema is " + pending + " migration" + (pending == 1 ? "" : "s")
+                        + " behind; run 'treaty init --db " + database.argument() + "'", List.of());
+                return;
+            }
+            Api.json(ctx, object().put("status", "ready").put("store", database.describe()).put("revision", snapshot.revision().seq())
+                    .put("migrations", "current"));
         } catch (StoreException | BadRequest e) {
             Api.problem(ctx, 503, "Service Unavailable", "the store is not ready: " + e.getMessage(), List.of());
         }

@@ -64,6 +64,7 @@ class ServiceTest {
         Served.Reply ready = served.get("/ready", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+        assertThat(ready.json().get("migrations").asText()).isEqualTo("current");
         assertThat(served.get("/openapi.json", null).json().get("openapi").asText()).isEqualTo("3.1.0");
     }
 

@@ -74,6 +74,16 @@ public record Database(String url, Dialect dialect, Path file) {
         }
     }
 
+    /** How many of Treaty's schema migrations the store has not had yet (0: current). */
+    public int pendingMigrations() {
+        try {
+            return Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "")).load().info().pending().length;
+        } catch (FlywayException e) {
+            throw new StoreException("cannot read the schema version of " + describe() + ": " + rootMessage(e), e);
+        }
+    }
+
     /** A connection to an existing store, with autocommit off; refuses a missing file or an empty database. */
     Connection connect(boolean write) {
         return connect(write, write);

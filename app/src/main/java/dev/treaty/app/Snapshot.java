@@ -55,7 +55,11 @@ public final class Snapshot {
         }
     }
 
-    private Snapshot(Store.Revision revision, AgreementFolder.Loaded loaded, List<Fact> events) {
+    /** Each party and the agreements it is on, as the store's table says (read with the rest, at the same revision). */
+    private final Map<String, java.util.Set<String>> agreementsOf = new java.util.HashMap<>();
+
+    private Snapshot(Store.Revision revision, AgreementFolder.Loaded loaded, List<Fact> events, Map<String, java.util.Set<String>> parties) {
+        parties.forEach((agreement, names) -> names.forEach(name -> agreementsOf.computeIfAbsent(name, n -> new java.util.TreeSet<>()).add(agreement)));
         this.revision = revision;
         this.loaded = loaded;
         this.events = List.copyOf(events);
@@ -87,7 +91,8 @@ public final class Snapshot {
 
     private static Snapshot load(Store store, Store.Revision revision) {
         long through = revision.atMicros();
-        return new Snapshot(revision, StoredInputs.agreements(store, through, Map.of()), StoredInputs.events(store, through).all());
+        return new Snapshot(revision, StoredInputs.agreements(store, through, Map.of()), StoredInputs.events(store, through).all(),
+                dev.treaty.store.PartyScope.all(store));
     }
 
     public Store.Revision revision() {
@@ -107,7 +112,12 @@ public final class Snapshot {
         return loaded.histories().stream().filter(h -> h.id().equals(id)).findFirst();
     }
 
-    /** The parties named in any version of an agreement: who may see it. */
+    /** The agreements a party is on (from the store's table of who is on what). */
+    public java.util.Set<String> agreementsOf(String party) {
+        return agreementsOf.getOrDefault(party, java.util.Set.of());
+    }
+
+    /** The parties named in any version of an agreement. */
     public static TreeSet<String> parties(AgreementHistory history) {
         TreeSet<String> parties = new TreeSet<>();
         for (ConsolidatedAgreement version : history.versions()) version.parties().forEach(p -> parties.add(p.shortName()));

@@ -48,8 +48,8 @@ final class Api {
     /** The agreement if the principal's party is on it; the same 404 as for no agreement at all otherwise. */
     static AgreementHistory visible(Context ctx, Snapshot snapshot, String id) {
         Principal principal = principal(ctx);
-        return snapshot.history(id).filter(h -> Snapshot.parties(h).contains(principal.party()))
-                .orElseThrow(() -> Problem.noSuchAgreement(id));
+        if (!snapshot.agreementsOf(principal.party()).contains(id)) throw Problem.noSuchAgreement(id);
+        return snapshot.history(id).orElseThrow(() -> Problem.noSuchAgreement(id));
     }
 
     static String required(Context ctx, String name) {

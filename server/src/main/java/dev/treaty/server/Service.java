@@ -233,9 +233,12 @@ public final class Service implements AutoCloseable {
         Principal principal = Api.requireRole(ctx, "listing agreements", READER, AUDITOR, OPERATOR);
         ObjectNode root = object();
         ArrayNode list = root.putArray("agreements");
-        for (AgreementHistory history : backend.snapshot().histories()) {
+        Snapshot snapshot = backend.snapshot();
+        for (String id : read(store -> dev.treaty.store.PartyScope.agreementsOf(store, principal.party()))) {   // filtered in the query
+            Optional<AgreementHistory> found = snapshot.history(id);
+            if (found.isEmpty()) continue;     // added after this snapshot was read: listed from the next one
+            AgreementHistory history = found.get();
             TreeSet<String> parties = Snapshot.parties(history);
-            if (!parties.contains(principal.party())) continue;
             ObjectNode item = list.addObject().put("id", history.id()).put("title", history.agreement().title());
             parties.forEach(item.putArray("parties")::add);
             item.put("versions", history.versions().size());
@@ -451,7 +454,7 @@ public final class Service implements AutoCloseable {
         String id = ctx.pathParam("decision");
         Problem missing = new Problem(404, "Not Found", "no decision '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
                 + "' is visible to you");
-        Optional<DecisionLog.Logged> logged = read(store -> DecisionLog.find(store, id));
+        Optional<DecisionLog.Logged> logged = read(store -> DecisionLog.find(store.scopedTo(principal.party()), id));
         if (logged.isEmpty()) throw missing;
         DecisionLog.Entry entry = logged.get().entry();
         Optional<AgreementHistory> history = backend.snapshot().history(entry.agreement());
@@ -495,7 +498,7 @@ public final class Service implements AutoCloseable {
         AgreementHistory history = Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
         long after = Api.after(ctx);
         int limit = Api.limit(ctx, 100, PAGE_MAX);
-        List<DecisionLog.Logged> page = read(store -> DecisionLog.page(store, history.id(), after, limit));
+        List<DecisionLog.Logged> page = read(store -> DecisionLog.page(store.scopedTo(Api.principal(ctx).party()), history.id(), after, limit));
         ObjectNode root = object();
         ArrayNode list = root.putArray("decisions");
         page.forEach(logged -> list.add(decisionJson(logged)));
@@ -534,7 +537,8 @@ public final class Service implements AutoCloseable {
         AgreementHistory history = readable(ctx, "reading statements");
         ObjectNode root = object();
         ArrayNode list = root.putArray("statements");
-        for (StatementBook.Issued issued : read(StatementBook::all)) {
+        String party = Api.principal(ctx).party();
+        for (StatementBook.Issued issued : read(store -> StatementBook.all(store.scopedTo(party)))) {
             if (!issued.agreement().equals(history.id())) continue;
             list.addObject().put("number", issued.number()).put("period", issued.period())
                     .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body_sha256", issued.bodyHash());
@@ -553,7 +557,8 @@ public final class Service implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw missing;
         }
-        StatementBook.Issued issued = read(store -> StatementBook.find(store, number)).filter(i -> i.agreement().equals(history.id()))
+        String party = Api.principal(ctx).party();
+        StatementBook.Issued issued = read(store -> StatementBook.find(store.scopedTo(party), number)).filter(i -> i.agreement().equals(history.id()))
                 .orElseThrow(() -> missing);
         Api.json(ctx, object().put("number", issued.number()).put("agreement", issued.agreement()).put("period", issued.period())
                 .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body", issued.body()).put("body_sha256", issued.bodyHash()));

@@ -68,17 +68,38 @@ public record Database(String url, Dialect dialect, Path file) {
         }
         try {
             Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "")).load().migrate();
+                    .placeholders(placeholders()).load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot set up the store " + describe() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The parts of the schema that differ between SQLite and PostgreSQL. */
+    private java.util.Map<String, String> placeholders() {
+        StringBuilder rowSecurity = new StringBuilder();
+        if (dialect == Dialect.POSTGRESQL) {
+            for (String table : java.util.List.of("statement", "decision")) {
+                rowSecurity.append("alter table ").append(table).append(" enable row level security;\n")
+                        .append("alter table ").append(table).append(" force row level security;\n")
+                        .append("create policy ").append(table).append("_of_party on ").append(table)
+                        .append(" using (coalesce(current_setting('treaty.party', true), '') = '' or agreement in")
+                        .append(" (select p.agreement from agreement_party p where p.party = current_setting('treaty.party', true)));\n");
+            }
+            rowSecurity.append("""
+                    alter table statement_line enable row level security;
+                    alter table statement_line force row level security;
+                    create policy statement_line_of_party on statement_line using (coalesce(current_setting('treaty.party', true), '') = ''
+                        or statement in (select s.number from statement s));
+                    """);
+        }
+        return java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "", "rowSecurity", rowSecurity.toString());
     }
 
     /** How many of Treaty's schema migrations the store has not had yet (0: current). */
     public int pendingMigrations() {
         try {
             return Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "")).load().info().pending().length;
+                    .placeholders(placeholders()).load().info().pending().length;
         } catch (FlywayException e) {
             throw new StoreException("cannot read the schema version of " + describe() + ": " + rootMessage(e), e);
         }

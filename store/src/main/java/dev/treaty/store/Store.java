@@ -40,7 +40,10 @@ public final class Store implements AutoCloseable {
     public static void init(Database database, String who) {
         database.migrate();
         try (Store store = open(database, true)) {
-            store.write(who, "init", "schema up to date", "treaty init", writing -> "store " + database.describe());
+            store.write(who, "init", "schema up to date", "treaty init", writing -> {
+                PartyScope.rewrite(store);     // a store made before the table had it filled here
+                return "store " + database.describe();
+            });
         }
     }
 
@@ -109,6 +112,16 @@ public final class Store implements AutoCloseable {
             found[1] = rows.getLong(2);
         });
         return new Revision(found[0], found[1]);
+    }
+
+    /**
+     * Names the party this connection reads for: on PostgreSQL, row-level security then shows it
+     * only the statements and decisions of the agreements it is on. Nothing on SQLite.
+     */
+    public Store scopedTo(String party) {
+        if (database.dialect() != Database.Dialect.POSTGRESQL) return this;
+        query("select set_config('treaty.party', ?, false)", s -> s.setString(1, party), rows -> { });
+        return this;
     }
 
     public static long micros(Instant instant) {
@@ -208,6 +221,7 @@ public final class Store implements AutoCloseable {
                 counts[0]++;
                 what.add(file.getFileName() + " " + hash);
             }
+            if (!what.isEmpty()) PartyScope.rewrite(this);
             return what.isEmpty() ? "no new agreement files" : String.join("; ", what);
         });
         return new Added(counts[0], counts[1], seq);

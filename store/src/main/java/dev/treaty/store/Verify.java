@@ -81,6 +81,7 @@ public final class Verify {
         ledger(store, problems, counts);
         if (problems.isEmpty()) statements(store, entries, problems, counts);
         DecisionLog.verify(store).forEach(problems::add);
+        PartyScope.verify(store).forEach(problems::add);
         return new Report(entries.size(), counts[0], counts[1], counts[2], problems.list(), head);
     }
 

@@ -31,18 +31,27 @@ public final class Authenticator {
 
     /**
      * What a service trusts: read from {@code --auth FILE}, a JSON object
-     * {@code {"issuer": "…", "audience": "…", "jwks": "keys.json"}} (the JWKS path relative to the file).
+     * {@code {"issuer": "…", "audience": "…", "jwks": "keys.json"}}: the JWKS a path relative to the file,
+     * or an http(s) URL (an identity provider's jwks_uri), fetched, cached and refreshed.
      */
-    public record Config(String issuer, String audience, Path jwks) {
+    public record Config(String issuer, String audience, Path jwks, java.util.Optional<java.net.URI> jwksUrl) {
 
         public static Config read(Path file) {
             try {
                 JsonNode node = new ObjectMapper().readTree(file.toFile());
                 String issuer = text(node, "issuer", file);
                 String audience = text(node, "audience", file);
-                Path jwks = Path.of(text(node, "jwks", file));
+                String keys = text(node, "jwks", file);
+                if (keys.startsWith("https://") || keys.startsWith("http://")) {
+                    try {
+                        return new Config(issuer, audience, null, java.util.Optional.of(new java.net.URI(keys)));
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalArgumentException(file + ": field 'jwks': '" + keys + "' is not a URL");
+                    }
+                }
+                Path jwks = Path.of(keys);
                 Path parent = file.toAbsolutePath().getParent();
-                return new Config(issuer, audience, jwks.isAbsolute() || parent == null ? jwks : parent.resolve(jwks));
+                return new Config(issuer, audience, jwks.isAbsolute() || parent == null ? jwks : parent.resolve(jwks), java.util.Optional.empty());
             } catch (IOException e) {
                 throw new IllegalArgumentException(file + ": cannot be read as JSON: " + e.getMessage());
             }
@@ -79,15 +88,25 @@ public final class Authenticator {
 
     public Authenticator(Config config) {
         this.tokens = true;
-        JWKSet keys;
-        try {
-            keys = JWKSet.load(Files.newInputStream(config.jwks()));
-        } catch (IOException | ParseException e) {
-            throw new IllegalArgumentException(config.jwks() + ": not a JWKS file: " + e.getMessage());
+        com.nimbusds.jose.jwk.source.JWKSource<SecurityContext> source;
+        if (config.jwksUrl().isPresent()) {
+            try {
+                // cached, refreshed ahead of expiry, rate-limited and retried by the library
+                source = com.nimbusds.jose.jwk.source.JWKSourceBuilder.<SecurityContext>create(config.jwksUrl().get().toURL()).build();
+            } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(config.jwksUrl().get() + ": not a URL: " + e.getMessage());
+            }
+        } else {
+            JWKSet keys;
+            try {
+                keys = JWKSet.load(Files.newInputStream(config.jwks()));
+            } catch (IOException | ParseException e) {
+                throw new IllegalArgumentException(config.jwks() + ": not a JWKS file: " + e.getMessage());
+            }
+            if (keys.getKeys().isEmpty()) throw new IllegalArgumentException(config.jwks() + ": holds no key");
+            source = new ImmutableJWKSet<>(keys);
         }
-        if (keys.getKeys().isEmpty()) throw new IllegalArgumentException(config.jwks() + ": holds no key");
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
-                new ImmutableJWKSet<>(keys)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), source));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(config.audience(),
                 new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("sub", "exp", "party", "roles")));
     }

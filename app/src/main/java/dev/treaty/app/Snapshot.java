@@ -152,11 +152,6 @@ public final class Snapshot {
         return answer;
     }
 
-    /** The SHA-256 of each stored file's content (the store's content hash), by the path documents carry. */
-    public Map<String, String> contentHashes() {
-        return hashes;
-    }
-
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

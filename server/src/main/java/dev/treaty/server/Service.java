@@ -435,8 +435,7 @@ public final class Service implements AutoCloseable {
             if (e.getCause() instanceof Problem problem) throw problem;
             throw e;
         } finally {
-            sample.stop(Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit")
-                    .publishPercentileHistogram().register(registry));
+            sample.stop(logTimer());
         }
     }
 

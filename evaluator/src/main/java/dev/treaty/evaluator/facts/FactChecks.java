@@ -25,6 +25,20 @@ public final class FactChecks {
     private FactChecks() {
     }
 
+    /** The parties and the events any version of an agreement names. */
+    private record Named(Set<String> parties, Set<String> events) {
+        static Named in(AgreementHistory history) {
+            Set<String> parties = new TreeSet<>();
+            Set<String> events = new TreeSet<>();
+            for (ConsolidatedAgreement version : history.versions()) {
+                version.parties().stream().map(Party::shortName).forEach(parties::add);
+                events.addAll(version.events().keySet());
+                version.termsOf(EventDefinition.class).forEach(e -> events.add(e.name()));
+            }
+            return new Named(parties, events);
+        }
+    }
+
     /**
      * The facts of a store shared by several agreements that concern this one: payments between its
      * parties, products its parties own (with their releases and capability requests, and the answers
@@ -34,13 +48,9 @@ public final class FactChecks {
      * show one agreement's parties to another's).
      */
     public static List<Fact> relevant(AgreementHistory history, List<Fact> facts) {
-        Set<String> parties = new TreeSet<>();
-        Set<String> events = new TreeSet<>();
-        for (ConsolidatedAgreement version : history.versions()) {
-            version.parties().stream().map(Party::shortName).forEach(parties::add);
-            events.addAll(version.events().keySet());
-            version.termsOf(EventDefinition.class).forEach(e -> events.add(e.name()));
-        }
+        Named named = Named.in(history);
+        Set<String> parties = named.parties();
+        Set<String> events = named.events();
         Set<String> products = new TreeSet<>();
         Set<String> requests = new TreeSet<>();
         Set<String> offers = new TreeSet<>();
@@ -77,13 +87,9 @@ public final class FactChecks {
     }
 
     public static Result check(AgreementHistory history, List<Fact> facts) {
-        Set<String> parties = new TreeSet<>();
-        Set<String> events = new TreeSet<>();
-        for (ConsolidatedAgreement version : history.versions()) {
-            version.parties().stream().map(Party::shortName).forEach(parties::add);
-            events.addAll(version.events().keySet());
-            version.termsOf(EventDefinition.class).forEach(e -> events.add(e.name()));
-        }
+        Named named = Named.in(history);
+        Set<String> parties = named.parties();
+        Set<String> events = named.events();
         List<FactError> errors = new ArrayList<>();
         List<FactError> warnings = new ArrayList<>();
         for (Fact fact : facts) {

@@ -36,14 +36,10 @@ class ServeCrashIT {
     record Served(Process process, String base) {
     }
 
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     static Served start(Path dir, Path db) throws Exception {
         Path errors = Files.createTempFile(dir, "err", ".log");
-        Process process = new ProcessBuilder(java(), "-jar", "target/treaty.jar", "serve", "--db", "sqlite:" + db, "--port", "0",
-                "--auth", dir.resolve("auth.json").toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(ChildJava.command("-jar", "target/treaty.jar", "serve", "--db", "sqlite:" + db, "--port", "0",
+                "--auth", dir.resolve("auth.json").toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
         String line = "";
         for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); !line.contains("listening") && System.nanoTime() < deadline; ) {
             Thread.sleep(50);
@@ -142,7 +138,7 @@ class ServeCrashIT {
     }
 
     static List<String> prepend(String[] args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", "target/treaty.jar"));
+        List<String> command = ChildJava.command("-jar", "target/treaty.jar");
         command.addAll(List.of(args));
         return command;
     }

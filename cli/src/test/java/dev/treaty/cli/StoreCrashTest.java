@@ -56,8 +56,7 @@ class StoreCrashTest {
             assertThat(Cli.run("init", "--db", db).exit()).isZero();
             assertThat(Cli.run("agreement", "add", Cli.flagship(), "--db", db).exit()).isZero();
 
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "dev.treaty.cli.Main"));
+            List<String> command = ChildJava.command("-cp", System.getProperty("java.class.path"), "dev.treaty.cli.Main");
             command.addAll(ingest);
             command.addAll(List.of("--db", db));
             Process child = new ProcessBuilder(command)

@@ -18,8 +18,7 @@ class TreatyJarIT {
     }
 
     private static Run treaty(String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target/treaty.jar").toString()));
+        List<String> command = ChildJava.command("-jar", Path.of("target/treaty.jar").toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("treaty finished").isTrue();
@@ -57,12 +56,11 @@ class TreatyJarIT {
         var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k").generate();
         java.nio.file.Files.writeString(dir.resolve("jwks.json"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
         java.nio.file.Files.writeString(dir.resolve("auth.json"), "{\"issuer\":\"i\",\"audience\":\"a\",\"jwks\":\"jwks.json\"}");
-        String javaCommand = ProcessHandle.current().info().command().orElse("java");
         // to files: a stopped process's pipes are closed before what it wrote last could be read
         Path out = dir.resolve("out.log");
         Path errors = dir.resolve("err.log");
-        Process process = new ProcessBuilder(javaCommand, "-jar", "target/treaty.jar", "serve", "--db", "sqlite:" + dir.resolve("s.db"), "--port", "0",
-                "--auth", dir.resolve("auth.json").toString()).redirectOutput(out.toFile()).redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(ChildJava.command("-jar", "target/treaty.jar", "serve", "--db", "sqlite:" + dir.resolve("s.db"), "--port", "0",
+                "--auth", dir.resolve("auth.json").toString())).redirectOutput(out.toFile()).redirectError(errors.toFile()).start();
         try {
             String line = "";
             for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); line.isEmpty() && System.nanoTime() < deadline; ) {

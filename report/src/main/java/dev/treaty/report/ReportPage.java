@@ -65,7 +65,7 @@ final class ReportPage {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
-                .append("<title>").append(Html.text(title)).append(" — Treaty report</title><style>").append(STYLE).append("</style></head><body>");
+                .append("<title>").append(Html.text(title)).append(" — Treaty report</title><style>").append(Charts.STYLE).append("</style></head><body>");
         html.append("<header id=\"top\"><h1>").append(Html.text(title)).append("</h1><p class=\"meta\">Treaty report on ").append(inputs.on())
                 .append(" · agreement <code>").append(Html.text(evaluation.history().id())).append("</code> from <code>")
                 .append(Html.text(String.valueOf(evaluation.history().agreement().path().toAbsolutePath().getParent().getFileName())))
@@ -119,7 +119,7 @@ final class ReportPage {
     }
 
     private static String money(Money money) {
-        return money.currency().getCurrencyCode() + " " + Wording.amount(money);
+        return Charts.money(money);
     }
 
     /** A figure: its text, exact value and key for checking, and a link to its explanation. */
@@ -149,42 +149,9 @@ final class ReportPage {
 
     private void timeline() {
         List<ConsolidatedAgreement> versions = evaluation.agreement().versions();
-        LocalDate first = versions.get(0).inForce().from().orElse(evaluation.history().agreement().effective());
-        LocalDate lastStart = versions.get(versions.size() - 1).inForce().from().orElse(first);
-        LocalDate last = LocalDate.of(Math.max(lastStart.getYear() + 2, inputs.through().map(LocalDate::getYear).orElse(0) + 1), 1, 1);
-        Map<String, Integer> colours = new LinkedHashMap<>();
-        List<Svg.Row> rows = new ArrayList<>();
-        List<Svg.Span> versionSpans = new ArrayList<>();
-        Map<String, List<Svg.Span>> clauseSpans = new LinkedHashMap<>();
-        for (ConsolidatedAgreement version : versions) {
-            Document document = version.latest();
-            int colour = colours.computeIfAbsent(document.id(), id -> colours.size());
-            LocalDate from = version.inForce().from().orElse(first);
-            LocalDate through = version.inForce().through().orElse(null);
-            String href = "#version-" + Html.id(document.id());
-            versionSpans.add(new Svg.Span(from, through, colour, document.id(), document.describe() + ": in force " + version.inForce(), href));
-            for (TermInForce term : version.terms()) {
-                String name = term.term().header().label();
-                String changedBy = term.provenance().documentId();
-                int termColour = colours.computeIfAbsent(changedBy, id -> colours.size());
-                List<Svg.Span> spans = clauseSpans.computeIfAbsent(name, n -> new ArrayList<>());
-                Svg.Span lastSpan = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-                if (lastSpan != null && lastSpan.label().equals(changedBy) && lastSpan.through() != null && lastSpan.through().plusDays(1).equals(from)) {
-                    spans.set(spans.size() - 1, new Svg.Span(lastSpan.from(), through, termColour, changedBy,
-                            name + ": as " + changedBy + " states it, from " + lastSpan.from() + (through == null ? "" : " through " + through),
-                            "#version-" + Html.id(changedBy)));
-                } else {
-                    spans.add(new Svg.Span(from, through, termColour, changedBy, name + ": as " + changedBy + " states it, from " + from
-                            + (through == null ? "" : " through " + through), "#version-" + Html.id(changedBy)));
-                }
-            }
-        }
-        rows.add(new Svg.Row("versions", versionSpans));
-        clauseSpans.forEach((name, spans) -> rows.add(new Svg.Row(name.length() > Svg.LABEL_CHARS_MAX
-                ? name.substring(0, Svg.LABEL_CHARS_MAX - 1) + "…" : name, spans)));
         html.append("<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Each version of the agreement, and each term across"
                 + " them; the colour is the document that last set the term's words.</p>");
-        html.append(Svg.timeline(rows, first, last, "Versions and clauses over time"));
+        html.append(Charts.timeline(versions, evaluation.history().agreement().effective(), inputs.through(), id -> "#version-" + Html.id(id)));
         html.append("<table><thead><tr><th>in force</th><th>document</th><th>kind</th><th>signed</th><th>effective</th></tr></thead><tbody>");
         ConsolidatedAgreement previous = null;
         for (ConsolidatedAgreement version : versions) {
@@ -203,12 +170,10 @@ final class ReportPage {
         html.append("<section id=\"payments\"><h2>Revenue-share payments</h2>");
         for (Statement statement : result.statements()) {
             String term = statement.term();
-            Optional<Money> cap = statement.lines().stream().flatMap(l -> l.capRemaining().stream()
-                    .map(r -> r.plus(l.cumulativeDue()))).findFirst();
+            Optional<Money> cap = Charts.cap(statement);
             html.append("<h3>").append(Html.text(term)).append(": ").append(Html.text(statement.payer())).append(" → ")
                     .append(Html.text(statement.payee())).append("</h3>");
-            Optional<StatementLine> capLine = statement.lines().stream()
-                    .filter(l -> l.capRemaining().map(Money::isZero).orElse(false)).findFirst();
+            Optional<StatementLine> capLine = Charts.capReached(statement);
             html.append("<p>Total due ").append(figure("settle:" + term + ":totalDue", statement.totalDue(), "#lines-" + Html.id(term)))
                     .append(" on a base of ").append(figure("settle:" + term + ":totalBase", statement.totalBase(), "#lines-" + Html.id(term)))
                     .append(", ").append(statement.lines().size()).append(" statement lines.");
@@ -223,21 +188,8 @@ final class ReportPage {
                 }
             }
             html.append("</p>");
-            List<Svg.Bar> bars = new ArrayList<>();
-            Map<String, Money> byPeriod = new LinkedHashMap<>();
-            Map<String, String> firstLineOfPeriod = new LinkedHashMap<>();
-            for (StatementLine line : statement.lines()) {
-                byPeriod.merge(line.period(), line.due(), Money::plus);
-                firstLineOfPeriod.putIfAbsent(line.period(), lineId(line));
-            }
-            byPeriod.forEach((period, due) -> bars.add(new Svg.Bar(period, due.amount(), period + ": " + money(due) + " due",
-                    "#" + firstLineOfPeriod.get(period))));
-            html.append(Svg.bars(bars, Optional.empty(), "", "Due per period: " + term));
-            List<Svg.Point> cumulative = new ArrayList<>();
-            for (StatementLine line : statement.lines()) cumulative.add(new Svg.Point(line.through(), line.cumulativeDue().amount()));
-            html.append(Svg.lines(List.of(cumulative), List.of("cumulative due"), cap.map(Money::amount),
-                    cap.map(c -> "cap " + money(c)).orElse(""), capLine.map(StatementLine::through),
-                    capLine.map(l -> "cap reached " + l.period()).orElse(""), "Cumulative payments against the cap: " + term));
+            html.append(Charts.duePerPeriod(statement, line -> "#" + lineId(line)));
+            html.append(Charts.againstCap(statement));
             html.append("<details id=\"lines-").append(Html.id(term)).append("\" open><summary>Statement lines</summary><div class=\"scroll\"><table class=\"num\"><thead><tr>")
                     .append("<th>period</th><th>from</th><th>through</th><th>version</th><th>base</th><th>rate</th><th>due</th><th>due date</th>")
                     .append("<th>cumulative</th><th>cap remaining</th></tr></thead><tbody>");
@@ -465,29 +417,4 @@ final class ReportPage {
         }
         html.append("</section>");
     }
-
-    private static final String STYLE = """
-            :root{--ink:#1d2430;--muted:#5b6575;--line:#d8dde5;--accent:#2f6db5;--yes:#e3f3e7;--no:#f8e1df}
-            *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f6f7f9}
-            header{background:#fff;border-bottom:1px solid var(--line);padding:18px 32px 8px}
-            h1{margin:0 0 4px;font-size:22px}h2{margin:0 0 12px;font-size:18px}h3{font-size:15px;margin:18px 0 6px}
-            .meta,.note{color:var(--muted)}nav a{margin-right:14px;color:var(--accent);text-decoration:none;font-weight:500}
-            main{max-width:1100px;margin:0 auto;padding:16px 32px}section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px;margin:16px 0}
-            table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-            table.num td{font-variant-numeric:tabular-nums;white-space:nowrap;font-size:12px}.scroll{overflow-x:auto}
-            thead th{background:#f0f2f5;font-weight:600}
-            .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:200px}
-            a.fig{color:var(--ink);text-decoration:none;border-bottom:1px dotted var(--accent)}a.fig:hover{color:var(--accent)}
-            .matrix td{text-align:center}td.yes{background:var(--yes)}td.no{background:var(--no)}td.yes a,td.no a{color:var(--ink)}
-            .down{color:#b8443e}.up{color:#2d7a48}.callout{background:#fff6df;padding:2px 6px;border-radius:4px}
-            svg{width:100%;height:auto;margin:6px 0;font-size:11px}svg .bar{fill:var(--accent)}svg .bar:hover{fill:#d9822b}
-            svg .axis{stroke:#888}svg .grid{stroke:#eceff3}svg .tick{fill:var(--muted)}svg .cap{stroke:#b8443e;stroke-dasharray:6 4;stroke-width:1.5}
-            svg .cap-label,svg .marker-label{fill:#b8443e}svg .marker{stroke:#b8443e;stroke-width:1}svg .series{fill:none;stroke-width:2}
-            svg .row-label{fill:var(--ink)}svg .span{opacity:.85}svg .span-label{fill:#fff;font-size:10px}
-            .why{border:none;border-top:1px solid var(--line);border-radius:0;padding:8px 0;margin:0}.why h4{margin:6px 0}
-            .why pre{white-space:pre-wrap;background:#f6f7f9;padding:8px;border-radius:4px;font-size:12px}.why:target{background:#fff6df}
-            .back{font-size:12px}footer{color:var(--muted);text-align:center;padding:16px}
-            @media print{nav,.back{display:none}section{break-inside:avoid-page;border:none}details{display:block}
-            details>summary{display:none}body{background:#fff}}
-            """;
 }

@@ -63,6 +63,41 @@ final class Svg {
         return svg.append("</svg>").toString();
     }
 
+    /** Bars above and below a zero line: gains and losses per period. */
+    static String diverging(List<Bar> bars, String caption) {
+        int width = 900;
+        int height = 240;
+        int left = 70;
+        int bottom = 30;
+        double max = bars.stream().mapToDouble(b -> Math.abs(b.value().doubleValue())).max().orElse(1);
+        if (max <= 0) max = 1;
+        double half = (height - bottom - 10) / 2.0;
+        double zero = 10 + half;
+        double step = (width - left - 10) / (double) Math.max(1, bars.size());
+        StringBuilder svg = open(width, height, caption);
+        svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(f(zero)).append("\" x2=\"").append(width - 10)
+                .append("\" y2=\"").append(f(zero)).append("\"/>");
+        svg.append("<text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(14)).append("\" text-anchor=\"end\">+")
+                .append(compact(max)).append("</text><text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(zero + 4))
+                .append("\" text-anchor=\"end\">0</text><text class=\"tick\" x=\"").append(left - 6).append("\" y=\"").append(f(zero + half))
+                .append("\" text-anchor=\"end\">−").append(compact(max)).append("</text>");
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            double value = bar.value().doubleValue();
+            double h = Math.abs(value) / max * half;
+            double x = left + i * step + step * 0.1;
+            svg.append("<a href=\"").append(Html.attr(bar.href())).append("\"><rect class=\"bar ").append(value < 0 ? "neg" : "pos")
+                    .append("\" x=\"").append(f(x)).append("\" y=\"").append(f(value < 0 ? zero : zero - h)).append("\" width=\"")
+                    .append(f(step * 0.8)).append("\" height=\"").append(f(h)).append("\"><title>").append(Html.text(bar.title()))
+                    .append("</title></rect></a>");
+            if (bars.size() <= 12 || i % ((bars.size() + 9) / 10) == 0) {
+                svg.append("<text class=\"tick\" x=\"").append(f(x + step * 0.4)).append("\" y=\"").append(height - bottom + 14)
+                        .append("\" text-anchor=\"middle\">").append(Html.text(bar.label())).append("</text>");
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
     /** One or more step lines over days, with an optional horizontal line (a cap, a commitment) and a marker day. */
     static String lines(List<List<Point>> series, List<String> names, Optional<BigDecimal> level, String levelLabel,
                         Optional<LocalDate> marker, String markerLabel, String caption) {
@@ -159,7 +194,8 @@ final class Svg {
     }
 
     private static StringBuilder open(int width, int height, String caption) {
-        return new StringBuilder("<svg role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        // a group, not an image: the chart's bars and spans are links, and an image's parts are not announced
+        return new StringBuilder("<svg role=\"group\" aria-label=\"").append(Html.attr(caption)).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>").append(Html.text(caption)).append("</title>");
     }
 

@@ -58,16 +58,25 @@ final class Facts {
         if (key != null && !KEY.matcher(key).matches()) {
             throw Problem.badRequest("header Idempotency-Key: must be 1 to 100 letters, digits, '-' or '_'");
         }
-        boolean correct = Api.flag(ctx, "correct");
+        ObjectNode body = store(history, kind, ctx.bodyInputStream(), key, Api.flag(ctx, "correct"), Service.author(principal, ctx));
+        ctx.status(body.get("stored").asLong() > 0 ? 201 : 200);
+        Api.json(ctx, body);
+    }
+
+    /**
+     * Streams a facts file to a temporary file, then stores it all or nothing; the counts read,
+     * stored, corrected and already stored. A bad line is a {@link BadRequest} naming each (≤ 50).
+     */
+    ObjectNode store(AgreementHistory history, Kind kind, InputStream in, String key, boolean correct, Records.Author author) throws IOException {
         Path folder = Files.createTempDirectory("treaty-upload");
         Path received = folder.resolve("body" + kind.suffix);
         try {
-            String digest = receive(ctx.bodyInputStream(), received);
+            String digest = receive(in, received);
             String name = (key != null ? key : "sha256-" + digest.substring(0, 32)) + kind.suffix;
             Path file = Files.move(received, folder.resolve(name));
             Records.Loaded loaded;
             try {
-                loaded = Records.load(backend.database, List.of(file), correct, Service.author(principal, ctx), RevenueReader.Progress.NONE);
+                loaded = Records.load(backend.database, List.of(file), correct, author, RevenueReader.Progress.NONE);
             } catch (BadRequest e) {
                 throw new BadRequest(e.getMessage().replace(folder + java.io.File.separator, ""),
                         e.details().stream().map(d -> d.replace(folder + java.io.File.separator, "")).toList());
@@ -82,10 +91,8 @@ final class Facts {
             backend.refresh();
             Counter.builder("treaty.facts.stored").description("facts stored over HTTP").tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry).increment(result.stored());
-            ctx.status(result.stored() > 0 ? 201 : 200);
-            ObjectNode body = Api.object().put("agreement", history.id()).put("file", name).put("read", result.read())
+            return Api.object().put("agreement", history.id()).put("file", name).put("read", result.read())
                     .put("stored", result.stored()).put("corrected", result.corrected()).put("already_stored", result.alreadyStored());
-            Api.json(ctx, body);
         } finally {
             try (var files = Files.list(folder)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);

@@ -103,6 +103,7 @@ public final class Service implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PrintStream accessLog;
     private final Facts facts;
+    private final Web web;
 
     public Service(Database database, Authenticator authenticator, PrintStream accessLog) {
         this(database, authenticator, accessLog, Options.defaults());
@@ -116,6 +117,11 @@ public final class Service implements AutoCloseable {
         this.options = options;
         this.accessLog = accessLog;
         this.facts = new Facts(backend, registry);
+        this.web = new Web(this, backend);
+    }
+
+    Facts facts() {
+        return facts;
     }
 
     /** The server, not yet started. Stop it before closing the service, so answers in flight are logged first. */
@@ -153,25 +159,34 @@ public final class Service implements AutoCloseable {
             config.routes.get("/v1/decisions/{decision}", this::decision);
             config.routes.post("/v1/decisions/{decision}/replay", this::replay);
             config.routes.get("/v1/verify", this::verify);
-            config.routes.exception(Problem.class, (e, ctx) -> Api.problem(ctx, e.status(), e.title(), e.getMessage(), List.of()));
-            config.routes.exception(BadRequest.class, (e, ctx) -> Api.problem(ctx, 400, "Bad Request", e.getMessage(), e.details()));
+            web.routes(config);
+            config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), List.of()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage(), e.details()));
             config.routes.exception(Records.NotYours.class, (e, ctx) -> {
                 Problem hidden = Problem.noSuchAgreement(e.agreement());
-                Api.problem(ctx, hidden.status(), hidden.title(), hidden.getMessage(), List.of());
+                problem(ctx, hidden.status(), hidden.title(), hidden.getMessage(), List.of());
             });
-            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> Api.problem(ctx, e.getStatus(),
+            config.routes.exception(io.javalin.http.RedirectResponse.class, (e, ctx) -> { });
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "Content Too Large" : "Bad Request", e.getStatus() == 413
                             ? "the body is larger than " + BODY_MAX + " bytes" : String.valueOf(e.getMessage()), List.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("treaty serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-                Api.problem(ctx, 500, "Internal Server Error", "a bug in Treaty; the request changed nothing", List.of());
+                problem(ctx, 500, "Internal Server Error", "a bug in Treaty; the request changed nothing", List.of());
             });
             config.routes.error(404, ctx -> {
-                if (route(ctx).equals("unmatched")) Api.problem(ctx, 404, "Not Found", "no such endpoint; see /openapi.json", List.of());
+                if (route(ctx).equals("unmatched")) problem(ctx, 404, "Not Found", Web.isPage(ctx) ? "no such page"
+                        : "no such endpoint; see /openapi.json", List.of());
             });
-            config.routes.error(405, ctx -> Api.problem(ctx, 405, "Method Not Allowed", "this endpoint takes another method; see /openapi.json",
+            config.routes.error(405, ctx -> problem(ctx, 405, "Method Not Allowed", "this endpoint takes another method; see /openapi.json",
                     List.of()));
         });
+    }
+
+    /** An error: a problem document for the API, a page for the web pages. */
+    private void problem(Context ctx, int status, String title, String detail, List<String> details) {
+        if (Web.isPage(ctx)) web.error(ctx, status, title, detail, details);
+        else Api.problem(ctx, status, title, detail, details);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -208,7 +223,7 @@ public final class Service implements AutoCloseable {
     private final Map<String, Optional<Principal>> keys = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Store.Revision keysAt;
 
-    private Principal principal(String authorization) {
+    Principal principal(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer tk_", 0, 10)) {
             return authenticator.authenticate(authorization);
         }
@@ -230,7 +245,11 @@ public final class Service implements AutoCloseable {
     // ---------------------------------------------------------------- agreements
 
     private void agreements(Context ctx) {
-        Principal principal = Api.requireRole(ctx, "listing agreements", READER, AUDITOR, OPERATOR);
+        Api.json(ctx, agreementList(Api.requireRole(ctx, "listing agreements", READER, AUDITOR, OPERATOR)));
+    }
+
+    /** The agreements the principal's party is on. */
+    ObjectNode agreementList(Principal principal) {
         ObjectNode root = object();
         ArrayNode list = root.putArray("agreements");
         Snapshot snapshot = backend.snapshot();
@@ -243,15 +262,15 @@ public final class Service implements AutoCloseable {
             parties.forEach(item.putArray("parties")::add);
             item.put("versions", history.versions().size());
         }
-        Api.json(ctx, root);
+        return root;
     }
 
-    private AgreementHistory readable(Context ctx, String action) {
+    AgreementHistory readable(Context ctx, String action) {
         Api.requireRole(ctx, action, READER, AUDITOR, OPERATOR);
         return Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
     }
 
-    private AgreementHistory visibleForWriting(Context ctx) {
+    AgreementHistory visibleForWriting(Context ctx) {
         Api.requireRole(ctx, "adding facts", OPERATOR);
         return Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
     }
@@ -263,23 +282,31 @@ public final class Service implements AutoCloseable {
 
     private void terms(Context ctx) {
         AgreementHistory history = readable(ctx, "reading an agreement");
-        LocalDate on = Api.date(ctx, "on");
-        Instant asKnown = Api.asKnown(ctx);
+        Api.json(ctx, terms(history, Api.date(ctx, "on"), Api.asKnown(ctx)));
+    }
+
+    /** The terms in force on {@code on} as known at {@code asKnown}: {@code treaty show --json}. */
+    ObjectNode terms(AgreementHistory history, LocalDate on, Instant asKnown) {
         try (Workspace workspace = backend.snapshot().workspace(history.id(), asKnown)) {
             ConsolidatedAgreement version = workspace.versionOn(on);
             LocalDate knownDay = asKnown.equals(Instant.MAX) ? null : workspace.knownAtDay();
-            Api.json(ctx, Json.terms(version, on, knownDay, workspace.loaded().assumptions()));
+            return Json.terms(version, on, knownDay, workspace.loaded().assumptions());
         }
     }
 
     private void diff(Context ctx) {
         AgreementHistory history = readable(ctx, "reading an agreement");
-        LocalDate from = Api.date(ctx, "from");
-        LocalDate to = Api.date(ctx, "to");
-        Optional<LocalDate> through = Api.optionalDate(ctx, "through");
-        try (Workspace workspace = stored(history, Api.asKnown(ctx))) {
+        Api.json(ctx, changes(history, Api.date(ctx, "from"), Api.date(ctx, "to"), Api.optionalDate(ctx, "through"), Api.asKnown(ctx)).json());
+    }
+
+    /** What changed between two dates' versions, and (through a day) what it is worth: {@code treaty diff --json}. */
+    record Changed(ObjectNode json, Changes.Result result) {
+    }
+
+    Changed changes(AgreementHistory history, LocalDate from, LocalDate to, Optional<LocalDate> through, Instant asKnown) {
+        try (Workspace workspace = stored(history, asKnown)) {
             Changes.Result result = Changes.between(workspace, from, to, through);
-            Api.json(ctx, Json.changes(history.id(), from, to, result));
+            return new Changed(Json.changes(history.id(), from, to, result), result);
         }
     }
 
@@ -311,6 +338,17 @@ public final class Service implements AutoCloseable {
         AgreementHistory history = Api.visible(ctx, snapshot, ctx.pathParam("id"));
         boolean explain = Api.flag(ctx, "explain");
         JsonNode body = Api.body(ctx);
+        // answered when logged, without holding a thread while the log commits
+        ctx.future(() -> decide(principal, snapshot, history, kind, body, explain)
+                .thenAccept(answered -> ctx.contentType("application/json").result(answered)));
+    }
+
+    /**
+     * Answers one question or a batch ({@code {"questions": […]}}) and logs them; the answer (JSON
+     * text) is given once the log has committed.
+     */
+    java.util.concurrent.CompletableFuture<String> decide(Principal principal, Snapshot snapshot, AgreementHistory history, String kind,
+                                                          JsonNode body, boolean explain) {
         Instant asKnown = Instants.parse("asKnown", Api.text(body, "asKnown", "").orElse(null));
         List<LoggedDecisions.Question> questions = new ArrayList<>();
         boolean batch = body.has("questions");
@@ -373,11 +411,10 @@ public final class Service implements AutoCloseable {
         } else {
             answered = answers.get(0).toString();
         }
-        // answered when logged, without holding a thread while the log commits
         Timer.Sample sample = Timer.start(registry);
-        ctx.future(() -> backend.recorder.record(request(requestId, principal, kind, history.id(), asKnown, snapshot, decided))
+        return backend.recorder.record(request(requestId, principal, kind, history.id(), asKnown, snapshot, decided))
                 .whenComplete((done, failed) -> sample.stop(logTimer()))
-                .thenAccept(done -> ctx.contentType("application/json").result(answered)));
+                .thenApply(done -> answered);
     }
 
     private Timer logTimer() {
@@ -449,8 +486,10 @@ public final class Service implements AutoCloseable {
 
     /** A logged decision of an agreement the principal sees: an auditor or operator sees every one, others their party's. */
     private DecisionLog.Logged loggedDecision(Context ctx) {
-        Principal principal = Api.requireRole(ctx, "reading the decision log", READER, PIPELINE, AUDITOR, OPERATOR);
-        String id = ctx.pathParam("decision");
+        return loggedDecision(Api.requireRole(ctx, "reading the decision log", READER, PIPELINE, AUDITOR, OPERATOR), ctx.pathParam("decision"));
+    }
+
+    DecisionLog.Logged loggedDecision(Principal principal, String id) {
         Problem missing = new Problem(404, "Not Found", "no decision '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
                 + "' is visible to you");
         Optional<DecisionLog.Logged> logged = read(store -> DecisionLog.find(store.scopedTo(principal.party()), id));
@@ -463,7 +502,7 @@ public final class Service implements AutoCloseable {
         return logged.get();
     }
 
-    private static ObjectNode decisionJson(DecisionLog.Logged logged) {
+    static ObjectNode decisionJson(DecisionLog.Logged logged) {
         DecisionLog.Entry e = logged.entry();
         ObjectNode node = object().put("decision_id", e.id()).put("seq", logged.seq()).put("at", Store.instant(e.atMicros()).toString())
                 .put("party", e.party()).put("subject", e.subject()).put("kind", e.kind()).put("agreement", e.agreement());
@@ -479,7 +518,11 @@ public final class Service implements AutoCloseable {
     }
 
     private void replay(Context ctx) {
-        DecisionLog.Logged logged = loggedDecision(ctx);
+        Api.json(ctx, replay(loggedDecision(ctx)));
+    }
+
+    /** Asks a logged decision again, of the store as it was known then. */
+    ObjectNode replay(DecisionLog.Logged logged) {
         if (logged.entry().request().startsWith("masked:")) {
             throw Problem.badRequest("the request of this decision is masked in the log, so it cannot be asked again");
         }
@@ -489,7 +532,7 @@ public final class Service implements AutoCloseable {
                 .set("version", readTree(logged.entry().versions()));
         root.putObject("replayed").put("answer", replayed.answer()).put("explanation_sha256", replayed.explanationDigest())
                 .set("version", readTree(replayed.versions()));
-        Api.json(ctx, root);
+        return root;
     }
 
     private void decisionPage(Context ctx) {
@@ -497,23 +540,33 @@ public final class Service implements AutoCloseable {
         AgreementHistory history = Api.visible(ctx, backend.snapshot(), ctx.pathParam("id"));
         long after = Api.after(ctx);
         int limit = Api.limit(ctx, 100, PAGE_MAX);
-        List<DecisionLog.Logged> page = read(store -> DecisionLog.page(store.scopedTo(Api.principal(ctx).party()), history.id(), after, limit));
+        Api.json(ctx, decisionPage(Api.principal(ctx), history, after, limit));
+    }
+
+    /** A page of an agreement's decision log, after entry {@code after}. */
+    ObjectNode decisionPage(Principal principal, AgreementHistory history, long after, int limit) {
+        List<DecisionLog.Logged> page = read(store -> DecisionLog.page(store.scopedTo(principal.party()), history.id(), after, limit));
         ObjectNode root = object();
         ArrayNode list = root.putArray("decisions");
         page.forEach(logged -> list.add(decisionJson(logged)));
         if (page.stream().mapToLong(DecisionLog.Logged::seq).distinct().count() == limit) root.put("next", "/v1/agreements/" + history.id() + "/decisions?after=" + page.getLast().seq() + "&limit=" + limit);
-        Api.json(ctx, root);
+        return root;
     }
 
     // ---------------------------------------------------------------- money
 
     private void settlement(Context ctx) {
-        Principal principal = Api.principal(ctx);
         AgreementHistory history = readable(ctx, "reading settlements");
         Settlements.Request request = new Settlements.Request(Api.date(ctx, "through"), Api.optionalDate(ctx, "from"),
                 Api.optional(ctx, "term"), false);
-        boolean explain = Api.flag(ctx, "explain");
-        Instant asKnown = Api.asKnown(ctx);
+        Api.json(ctx, settlement(Api.principal(ctx), history, request, Api.flag(ctx, "explain"), Api.asKnown(ctx)).json());
+    }
+
+    /** A logged settlement: its JSON (the {@code settlement} member is {@code treaty settle --json}) and the result itself. */
+    record Settled(ObjectNode json, dev.treaty.evaluator.settle.SettlementResult result) {
+    }
+
+    Settled settlement(Principal principal, AgreementHistory history, Settlements.Request request, boolean explain, Instant asKnown) {
         Snapshot snapshot = backend.snapshot();
         LoggedDecisions.Settle question = new LoggedDecisions.Settle(request);
         LoggedDecisions.Outcome outcome;
@@ -529,25 +582,34 @@ public final class Service implements AutoCloseable {
         root.set("version", version);
         root.put("as_known", LoggedDecisions.asKnown(asKnown)).put("recorded_through", snapshot.recordedThrough().toString());
         root.set("settlement", Json.settlement(outcome.settlement().orElseThrow(), explain));
-        Api.json(ctx, root);
+        return new Settled(root, outcome.settlement().orElseThrow());
     }
 
     private void statements(Context ctx) {
         AgreementHistory history = readable(ctx, "reading statements");
+        Api.json(ctx, statements(Api.principal(ctx), history));
+    }
+
+    /** The statements issued for an agreement. */
+    ObjectNode statements(Principal principal, AgreementHistory history) {
         ObjectNode root = object();
         ArrayNode list = root.putArray("statements");
-        String party = Api.principal(ctx).party();
+        String party = principal.party();
         for (StatementBook.Issued issued : read(store -> StatementBook.all(store.scopedTo(party)))) {
             if (!issued.agreement().equals(history.id())) continue;
             list.addObject().put("number", issued.number()).put("period", issued.period())
                     .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body_sha256", issued.bodyHash());
         }
-        Api.json(ctx, root);
+        return root;
     }
 
     private void statement(Context ctx) {
         AgreementHistory history = readable(ctx, "reading statements");
-        String text = ctx.pathParam("number");
+        Api.json(ctx, statement(Api.principal(ctx), history, ctx.pathParam("number")));
+    }
+
+    /** One issued statement of the agreement, as issued. */
+    ObjectNode statement(Principal principal, AgreementHistory history, String text) {
         Problem missing = new Problem(404, "Not Found", "no statement '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
                 + "' of this agreement is visible to you");
         long number;
@@ -556,11 +618,11 @@ public final class Service implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw missing;
         }
-        String party = Api.principal(ctx).party();
+        String party = principal.party();
         StatementBook.Issued issued = read(store -> StatementBook.find(store.scopedTo(party), number)).filter(i -> i.agreement().equals(history.id()))
                 .orElseThrow(() -> missing);
-        Api.json(ctx, object().put("number", issued.number()).put("agreement", issued.agreement()).put("period", issued.period())
-                .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body", issued.body()).put("body_sha256", issued.bodyHash()));
+        return object().put("number", issued.number()).put("agreement", issued.agreement()).put("period", issued.period())
+                .put("issued", Store.instant(issued.issuedMicros()).toString()).put("body", issued.body()).put("body_sha256", issued.bodyHash());
     }
 
     private void issue(Context ctx) {
@@ -576,10 +638,13 @@ public final class Service implements AutoCloseable {
     }
 
     private void balance(Context ctx) {
-        Principal principal = Api.principal(ctx);
         AgreementHistory history = readable(ctx, "reading balances");
+        Api.json(ctx, balances(Api.principal(ctx), history, Api.asKnown(ctx)));
+    }
+
+    /** What the parties of the agreement owe one another, the principal's party among them. */
+    ObjectNode balances(Principal principal, AgreementHistory history, Instant asKnown) {
         TreeSet<String> parties = Snapshot.parties(history);
-        Instant asKnown = Api.asKnown(ctx);
         ObjectNode root = object();
         ArrayNode list = root.putArray("balances");
         for (Ledger.Balance b : read(store -> Ledger.balances(store, Store.micros(asKnown)))) {
@@ -589,16 +654,20 @@ public final class Service implements AutoCloseable {
             list.addObject().put("payer", b.payer()).put("payee", b.payee()).put("currency", b.currency())
                     .put("due", b.due().toPlainString()).put("paid", b.paid().toPlainString()).put("outstanding", b.outstanding().toPlainString());
         }
-        Api.json(ctx, root);
+        return root;
     }
 
     // ---------------------------------------------------------------- audit
 
     private void verify(Context ctx) {
         Api.requireRole(ctx, "verifying the store", AUDITOR);
+        Api.json(ctx, verification());
+    }
+
+    /** The store checked; the problems themselves can name any agreement in the store: only their count is shown. */
+    ObjectNode verification() {
         Verify.Report report = read(Verify::run);
-        // the problems themselves can name any agreement in the store: only their count is shown here
-        Api.json(ctx, object().put("ok", report.ok()).put("problems", report.problems().size()).put("head", report.head()));
+        return object().put("ok", report.ok()).put("problems", report.problems().size()).put("head", report.head());
     }
 
     // ---------------------------------------------------------------- the store

@@ -311,4 +311,45 @@ class WebBrowserTest {
         assertThat(driver.getCurrentUrl()).as("signed out: the pages are closed").endsWith("/sign-in");
         assertThat(visited).hasSize(11);
     }
+
+    @Test
+    @Order(8)
+    void anotherPartyTypingTheUrlsFindsNothing() throws Exception {
+        open("/sign-in");
+        driver.findElement(By.id("credential")).sendKeys(served.token("Author", "reader", "auditor", "operator"));
+        driver.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        until(d -> d.getCurrentUrl().endsWith("/agreements"));
+        for (String page : List.of("/agreements/msft-openai", "/agreements/msft-openai/money?through=2030-12-31",
+                "/agreements/msft-openai/changes", "/agreements/msft-openai/decisions", "/agreements/msft-openai/facts",
+                "/agreements/msft-openai/statements/1")) {
+            open(page);
+            String main = driver.findElement(By.tagName("main")).getText();
+            assertThat(main).as(page).contains("no agreement 'msft-openai' is visible to you")
+                    .doesNotContain("Microsoft", "OpenAI", "USD", "azure", "chatgpt");
+        }
+        // the browser logs the 404s themselves as errors; nothing else may be there
+        List<LogEntry> other = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue() && !e.getMessage().contains("status of 404")).toList();
+        assertThat(other).isEmpty();
+        Files.write(screenshots.resolve("12-not-yours.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Order(9)
+    void onAPhoneNothingSpillsSideways() throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/agreements");
+            for (String page : List.of("/agreements/northwind-book", "/agreements/northwind-book/changes", "/agreements/northwind-book/decisions",
+                    "/audit")) {
+                open(page);
+                Object spill = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(((Number) spill).intValue()).as(page + ": wider than the screen by").isLessThanOrEqualTo(0);
+            }
+            Files.write(screenshots.resolve("13-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
 }

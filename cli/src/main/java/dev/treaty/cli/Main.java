@@ -19,7 +19,7 @@ import java.util.Optional;
                 StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
                 StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
                 StoreCommands.VerifyCommand.class, ServiceCommands.ApiKey.class, ServiceCommands.Replay.class,
-                DemoCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class AgreementFolder {
 
     public static final String SUFFIX = ".treaty.md";
+    /** Files of expected answers beside the agreement, read by {@code treaty test}, never as documents. */
+    public static final String TEST_SUFFIX = ".test.treaty.md";
 
     /**
      * What a load produced. Histories are usable only when {@link #hasErrors()} is false.
@@ -182,7 +184,9 @@ public final class AgreementFolder {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
+                    // expected answers (*.test.treaty.md, read by treaty test) are not agreement documents
+                    listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.getFileName().toString().endsWith(TEST_SUFFIX)
+                                    && Files.isRegularFile(p))
                             .sorted().limit(Limits.AGREEMENT_FILES_MAX + 1L).forEach(files::add);
                 } catch (IOException e) {
                     diagnostics.error(SourcePosition.of(path, 1, 1), "", "cannot list folder: " + e.getMessage());

@@ -100,7 +100,8 @@ final class TestCommand implements Callable<Integer> {
         long expectations = run.expectations();
         long failedChecks = run.results().stream().mapToLong(r -> r.checks().stream().filter(c -> !c.passed()).count()).sum();
         out.println();
-        out.println(run.results().size() + " tests, " + expectations + " expectations: " + (run.passed() ? "all pass"
+        out.println(run.results().size() + " test" + (run.results().size() == 1 ? "" : "s") + ", " + expectations + " expectation"
+                + (expectations == 1 ? "" : "s") + ": " + (run.passed() ? "all pass"
                 : run.failed() + " test" + (run.failed() == 1 ? "" : "s") + " failed (" + failedChecks + " expectation"
                 + (failedChecks == 1 ? "" : "s") + ")"));
         for (Coverage.Report report : covered) {

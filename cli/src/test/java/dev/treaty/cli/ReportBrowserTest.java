@@ -109,7 +109,7 @@ class ReportBrowserTest {
 
     @Test
     void everySectionIsShownAndPhotographed() throws Exception {
-        List<String> ids = List.of("summary", "timeline", "payments", "impact", "releases", "licences", "holdings", "simulation", "explanations");
+        List<String> ids = List.of("summary", "timeline", "payments", "impact", "releases", "licences", "holdings", "simulation", "tests", "explanations");
         for (String id : ids) {
             WebElement section = driver.findElement(By.id(id));
             assertThat(section.isDisplayed()).as(id).isTrue();
@@ -125,6 +125,7 @@ class ReportBrowserTest {
         assertThat(driver.findElement(By.id("payments")).getText()).contains("The cap is reached in 2028-Q4");
         assertThat(driver.findElement(By.id("impact")).getText()).contains("msft-openai-2026-04");
         assertThat(driver.findElement(By.id("simulation")).getText()).contains("under msft-openai-2025-10", "p95");
+        assertThat(driver.findElement(By.id("tests")).getText()).contains("expected answers", "all pass", "26 of 26 terms");
     }
 
     @Test

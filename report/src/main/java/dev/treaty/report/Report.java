@@ -45,6 +45,20 @@ public final class Report {
     private Report() {
     }
 
+    /** The tests written beside the agreement and what they cover, when it is read from a folder that has some. */
+    private static Optional<ReportPage.Tests> tests(Workspace workspace) {
+        Optional<Path> folder = workspace.inputs().folder().filter(java.nio.file.Files::isDirectory);
+        if (folder.isEmpty()) return Optional.empty();
+        try {
+            List<dev.treaty.app.testing.AgreementTest> tests = dev.treaty.app.testing.TestReader.read(List.of(folder.get()));
+            if (tests.isEmpty()) return Optional.empty();
+            dev.treaty.app.testing.TestRunner.Run run = dev.treaty.app.testing.TestRunner.run(tests);
+            return Optional.of(new ReportPage.Tests(run, dev.treaty.app.testing.Coverage.of(List.of(folder.get()), run), List.of()));
+        } catch (dev.treaty.app.BadRequest unreadable) {
+            return Optional.of(new ReportPage.Tests(new dev.treaty.app.testing.TestRunner.Run(List.of()), List.of(), unreadable.details()));
+        }
+    }
+
     /** The page's HTML; {@code simulationProgress} hears the simulation's runs done so far. */
     public static String render(Workspace workspace, Request request, LongConsumer simulationProgress) {
         Optional<SettlementResult> settlement = Optional.empty();
@@ -74,6 +88,6 @@ public final class Report {
         Optional<SimulationResult> simulation = request.scenario().map(file -> Simulations.run(workspace, new Simulations.Request(file,
                 request.versions().isEmpty() ? List.of(Simulations.AS_AMENDED) : request.versions(), request.runs(), request.seed()),
                 simulationProgress));
-        return new ReportPage(workspace, request, settlement, impacts, simulation).render();
+        return new ReportPage(workspace, request, settlement, impacts, simulation, tests(workspace)).render();
     }
 }

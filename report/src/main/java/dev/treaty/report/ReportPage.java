@@ -47,16 +47,22 @@ final class ReportPage {
     private final Optional<SettlementResult> settlement;
     private final List<Impact> impacts;
     private final Optional<SimulationResult> simulation;
+    private final Optional<Tests> tests;
     private final StringBuilder html = new StringBuilder(256 * 1024);
     private final Map<String, String> explanations = new LinkedHashMap<>();   // id → rendered section
 
+    /** The agreement's own tests (treaty test) run, and what they cover; or the errors that kept them from running. */
+    record Tests(dev.treaty.app.testing.TestRunner.Run run, List<dev.treaty.app.testing.Coverage.Report> coverage, List<String> errors) {
+    }
+
     ReportPage(dev.treaty.app.Workspace evaluation, Report.Request inputs, Optional<SettlementResult> settlement, List<Impact> impacts,
-               Optional<SimulationResult> simulation) {
+               Optional<SimulationResult> simulation, Optional<Tests> tests) {
         this.evaluation = evaluation;
         this.inputs = inputs;
         this.settlement = settlement;
         this.impacts = impacts;
         this.simulation = simulation;
+        this.tests = tests;
     }
 
     String render() {
@@ -86,6 +92,7 @@ final class ReportPage {
         licences(today);
         holdings(today);
         simulation.ifPresent(this::simulation);
+        tests.ifPresent(this::tests);
         html.append("<section id=\"explanations\"><h2>Explanations</h2><p class=\"note\">Each figure above links here: the clause and"
                 + " version it comes from, the facts it used (file and line), the assumptions and the arithmetic.</p>");
         explanations.values().forEach(html::append);
@@ -106,6 +113,7 @@ final class ReportPage {
         sections.add(new String[]{"licences", "Licences"});
         sections.add(new String[]{"holdings", "Stake & commitment"});
         if (simulation.isPresent()) sections.add(new String[]{"simulation", "Simulation"});
+        if (tests.isPresent()) sections.add(new String[]{"tests", "Tests & coverage"});
         sections.add(new String[]{"explanations", "Explanations"});
         return sections;
     }
@@ -372,6 +380,40 @@ final class ReportPage {
             }
         }
         if (!any) html.append("<p>No stake or purchase commitment is in force.</p>");
+        html.append("</section>");
+    }
+
+    private void tests(Tests tests) {
+        html.append("<section id=\"tests\"><h2>Tests and coverage</h2>");
+        if (!tests.errors().isEmpty()) {
+            html.append("<p class=\"callout\">The agreement's tests could not be read; <code>treaty test</code> lists the errors:</p><ul>");
+            tests.errors().stream().limit(20).forEach(e -> html.append("<li><code>").append(Html.text(e)).append("</code></li>"));
+            html.append("</ul></section>");
+            return;
+        }
+        var run = tests.run();
+        html.append("<p>").append(run.results().size()).append(" tests with ").append(run.expectations()).append(" expected answers, written beside the"
+                + " clauses (<code>treaty test</code>): ").append(run.passed() ? "all pass." : "<span class=\"down\">" + run.failed() + " fail.</span>")
+                .append("</p>");
+        if (!run.passed()) {
+            html.append("<ul>");
+            run.results().stream().filter(r -> !r.passed()).forEach(r -> html.append("<li>").append(Html.text(r.test().name())).append(" <code>")
+                    .append(Html.text(r.test().at())).append("</code></li>"));
+            html.append("</ul>");
+        }
+        for (var report : tests.coverage()) {
+            html.append("<h3>Coverage: ").append(report.covered()).append(" of ").append(report.units().size())
+                    .append(" terms exercised with all their branches</h3><table><thead><tr><th>document</th><th>clause</th><th>term</th>"
+                            + "<th>exercised</th><th>branches</th></tr></thead><tbody>");
+            for (var unit : report.units()) {
+                html.append("<tr><td><code>").append(Html.text(unit.document())).append("</code></td><td>§").append(Html.text(unit.clause()))
+                        .append("</td><td>").append(Html.text(unit.kind() + " " + unit.term())).append("</td><td class=\"")
+                        .append(unit.covered() ? "yes\">yes" : "no\">no").append("</td><td>");
+                unit.branches().forEach(b -> html.append(b.covered() ? "✓ " : "✗ ").append(Html.text(b.name())).append("<br>"));
+                html.append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
         html.append("</section>");
     }
 

@@ -67,8 +67,8 @@ public record AgreementTest(String name, Path file, int line, Path folder, Optio
 
     /** The kinds of expectation, by their word in the test. */
     public enum Kind {
-        GATE("gate"), LICENSE("license"), SETTLE("settle"), STAKE("stake"), COMMITMENT("commitment"), OBLIGATION("obligation"),
-        TERM("term"), DIAGNOSTIC("diagnostic");
+        GATE("gate"), LICENSE("license"), BUY("buy"), SETTLE("settle"), STAKE("stake"), COMMITMENT("commitment"), OBLIGATION("obligation"),
+        TERM("term"), VERSION("version"), DIAGNOSTIC("diagnostic");
 
         public final String word;
 

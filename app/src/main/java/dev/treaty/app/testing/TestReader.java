@@ -217,8 +217,8 @@ public final class TestReader {
             if (expected.length() >= 2 && expected.startsWith("\"") && expected.endsWith("\"")) expected = expected.substring(1, expected.length() - 1);
             Optional<AgreementTest.Kind> kind = AgreementTest.Kind.of(words.get(0));
             if (kind.isEmpty()) {
-                error(line, column, "unknown expectation '" + words.get(0) + "'; kinds: gate, license, settle, stake, commitment, obligation, term,"
-                        + " diagnostic");
+                error(line, column, "unknown expectation '" + words.get(0) + "'; kinds: gate, license, buy, settle, stake, commitment, obligation,"
+                        + " term, version, diagnostic");
                 return;
             }
             List<String> args = words.subList(1, words.size());
@@ -240,6 +240,8 @@ public final class TestReader {
             return switch (kind) {
                 case GATE -> args.size() < 2 || args.size() > 3 ? "write 'expect gate PRODUCT CLOUD [SEGMENT] = ALLOWED|DENIED'" : null;
                 case LICENSE -> args.size() < 2 || args.size() > 3 ? "write 'expect license LICENSEE CLASS [SUBJECT] = LICENSED|NOT LICENSED'" : null;
+                case BUY -> args.size() != 3 ? "write 'expect buy BUYER SUBJECT SELLER = ALLOWED|DENIED'" : null;
+                case VERSION -> !args.isEmpty() ? "write 'expect version = DOCUMENT-ID' (the document that last joined the version in force)" : null;
                 case SETTLE -> {
                     if (args.size() == 2 && SETTLE_TOTALS.contains(args.get(1))) yield null;
                     if (args.size() == 3 && SETTLE_FIELDS.contains(args.get(2))) yield null;
@@ -273,7 +275,7 @@ public final class TestReader {
             if (d.expectations.isEmpty()) error(d.line, 1, "test '" + d.name + "' expects nothing");
             for (AgreementTest.Expectation e : d.expectations) {
                 boolean needsOn = switch (e.kind()) {
-                    case GATE, LICENSE, STAKE, COMMITMENT, OBLIGATION, TERM -> true;
+                    case GATE, LICENSE, BUY, STAKE, COMMITMENT, OBLIGATION, TERM, VERSION -> true;
                     default -> false;
                 };
                 if (needsOn && d.on.isEmpty()) error(e.line(), e.column(), "'expect " + e.kind().word + "' needs the test's 'on: DATE'");

@@ -172,6 +172,9 @@ public final class TestRunner {
                         e.args().size() > 2 ? Optional.of(e.args().get(2)) : Optional.empty(), test.on().orElseThrow()), true));
                 case LICENSE -> verdict(e, Decisions.licence(workspace, new LicenceCheck.Question(e.args().get(0), e.args().get(1),
                         e.args().size() > 2 ? Optional.of(e.args().get(2)) : Optional.empty(), test.on().orElseThrow()), true));
+                case BUY -> verdict(e, Decisions.firstRefusal(workspace, new dev.treaty.evaluator.decide.FirstRefusal.Question(e.args().get(0),
+                        e.args().get(1), e.args().get(2), test.on().orElseThrow()), true));
+                case VERSION -> version(test, workspace, e);
                 case SETTLE -> settle(test, workspace, e);
                 case STAKE -> stake(test, workspace, e);
                 case COMMITMENT -> commitment(test, workspace, e);
@@ -349,9 +352,18 @@ public final class TestRunner {
             return new Check(e, e.expected().equals(actual), actual, explanation, touched);
         }
         String attribute = String.join(" ", e.args().subList(1, e.args().size()));     // "exception to", "declared by"
-        String actual = found.map(t -> Optional.ofNullable(t.term().attributes().get(attribute)).orElse("(no " + attribute + ")"))
+        // "stated-by": the document whose words the version in force uses for the term
+        String actual = found.map(t -> attribute.equals("stated-by") ? t.provenance().documentId()
+                        : Optional.ofNullable(t.term().attributes().get(attribute)).orElse("(no " + attribute + ")"))
                 .orElse("(no term " + name + " on " + on + ")");
         return new Check(e, e.expected().equals(actual), actual, explanation, touched);
+    }
+
+    private static Check version(AgreementTest test, Workspace workspace, AgreementTest.Expectation e) {
+        var version = workspace.versionOn(test.on().orElseThrow());
+        String actual = version.latest().id();
+        return new Check(e, e.expected().equals(actual), actual, "the version in force " + version.inForce() + ", made of "
+                + String.join(", ", version.applied().stream().map(dev.treaty.model.Document::id).toList()), Set.of());
     }
 
     private static boolean inWindow(TermInForce term, LocalDate on) {

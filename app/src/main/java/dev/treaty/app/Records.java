@@ -46,7 +46,7 @@ public final class Records {
     public static Store.Added addAgreements(Database database, Path folder, Author author) {
         List<Path> files;
         try (Stream<Path> walk = Files.isDirectory(folder) ? Files.list(folder) : Stream.of(folder)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".treaty.md")).sorted().toList();
+            files = walk.filter(dev.treaty.model.AgreementFolder::isDocument).sorted().toList();
         } catch (IOException e) {
             throw new BadRequest(folder + ": cannot be read: " + e.getMessage());
         }

@@ -63,7 +63,7 @@ class AsKnownProperties {
         Store.init(database, "test");
         try (Store store = Store.open(database, true)) {
             try (var files = Files.list(FLAGSHIP)) {
-                store.addAgreements(files.filter(p -> p.toString().endsWith(".treaty.md")).sorted().toList(), "test", "setup");
+                store.addAgreements(files.filter(dev.treaty.model.AgreementFolder::isDocument).sorted().toList(), "test", "setup");
             }
             Ingest ingest = new Ingest(store, "test", "setup", false);
             assertThat(ingest.events(List.of(EVENTS, READINGS)).errors()).isEmpty();

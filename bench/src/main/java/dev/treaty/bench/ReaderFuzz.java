@@ -95,7 +95,7 @@ public final class ReaderFuzz {
         this.work = Files.createTempDirectory("treaty-fuzz");
         for (Path folder : List.of(FLAGSHIP, ROOT.resolve("examples/book-deal"))) {
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(AgreementFolder.SUFFIX)).sorted().toList()) {
+                for (Path file : files.filter(AgreementFolder::isDocument).sorted().toList()) {
                     byte[] bytes = Files.readAllBytes(file);
                     agreementSeeds.add(bytes);
                     if (folder.equals(FLAGSHIP)) agreementFiles.put(file.getFileName(), bytes);

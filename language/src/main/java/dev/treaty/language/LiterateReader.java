@@ -201,6 +201,8 @@ public final class LiterateReader {
                     heading(heading);
                 } else if (node instanceof FencedCodeBlock code && isTreaty(code)) {
                     block(code);
+                } else if (node instanceof FencedCodeBlock code && isTest(code)) {
+                    // expected answers beside the clause, read by treaty test: not the clause's words
                 } else {
                     prose(node);
                     nestedBlocks(node);
@@ -344,6 +346,10 @@ public final class LiterateReader {
         String heading() {
             return "clause " + id + (title.isEmpty() ? "" : " " + title);
         }
+    }
+
+    private static boolean isTest(FencedCodeBlock code) {
+        return code.getInfo() != null && code.getInfo().strip().equals("treaty-test");
     }
 
     private static boolean isTreaty(FencedCodeBlock code) {

@@ -67,6 +67,15 @@ public final class AgreementFolder {
     private AgreementFolder() {
     }
 
+    /**
+     * Whether a file's name makes it an agreement document of its folder: {@code *.treaty.md}, but
+     * not {@code *.test.treaty.md}, which holds expected answers (read by {@code treaty test}).
+     */
+    public static boolean isDocument(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(SUFFIX) && !name.endsWith(TEST_SUFFIX);
+    }
+
     public static Loaded load(Path path) {
         return load(List.of(path), Map.of());
     }
@@ -184,9 +193,7 @@ public final class AgreementFolder {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    // expected answers (*.test.treaty.md, read by treaty test) are not agreement documents
-                    listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.getFileName().toString().endsWith(TEST_SUFFIX)
-                                    && Files.isRegularFile(p))
+                    listing.filter(p -> isDocument(p) && Files.isRegularFile(p))
                             .sorted().limit(Limits.AGREEMENT_FILES_MAX + 1L).forEach(files::add);
                 } catch (IOException e) {
                     diagnostics.error(SourcePosition.of(path, 1, 1), "", "cannot list folder: " + e.getMessage());

@@ -34,7 +34,7 @@ class PartyScopeTest {
         try (Store store = Store.open(database, true)) {
             List<Path> files = new ArrayList<>();
             try (var list = Files.list(root().resolve("examples/microsoft-openai"))) {
-                list.filter(f -> f.toString().endsWith(".treaty.md")).sorted().forEach(files::add);
+                list.filter(dev.treaty.model.AgreementFolder::isDocument).sorted().forEach(files::add);
             }
             store.addAgreements(files, "test", "");
             store.addAgreements(List.of(root().resolve("examples/book-deal/2025-01-15-publishing-agreement.treaty.md")), "test", "");

@@ -81,7 +81,7 @@ abstract class StoreContract {
     void theStoreAloneRebuildsEveryConsolidatedVersion() {
         Path folder = root().resolve("examples/microsoft-openai");
         try (Store store = write(); var files = Files.list(folder)) {
-            List<Path> agreementFiles = files.filter(p -> p.toString().endsWith(".treaty.md")).sorted().toList();
+            List<Path> agreementFiles = files.filter(dev.treaty.model.AgreementFolder::isDocument).sorted().toList();
             assertThat(store.addAgreements(agreementFiles, "test", "load").stored()).isEqualTo(agreementFiles.size());
             assertThat(store.addAgreements(agreementFiles, "test", "again").alreadyStored()).isEqualTo(agreementFiles.size());
             AgreementHistory fromFiles = AgreementFolder.load(folder).histories().get(0);

@@ -147,6 +147,18 @@ abstract class TamperContract {
         }
     }
 
+    /** Whether an edit of {@code column} leaves that field's part of the row's fingerprint as it was. */
+    private static boolean sameFieldPrint(String table, String column, Map<String, Object> before, Map<String, Object> after) {
+        java.util.Optional<Rows.Table> fingerprinted = java.util.stream.Stream.concat(Rows.RECORDED.stream(), java.util.stream.Stream.of(Rows.AUDIT))
+                .filter(t -> t.name().equals(table)).findFirst();
+        if (fingerprinted.isEmpty() || !fingerprinted.get().columns().contains(column)) return false;
+        List<String> columns = fingerprinted.get().columns();
+        String printBefore = Rows.fingerprint(columns.stream().map(c -> before.get(c) == null ? null : before.get(c).toString()).toArray(String[]::new));
+        String printAfter = Rows.fingerprint(columns.stream().map(c -> after.get(c) == null ? null : after.get(c).toString()).toArray(String[]::new));
+        int at = columns.indexOf(column) * Rows.FIELD_CHARS;
+        return printBefore.regionMatches(at, printAfter, at, Rows.FIELD_CHARS);
+    }
+
     @Test
     void everyGeneratedEditOfAnyFieldOrRowIsFoundAndNamed() throws SQLException {
         long seed = Long.getLong("treaty.tamper.seed", System.nanoTime());
@@ -190,8 +202,13 @@ abstract class TamperContract {
                     now.put(column, value);
                     update(connection, table, column, row.get(column), now);
                     fieldEdits++;
-                    assertThat(found).as("seed " + seed + ", edit " + n + ": " + what).anySatisfy(p ->
-                            assertThat(p).startsWith(table + ":").contains("field " + column));
+                    if (sameFieldPrint(table, column, row, now)) {
+                        // a field's print is 16 bits: one edit in 65,536 keeps it, and is then found by the digest without its field named
+                        assertThat(found).as("seed " + seed + ", edit " + n + ": " + what).anySatisfy(p -> assertThat(p).startsWith(table + ":"));
+                    } else {
+                        assertThat(found).as("seed " + seed + ", edit " + n + ": " + what).anySatisfy(p ->
+                                assertThat(p).startsWith(table + ":").contains("field " + column));
+                    }
                 }
                 assertThat(verify()).as("seed " + seed + ": restored after " + what).isEmpty();
             }

@@ -378,8 +378,7 @@ public final class TestRunner {
         Path folder = folders.apply(test.folder());
         Map<Path, String> texts = new LinkedHashMap<>();
         try (var listing = Files.list(folder)) {
-            for (Path file : listing.filter(p -> p.getFileName().toString().endsWith(AgreementFolder.SUFFIX)
-                    && !p.getFileName().toString().endsWith(AgreementFolder.TEST_SUFFIX)).sorted().toList()) {
+            for (Path file : listing.filter(AgreementFolder::isDocument).sorted().toList()) {
                 texts.put(test.folder().resolve(file.getFileName()), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException ex) {

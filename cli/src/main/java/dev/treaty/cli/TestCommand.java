@@ -20,9 +20,7 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -178,9 +176,12 @@ final class TestCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- JUnit XML
 
     /** One test suite per test file, one test case per test; a failed expectation is a failure, a test that could not run an error. */
-    private static void writeJunit(TestRunner.Run run, Path file) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial)) {
+    private static void writeJunit(TestRunner.Run run, Path file) {
+        OutputFile.write(file, "the JUnit XML", stream -> junit(run, stream));
+    }
+
+    private static void junit(TestRunner.Run run, OutputStream stream) throws IOException {
+        try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(stream, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
@@ -247,8 +248,7 @@ final class TestCommand implements Callable<Integer> {
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

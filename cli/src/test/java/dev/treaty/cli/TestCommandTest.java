@@ -111,6 +111,17 @@ class TestCommandTest {
     }
 
     @Test
+    void theJunitXmlGoesIntoAFolderMadeForItAndNeverHalfWritten() throws Exception {
+        Path xml = dir.resolve("not/yet/there/results.xml");
+        assertThat(Cli.run("test", book(), "--junit", xml.toString()).exit()).isZero();
+        validJunit(xml);
+        Files.createDirectories(dir.resolve("a-folder.xml"));
+        Cli.Result refused = Cli.run("test", book(), "--junit", dir.resolve("a-folder.xml").toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("is not a regular file").doesNotContain("internal error");
+    }
+
+    @Test
     void aFailureSaysWhatWasExpectedWhatCameAndWhyAndExitsOne() throws Exception {
         Path folder = copyOfFlagship();
         Files.writeString(folder.resolve("wrong.test.treaty.md"), """

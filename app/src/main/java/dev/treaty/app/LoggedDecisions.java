@@ -86,6 +86,16 @@ public final class LoggedDecisions {
             return node.put("on", question.on().toString());
         }
 
+        /** The same text as {@code node().toString()}, written directly: a service writes one per decision. */
+        @Override
+        public String json() {
+            StringBuilder json = new StringBuilder(96).append("{\"kind\":\"gate\",\"product\":");
+            quoted(json, question.product()).append(",\"cloud\":");
+            quoted(json, question.cloud());
+            question.segment().ifPresent(s -> quoted(json.append(",\"segment\":"), s));
+            return json.append(",\"on\":\"").append(question.on()).append("\"}").toString();
+        }
+
         public Outcome ask(Workspace workspace) {
             return Outcome.of(Decisions.gate(workspace, question, true));
         }
@@ -104,6 +114,16 @@ public final class LoggedDecisions {
             ObjectNode node = JSON.createObjectNode().put("kind", kind()).put("licensee", question.licensee()).put("class", question.ipClass());
             question.subject().ifPresent(s -> node.put("subject", s));
             return node.put("on", question.on().toString());
+        }
+
+        /** The same text as {@code node().toString()}, written directly. */
+        @Override
+        public String json() {
+            StringBuilder json = new StringBuilder(96).append("{\"kind\":\"license\",\"licensee\":");
+            quoted(json, question.licensee()).append(",\"class\":");
+            quoted(json, question.ipClass());
+            question.subject().ifPresent(s -> quoted(json.append(",\"subject\":"), s));
+            return json.append(",\"on\":\"").append(question.on()).append("\"}").toString();
         }
 
         public Outcome ask(Workspace workspace) {
@@ -186,6 +206,13 @@ public final class LoggedDecisions {
                     .put("sha256", hashes.getOrDefault(document.path().toString(), ""));
         }
         return node;
+    }
+
+    /** A JSON string, escaped by Jackson's own encoder. */
+    static StringBuilder quoted(StringBuilder out, String text) {
+        out.append('"');
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
 
     /** "everything recorded", or the instant. */

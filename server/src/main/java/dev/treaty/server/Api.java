@@ -65,10 +65,23 @@ final class Api {
 
     static LocalDate date(String field, String text) {
         try {
+            // YYYY-MM-DD read directly (a pipeline sends one per question); anything else through the strict formatter
+            if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
+                try {
+                    return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException(e.getMessage(), text, 0);
+                }
+            }
             return LocalDate.parse(text, ISO_DATE);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(field + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
+        return true;
     }
 
     static LocalDate date(Context ctx, String name) {

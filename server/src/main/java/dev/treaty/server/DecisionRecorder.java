@@ -30,6 +30,8 @@ final class DecisionRecorder implements AutoCloseable {
     private final Database database;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_MAX);
     private final Thread writer;
+    private final java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("treaty-decision-answers-", 0).daemon().factory());
     private volatile boolean closing;
 
     DecisionRecorder(Database database) {
@@ -68,7 +70,10 @@ final class DecisionRecorder implements AutoCloseable {
                 batch.forEach(p -> entries.add(p.request()));
                 if (store == null) store = Store.openAppender(database);
                 DecisionLog.append(store, entries);
-                batch.forEach(p -> p.logged().complete(null));
+                // answered on other threads: completing a future runs the request's response there, and the
+                // writer goes back to the log at once rather than writing every response of the batch itself
+                List<Pending> done = List.copyOf(batch);
+                answering.execute(() -> done.forEach(p -> p.logged().complete(null)));
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException e) {
@@ -90,6 +95,8 @@ final class DecisionRecorder implements AutoCloseable {
         closing = true;
         try {
             writer.join(10_000);
+            answering.shutdown();
+            answering.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

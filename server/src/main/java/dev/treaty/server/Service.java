@@ -101,6 +101,8 @@ public final class Service implements AutoCloseable {
     private final Authenticator authenticator;
     private final Options options;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer logTimer = Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit")
+            .publishPercentileHistogram().register(registry);
     private final PrintStream accessLog;
     private final Facts facts;
     private final Web web;
@@ -367,60 +369,79 @@ public final class Service implements AutoCloseable {
         Workspace workspace = snapshot.workspace(history.id(), asKnown);
         String known = LoggedDecisions.asKnown(asKnown);
         List<LoggedDecisions.Outcome> outcomes = new ArrayList<>(questions.size());
+        List<String> asked = new ArrayList<>(questions.size());     // each question's canonical JSON, written once
         for (int i = 0; i < questions.size(); i++) {
             LoggedDecisions.Question question = questions.get(i);
+            String json = question.json();
+            asked.add(json);
             try {
                 // a decision depends only on the snapshot, the agreement, the as-known instant and the question
-                outcomes.add(snapshot.remembered(history.id() + "\n" + known + "\n" + question.json(), () -> question.ask(workspace)));
+                outcomes.add(snapshot.remembered(history.id() + "\n" + known + "\n" + json, () -> question.ask(workspace)));
             } catch (BadRequest e) {
                 throw new BadRequest((batch ? "questions[" + i + "]: " : "") + e.getMessage(), e.details());
             }
         }
         List<DecisionLog.Decided> decided = new ArrayList<>(questions.size());
         String requestId = decisionId();
-        ArrayNode answers = JSON.createArrayNode();
-        ObjectNode versions = object();
         String recordedThrough = snapshot.recordedThrough().toString();
+        // the answer is written straight from its parts, the version's JSON as the snapshot already holds it written:
+        // the same members, in the same order, as the OpenAPI document describes (the contract tests hold it to that)
+        StringBuilder out = new StringBuilder(batch ? 256 * questions.size() : 2048);
+        if (batch) out.append("{\"decisions\":[");
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
         for (int i = 0; i < questions.size(); i++) {
             LoggedDecisions.Outcome outcome = outcomes.get(i);
             Snapshot.VersionView version = snapshot.version(outcome.version());
-            decided.add(decided(questions.get(i), version.text(), outcome));
+            decided.add(new DecisionLog.Decided(masked("request", asked.get(i)), version.text(), outcome.answer(), outcome.explanationDigest()));
             Decisions.Answer decision = outcome.decision().orElseThrow();
-            ObjectNode answer = answers.addObject().put("decision_id", DecisionLog.decisionId(requestId, i)).put("kind", kind);
-            answer.set("question", questions.get(i).node());
-            answer.put("answer", outcome.answer()).put("yes", decision.decision().yes()).put("exit_code", decision.exitCode());
+            if (i > 0) out.append(',');
+            out.append("{\"decision_id\":");
+            quoted(out, DecisionLog.decisionId(requestId, i)).append(",\"kind\":");
+            quoted(out, kind).append(",\"question\":").append(asked.get(i)).append(",\"answer\":");
+            quoted(out, outcome.answer()).append(",\"yes\":").append(decision.decision().yes()).append(",\"exit_code\":").append(decision.exitCode())
+                    .append(",\"version\":");
             if (batch) {
                 // a batch names each version once, in "versions", and each answer by its key
-                answer.put("version", version.key());
-                versions.set(version.key(), version.node());
+                quoted(out, version.key());
+                versions.put(version.key(), version.text());
             } else {
-                answer.set("version", version.node());
+                out.append(version.text());
             }
-            answer.put("as_known", known).put("recorded_through", recordedThrough);
+            out.append(",\"as_known\":");
+            quoted(out, known).append(",\"recorded_through\":");
+            quoted(out, recordedThrough);
             if (explain) {
-                answer.putObject("explanation").put("text", outcome.explanation()).set("tree", Json.explanation(decision.decision().why()));
+                ObjectNode explanation = object().put("text", outcome.explanation());
+                explanation.set("tree", Json.explanation(decision.decision().why()));
+                out.append(",\"explanation\":").append(explanation);
             }
+            out.append('}');
             decisionCounter(kind, outcome.answer()).increment();
         }
-        String answered;
         if (batch) {
-            ObjectNode root = object();
-            root.set("decisions", answers);
-            root.set("versions", versions);
-            answered = root.toString();
-        } else {
-            answered = answers.get(0).toString();
+            out.append("],\"versions\":{");
+            boolean first = true;
+            for (var entry : versions.entrySet()) {
+                if (!first) out.append(',');
+                first = false;
+                quoted(out, entry.getKey()).append(':').append(entry.getValue());
+            }
+            out.append("}}");
         }
+        String answered = out.toString();
         Timer.Sample sample = Timer.start(registry);
         return backend.recorder.record(request(requestId, principal, kind, history.id(), asKnown, snapshot, decided))
-                .whenComplete((done, failed) -> sample.stop(logTimer()))
+                .whenComplete((done, failed) -> sample.stop(logTimer))
                 .thenApply(done -> answered);
     }
 
-    private Timer logTimer() {
-        return Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit").publishPercentileHistogram()
-                .register(registry);
+    /** A JSON string: the text quoted and escaped by Jackson's own encoder. */
+    private static StringBuilder quoted(StringBuilder out, String text) {
+        out.append('"');
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
+
 
     private final Map<String, Counter> decisionCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -472,7 +493,7 @@ public final class Service implements AutoCloseable {
             if (e.getCause() instanceof Problem problem) throw problem;
             throw e;
         } finally {
-            sample.stop(logTimer());
+            sample.stop(logTimer);
         }
     }
 
@@ -698,11 +719,16 @@ public final class Service implements AutoCloseable {
 
     // ---------------------------------------------------------------- logs
 
+    /** The request timers by method, route and status (bounded: routes and statuses are few). */
+    private final Map<String, Timer> requestTimers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void logged(Context ctx, Float millis) {
         String route = route(ctx);
-        Timer.builder("treaty.http.requests").description("requests served, by route and status").tag("method", ctx.method().name())
-                .tag("route", route).tag("status", Integer.toString(ctx.status().getCode())).publishPercentileHistogram()
-                .register(registry).record(Duration.ofNanos((long) (millis * 1_000_000)));
+        String method = ctx.method().name();
+        int status = ctx.status().getCode();
+        requestTimers.computeIfAbsent(method + " " + route + " " + status, k -> Timer.builder("treaty.http.requests")
+                .description("requests served, by route and status").tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .publishPercentileHistogram().register(registry)).record(Duration.ofNanos((long) (millis * 1_000_000)));
         if (accessLog == null) return;
         Principal principal = ctx.attribute(Api.PRINCIPAL);
         ObjectNode line = object().put("at", Instant.now().toString()).put("method", ctx.method().name())

@@ -71,12 +71,11 @@ public final class Web {
         this.backend = backend;
     }
 
-    private static final java.util.regex.Pattern API_PATH = java.util.regex.Pattern.compile("/v[0-9]+(/.*)?");
-
-    /** Whether a request is for a page (answered in HTML) rather than the API (answered in JSON). */
+    /** Whether a request is for a page (answered in HTML) rather than the API (/v1/…, /v2/…, /health, …: answered in JSON). */
     static boolean isPage(Context ctx) {
         String path = ctx.path();
-        return !(API_PATH.matcher(path).matches() || path.equals("/health") || path.equals("/ready") || path.equals("/metrics") || path.equals("/openapi.json"));
+        boolean versioned = path.length() > 2 && path.charAt(1) == 'v' && Character.isDigit(path.charAt(2));
+        return !(versioned || path.equals("/health") || path.equals("/ready") || path.equals("/metrics") || path.equals("/openapi.json"));
     }
 
     void routes(JavalinConfig config) {

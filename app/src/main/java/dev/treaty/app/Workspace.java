@@ -81,9 +81,11 @@ public final class Workspace implements AutoCloseable {
     private final Facts facts;
     private final Consumer<String> notices;
     private final RevenueReader.Progress progress;
+    private final boolean storedRevenue;
 
     private Workspace(Inputs inputs, Store store, AgreementFolder.Loaded loaded, AgreementHistory history, Facts facts,
-                      Consumer<String> notices, RevenueReader.Progress progress) {
+                      Consumer<String> notices, RevenueReader.Progress progress, boolean storedRevenue) {
+        this.storedRevenue = storedRevenue;
         this.inputs = inputs;
         this.store = store;
         this.loaded = loaded;
@@ -102,6 +104,15 @@ public final class Workspace implements AutoCloseable {
      * @throws BadRequest with every diagnostic, when anything is wrong
      */
     public static Workspace open(Inputs inputs, Consumer<String> notices, RevenueReader.Progress progress) {
+        return open(inputs, notices, progress, true, true);
+    }
+
+    /**
+     * Opens the inputs, with a store's events and revenue each taken or left out: an agreement
+     * test over HTTP sees the store's facts of a kind only where it names facts of that kind.
+     */
+    public static Workspace open(Inputs inputs, Consumer<String> notices, RevenueReader.Progress progress, boolean storedEvents,
+                                 boolean storedRevenue) {
         if (inputs.folder().isEmpty() && inputs.db().isEmpty()) {
             throw new BadRequest("name the agreement folder (DIR) or a store (--db URL)");
         }
@@ -138,9 +149,9 @@ public final class Workspace implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(where + ": " + e.getMessage());
             }
-            List<Fact> stored = store != null ? StoredInputs.events(store, Store.micros(inputs.asRecorded())).all() : List.of();
+            List<Fact> stored = store != null && storedEvents ? StoredInputs.events(store, Store.micros(inputs.asRecorded())).all() : List.of();
             Facts facts = facts(inputs, stored, history, notices);
-            return new Workspace(inputs, store, loaded, history, facts, notices, progress);
+            return new Workspace(inputs, store, loaded, history, facts, notices, progress, storedRevenue);
         } catch (StoreException e) {
             if (store != null) store.close();
             throw new BadRequest(e.getMessage());
@@ -174,7 +185,7 @@ public final class Workspace implements AutoCloseable {
             throw new BadRequest(e.getMessage());
         }
         return new Workspace(inputs, null, loaded, history, facts(inputs, events, history, notice -> { }), notice -> { },
-                RevenueReader.Progress.NONE);
+                RevenueReader.Progress.NONE, true);
     }
 
     private static Facts facts(Inputs inputs, List<Fact> stored, AgreementHistory history, Consumer<String> notices) {
@@ -254,7 +265,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Whether any revenue is to be had: files given, or a store. */
     public boolean hasRevenue() {
-        return !inputs.revenue().isEmpty() || store != null;
+        return !inputs.revenue().isEmpty() || (store != null && storedRevenue);
     }
 
     /**
@@ -287,7 +298,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void storedRevenue(Consumer<RevenueLine> known) {
-        if (store == null) return;
+        if (store == null || !storedRevenue) return;
         try {
             store.revenue(Store.micros(inputs.asRecorded()), known);
         } catch (StoreException e) {

@@ -136,20 +136,7 @@ final class TestCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- JSON
 
     private static ObjectNode json(TestRunner.Run run, List<Coverage.Report> covered, Optional<Preview.Result> preview) {
-        ObjectNode root = Json.object();
-        root.put("passed", run.passed()).put("tests", run.results().size()).put("failed", run.failed()).put("expectations", run.expectations());
-        ArrayNode results = root.putArray("results");
-        for (TestRunner.Result result : run.results()) {
-            ObjectNode node = results.addObject().put("name", result.test().name()).put("file", result.test().file().toString())
-                    .put("line", result.test().line()).put("passed", result.passed());
-            result.error().ifPresent(e -> node.put("error", e));
-            ArrayNode checks = node.putArray("expectations");
-            for (TestRunner.Check check : result.checks()) {
-                checks.addObject().put("line", check.expectation().line()).put("column", check.expectation().column())
-                        .put("expect", check.expectation().subject()).put("expected", check.expectation().expected())
-                        .put("actual", check.actual()).put("passed", check.passed()).put("explanation", check.explanation());
-            }
-        }
+        ObjectNode root = Json.testRun(run);
         if (!covered.isEmpty()) {
             ArrayNode reports = root.putArray("coverage");
             for (Coverage.Report report : covered) {

@@ -281,6 +281,27 @@ public final class Json {
         return array;
     }
 
+    /** Agreement tests run: `treaty test --json` and the service's answer to a test file. */
+    public static ObjectNode testRun(dev.treaty.app.testing.TestRunner.Run run) {
+        ObjectNode root = object();
+        root.put("passed", run.passed()).put("tests", run.results().size()).put("failed", run.failed()).put("skipped", run.skipped())
+                .put("expectations", run.expectations());
+        ArrayNode results = root.putArray("results");
+        for (dev.treaty.app.testing.TestRunner.Result result : run.results()) {
+            ObjectNode node = results.addObject().put("name", result.test().name()).put("file", result.test().file().toString())
+                    .put("line", result.test().line()).put("passed", result.passed());
+            result.error().ifPresent(e -> node.put("error", e));
+            result.skipped().ifPresent(why -> node.put("skipped", why));
+            ArrayNode checks = node.putArray("expectations");
+            for (dev.treaty.app.testing.TestRunner.Check check : result.checks()) {
+                checks.addObject().put("line", check.expectation().line()).put("column", check.expectation().column())
+                        .put("expect", check.expectation().subject()).put("expected", check.expectation().expected())
+                        .put("actual", check.actual()).put("passed", check.passed()).put("explanation", check.explanation());
+            }
+        }
+        return root;
+    }
+
     /** Two dates' versions, what changed between them and, when settled, what it is worth: `treaty diff --json`. */
     public static ObjectNode changes(String agreement, java.time.LocalDate from, java.time.LocalDate to, dev.treaty.app.Changes.Result result) {
         ObjectNode root = object();

@@ -156,6 +156,7 @@ public final class Service implements AutoCloseable {
             config.routes.get("/v1/agreements/{id}/statements/{number}", this::statement);
             config.routes.get("/v1/agreements/{id}/balance", this::balance);
             config.routes.get("/v1/agreements/{id}/decisions", this::decisionPage);
+            config.routes.post("/v1/agreements/{id}/tests", this::tests);
             config.routes.post("/v1/agreements/{id}/facts/revenue", ctx -> facts.upload(ctx, visibleForWriting(ctx), Facts.Kind.REVENUE));
             config.routes.post("/v1/agreements/{id}/facts/events", ctx -> facts.upload(ctx, visibleForWriting(ctx), Facts.Kind.EVENTS));
             config.routes.get("/v1/decisions/{decision}", this::decision);
@@ -572,6 +573,39 @@ public final class Service implements AutoCloseable {
         page.forEach(logged -> list.add(decisionJson(logged)));
         if (page.stream().mapToLong(DecisionLog.Logged::seq).distinct().count() == limit) root.put("next", "/v1/agreements/" + history.id() + "/decisions?after=" + page.getLast().seq() + "&limit=" + limit);
         return root;
+    }
+
+    // ---------------------------------------------------------------- agreement tests
+
+    /**
+     * Runs the tests of a test file (Markdown with treaty-test blocks, as {@code treaty test} reads)
+     * on the stored agreement and the store's facts, as the snapshot saw them: the facts files a
+     * test names stand for the store's facts of that kind (ingest them first), a test that names
+     * none has none, and facts written in the test are added. A broken variant edits files the
+     * service does not hand out, so such a test is skipped.
+     */
+    private void tests(Context ctx) {
+        AgreementHistory history = readable(ctx, "running agreement tests");
+        String name = Api.optional(ctx, "name").orElse("tests.test.treaty.md");
+        Instant recorded = backend.snapshot().recordedThrough();
+        List<dev.treaty.app.testing.AgreementTest> tests = dev.treaty.app.testing.TestReader.readText(java.nio.file.Path.of(history.id()),
+                java.nio.file.Path.of(name), ctx.body(), false);
+        if (tests.isEmpty()) throw Problem.badRequest("the body holds no tests (write them in ```treaty-test blocks; see docs/testing.md)");
+        dev.treaty.app.testing.TestRunner.Run run = dev.treaty.app.testing.TestRunner.run(tests, new dev.treaty.app.testing.TestRunner.Source() {
+            @Override
+            public Workspace open(dev.treaty.app.testing.AgreementTest test, List<java.nio.file.Path> inlineEvents, List<java.nio.file.Path> inlineRevenue) {
+                // the facts files a test names are the store's facts of that kind; a test that names none has none of the store's
+                return Workspace.open(new Workspace.Inputs(Optional.empty(), Optional.of(database.argument()), Optional.of(history.id()), test.assume(),
+                        inlineEvents, inlineRevenue, false, test.asKnown(), recorded, false), notice -> { }, RevenueReader.Progress.NONE,
+                        !test.events().isEmpty(), !test.revenue().isEmpty());
+            }
+
+            @Override
+            public boolean hasFiles() {
+                return false;
+            }
+        });
+        Api.json(ctx, Json.testRun(run).put("agreement", history.id()).put("recorded_through", recorded.toString()));
     }
 
     // ---------------------------------------------------------------- money

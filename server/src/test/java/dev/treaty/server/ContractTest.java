@@ -60,6 +60,11 @@ class ContractTest {
             assertThat(settled.get("settlement").get("statements").size()).isGreaterThan(0);
             call.send("GET", a + "/settlement?through=2026-06-30&from=2026-01-01&asKnown=2026-07-15", operator, null);
 
+            String tests = Files.readString(Served.root().resolve("examples/microsoft-openai/msft-openai.test.treaty.md"));
+            JsonNode ran = call.send("POST", a + "/tests?name=msft-openai.test.treaty.md", reader, tests).json();
+            assertThat(ran.get("tests").asInt()).isGreaterThan(25);
+            assertThat(ran.get("passed").asBoolean()).isTrue();
+
             JsonNode issued = call.send("POST", a + "/statements?period=2026-Q1", operator, null).json();
             call.send("GET", a + "/statements", reader, null);
             call.send("GET", a + "/statements/" + issued.get("number").asInt(), reader, null);
@@ -108,6 +113,11 @@ class ContractTest {
             assertThat(call.send("POST", "/v1/agreements?name=2026-04-27-amendment.treaty.md", outsider, Files.readString(amendment)).status())
                     .isEqualTo(404);
             assertThat(call.send("GET", "/v1/verify", reader, null).status()).isEqualTo(403);
+            assertThat(call.send("POST", a + "/tests", outsider, tests).status()).isEqualTo(404);
+            assertThat(call.send("POST", a + "/tests", pipeline, tests).status()).isEqualTo(403);
+            Served.Reply broken = call.send("POST", a + "/tests?name=broken.test.treaty.md", reader, "```treaty-test\nonn: 2026-01-01\n```\n");
+            assertThat(broken.status()).isEqualTo(400);
+            assertThat(broken.json().get("errors").get(0).asText()).startsWith("broken.test.treaty.md:2:1: error:");
         }
         assertThat(contract.succeeded()).as("operations seen answering with success").containsExactlyInAnyOrderElementsOf(contract.operations());
     }

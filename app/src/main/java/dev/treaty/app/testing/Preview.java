@@ -81,6 +81,7 @@ public final class Preview {
 
     private static String answer(TestRunner.Result result, int index) {
         if (index < result.checks().size()) return result.checks().get(index).actual();
+        if (result.skipped().isPresent()) return "skipped: " + result.skipped().get();
         return "error: " + result.error().orElse("not run");
     }
 

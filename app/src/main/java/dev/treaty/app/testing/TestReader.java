@@ -90,6 +90,26 @@ public final class TestReader {
             errors.add(file + ":1:1: error: cannot be read: " + e.getMessage());
             return;
         }
+        read(folder, file, text, true, tests, errors);
+    }
+
+    /**
+     * The tests of one file given as text (sent to the service, say). Without {@code onDisk}, the
+     * facts files a test names are not looked for: the service reads its store's facts instead.
+     */
+    public static List<AgreementTest> readText(Path folder, Path file, String text, boolean onDisk) {
+        List<String> errors = new ArrayList<>();
+        List<AgreementTest> tests = new ArrayList<>();
+        if (text.length() > FILE_BYTES_MAX) errors.add(file + ":1:1: error: larger than " + FILE_BYTES_MAX + " bytes");
+        else read(folder, file, text, onDisk, tests, errors);
+        if (tests.size() > TESTS_MAX) errors.add("error: " + tests.size() + " tests; one run reads at most " + TESTS_MAX);
+        if (!errors.isEmpty()) {
+            throw new BadRequest(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in the tests; nothing was run", errors);
+        }
+        return tests;
+    }
+
+    private static void read(Path folder, Path file, String text, boolean onDisk, List<AgreementTest> tests, List<String> errors) {
         List<FencedCodeBlock> blocks = new ArrayList<>();
         MARKDOWN.parse(text).accept(new AbstractVisitor() {
             @Override
@@ -100,7 +120,7 @@ public final class TestReader {
         for (FencedCodeBlock block : blocks) {
             List<SourceSpan> spans = block.getSourceSpans();
             int first = spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 2;     // the line after the opening fence
-            new Block(folder, file, errors).read(block.getLiteral(), first, tests);
+            new Block(folder, file, onDisk, errors).read(block.getLiteral(), first, tests);
         }
     }
 
@@ -108,12 +128,14 @@ public final class TestReader {
     private static final class Block {
         private final Path folder;
         private final Path file;
+        private final boolean onDisk;
         private final List<String> errors;
         private Draft draft;
 
-        Block(Path folder, Path file, List<String> errors) {
+        Block(Path folder, Path file, boolean onDisk, List<String> errors) {
             this.folder = folder;
             this.file = file;
+            this.onDisk = onDisk;
             this.errors = errors;
         }
 
@@ -169,8 +191,8 @@ public final class TestReader {
                     else draft.assume.put(value.substring(0, equals).strip().replaceFirst("^\\$", ""), value.substring(equals + 1).strip());
                 }
                 case "events", "revenue" -> {
-                    Path path = file.getParent().resolve(value).normalize();
-                    if (value.isEmpty() || !Files.isRegularFile(path)) error(line, column, "no such file: " + value);
+                    Path path = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(value).normalize();
+                    if (value.isEmpty() || (onDisk && !Files.isRegularFile(path))) error(line, column, "no such file: " + value);
                     else (key.equals("events") ? draft.events : draft.revenue).add(path);
                 }
                 case "event" -> draft.inlineEvents.add(new AgreementTest.Inline(line, value));
@@ -191,7 +213,7 @@ public final class TestReader {
                 return;
             }
             Path target = folder.resolve(m.group(1).strip()).normalize();
-            if (!Files.isRegularFile(target)) {
+            if (onDisk && !Files.isRegularFile(target)) {
                 error(line, column, "no such agreement file: " + m.group(1).strip());
                 return;
             }

@@ -62,8 +62,11 @@ public final class TestRunner {
         }
     }
 
-    /** A test's checks, or why it could not run (bad facts, a version not in force…). */
-    public record Result(AgreementTest test, List<Check> checks, Optional<String> error, List<String> details) {
+    /**
+     * A test's checks, or why it could not run (bad facts, a version not in force…), or why it was
+     * skipped (a broken variant, where the agreement's files are not at hand).
+     */
+    public record Result(AgreementTest test, List<Check> checks, Optional<String> error, List<String> details, Optional<String> skipped) {
         public Result {
             checks = List.copyOf(checks);
             details = List.copyOf(details);
@@ -72,6 +75,31 @@ public final class TestRunner {
         public boolean passed() {
             return error.isEmpty() && checks.stream().allMatch(Check::passed);
         }
+    }
+
+    /**
+     * Where a test's agreement and facts come from: its folder and the files it names, or a store.
+     * The inline facts of the test, written to files, are given to it.
+     */
+    public interface Source {
+        Workspace open(AgreementTest test, List<Path> inlineEvents, List<Path> inlineRevenue);
+
+        /** The agreement's files, for a broken variant; empty where they are not at hand. */
+        default boolean hasFiles() {
+            return true;
+        }
+    }
+
+    /** The agreement folders and the facts files the tests name; {@code folders} may put another folder in a test's place. */
+    public static Source folders(Function<Path, Path> folders) {
+        return (test, inlineEvents, inlineRevenue) -> {
+            List<Path> events = new ArrayList<>(test.events());
+            events.addAll(inlineEvents);
+            List<Path> revenue = new ArrayList<>(test.revenue());
+            revenue.addAll(inlineRevenue);
+            return Workspace.open(new Workspace.Inputs(Optional.of(folders.apply(test.folder())), Optional.empty(), Optional.empty(), test.assume(),
+                    events, revenue, false, test.asKnown(), Instant.MAX, false), notice -> { }, RevenueReader.Progress.NONE);
+        };
     }
 
     /** Every test's result, in the tests' order. */
@@ -91,14 +119,20 @@ public final class TestRunner {
         public long expectations() {
             return results.stream().mapToLong(r -> r.test().expectations().size()).sum();
         }
+
+        public long skipped() {
+            return results.stream().filter(r -> r.skipped().isPresent()).count();
+        }
     }
 
     private final Function<Path, Path> folders;
+    private final Source source;
     private final Path scratch;
     private final Map<String, SettlementResult> settlements = new ConcurrentHashMap<>();
 
-    private TestRunner(Function<Path, Path> folders, Path scratch) {
+    private TestRunner(Function<Path, Path> folders, Source source, Path scratch) {
         this.folders = folders;
+        this.source = source;
         this.scratch = scratch;
     }
 
@@ -109,6 +143,15 @@ public final class TestRunner {
 
     /** Runs the tests with each test's folder replaced by {@code folders} of it (a copy without a draft document, say). */
     public static Run run(List<AgreementTest> tests, Function<Path, Path> folders) {
+        return run(tests, folders, folders(folders));
+    }
+
+    /** Runs the tests on another source of agreements and facts (a store). */
+    public static Run run(List<AgreementTest> tests, Source source) {
+        return run(tests, Function.identity(), source);
+    }
+
+    private static Run run(List<AgreementTest> tests, Function<Path, Path> folders, Source source) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("treaty-test");
@@ -116,7 +159,7 @@ public final class TestRunner {
             throw new UncheckedIOException(e);
         }
         try {
-            TestRunner runner = new TestRunner(folders, scratch);
+            TestRunner runner = new TestRunner(folders, source, scratch);
             return new Run(tests.parallelStream().map(runner::run).toList());
         } finally {
             delete(scratch);
@@ -124,6 +167,9 @@ public final class TestRunner {
     }
 
     private Result run(AgreementTest test) {
+        if (test.variant().isPresent() && !source.hasFiles()) {
+            return new Result(test, List.of(), Optional.empty(), List.of(), Optional.of("a broken variant edits the agreement's files, which are not at hand here"));
+        }
         List<Check> checks = new ArrayList<>();
         boolean needsWorkspace = test.expectations().stream().anyMatch(e -> e.kind() != AgreementTest.Kind.DIAGNOSTIC);
         Workspace workspace = null;
@@ -132,17 +178,17 @@ public final class TestRunner {
             for (AgreementTest.Expectation expectation : test.expectations()) {
                 checks.add(check(test, workspace, expectation));
             }
-            return new Result(test, checks, Optional.empty(), List.of());
+            return new Result(test, checks, Optional.empty(), List.of(), Optional.empty());
         } catch (BadRequest e) {
-            return new Result(test, checks, Optional.of(e.getMessage()), e.details());
+            return new Result(test, checks, Optional.of(e.getMessage()), e.details(), Optional.empty());
         } finally {
             if (workspace != null) workspace.close();
         }
     }
 
     private Workspace open(AgreementTest test) {
-        List<Path> events = new ArrayList<>(test.events());
-        List<Path> revenue = new ArrayList<>(test.revenue());
+        List<Path> events = new ArrayList<>();
+        List<Path> revenue = new ArrayList<>();
         String stem = test.file().getFileName().toString().replace(AgreementFolder.SUFFIX, "") + "-" + test.line();
         if (!test.inlineEvents().isEmpty()) {
             events.add(write(stem + "-events.jsonl", test.inlineEvents().stream().map(AgreementTest.Inline::text).toList()));
@@ -152,8 +198,7 @@ public final class TestRunner {
             test.inlineRevenue().forEach(l -> lines.add(l.text()));
             revenue.add(write(stem + "-revenue.csv", lines));
         }
-        return Workspace.open(new Workspace.Inputs(Optional.of(folders.apply(test.folder())), Optional.empty(), Optional.empty(), test.assume(),
-                events, revenue, false, test.asKnown(), Instant.MAX, false), notice -> { }, RevenueReader.Progress.NONE);
+        return source.open(test, events, revenue);
     }
 
     private Path write(String name, List<String> lines) {

@@ -119,6 +119,7 @@ AMOUNT        : 'amount' ;
 SUBJECT       : 'subject' ;
 MONTH         : 'month' ;
 QUARTER       : 'quarter' ;
+HALF_YEAR     : 'half-year' ;
 YEAR          : 'year' ;
 FISCAL        : 'fiscal' ;
 STARTING      : 'starting' ;

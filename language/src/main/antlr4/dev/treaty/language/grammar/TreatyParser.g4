@@ -94,9 +94,12 @@ tier
 periodSpec
     : MONTH                       # monthPeriod
     | QUARTER                     # quarterPeriod
+    | HALF_YEAR                   # halfYearPeriod
+    | WEEK                        # weekPeriod
     | YEAR                        # yearPeriod
     | FISCAL YEAR STARTING name   # fiscalYearPeriod
     | FISCAL QUARTER STARTING name  # fiscalQuarterPeriod
+    | FISCAL HALF_YEAR STARTING name  # fiscalHalfYearPeriod
     | FISCAL MONTH STARTING name  # fiscalMonthPeriod
     ;
 
@@ -161,7 +164,7 @@ name
     | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL
     | UNLESS | DECLINES | CAPABILITIES | RESPONSE | WITHIN | DEFAULT | SUPPORT | DECLINE
-    | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | YEAR
+    | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | HALF_YEAR | YEAR
     | FISCAL | STARTING | MONTHLY | QUARTERLY | YEARLY | DAY | DAYS | WEEK | WEEKS | MONTHS | YEARS
     | THOUSAND | MILLION | BILLION | TRILLION | FOR
     | KIND | IS | PUBLIC | IF | WITHDRAWS | EXISTING | RELEASES

@@ -348,6 +348,9 @@ final class TermBuilder {
         return switch (spec) {
             case MonthPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.MONTH);
             case QuarterPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.QUARTER);
+            case HalfYearPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.HALF_YEAR);
+            case WeekPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.WEEK);
+            case FiscalHalfYearPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.HALF_YEAR, fiscal.name());
             case YearPeriodContext ignored -> AccountingPeriod.of(AccountingPeriod.Unit.YEAR);
             case FiscalYearPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.YEAR, fiscal.name());
             case FiscalQuarterPeriodContext fiscal -> fiscal(AccountingPeriod.Unit.QUARTER, fiscal.name());

@@ -72,6 +72,10 @@ public final class Main implements Runnable {
                 if (bad.getMessage() != null && !bad.getMessage().isEmpty()) cmd.getErr().println("treaty: " + bad.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
+            if (exception instanceof dev.treaty.evaluator.settle.SettlementException refused) {
+                cmd.getErr().println("treaty: " + refused.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
             if (exception instanceof dev.treaty.app.BadRequest bad) {
                 bad.details().forEach(cmd.getErr()::println);
                 cmd.getErr().println("treaty: " + bad.getMessage());

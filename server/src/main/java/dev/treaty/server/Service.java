@@ -165,6 +165,8 @@ public final class Service implements AutoCloseable {
             web.routes(config);
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), List.of()));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage(), e.details()));
+            config.routes.exception(dev.treaty.evaluator.settle.SettlementException.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage(),
+                    List.of()));
             config.routes.exception(Records.NotYours.class, (e, ctx) -> {
                 Problem hidden = Problem.noSuchAgreement(e.agreement());
                 problem(ctx, hidden.status(), hidden.title(), hidden.getMessage(), List.of());

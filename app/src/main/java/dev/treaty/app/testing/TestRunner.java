@@ -230,6 +230,9 @@ public final class TestRunner {
         } catch (BadRequest refused) {
             String actual = "error: " + refused.getMessage();
             return new Check(e, expectsError(e.expected(), actual), actual, String.join("\n", refused.details()), Set.of());
+        } catch (dev.treaty.evaluator.settle.SettlementException refused) {
+            String actual = "error: " + refused.getMessage();
+            return new Check(e, expectsError(e.expected(), actual), actual, "", Set.of());
         }
     }
 

@@ -38,6 +38,16 @@ public final class Settlement {
         return new SettlementResult(List.copyOf(statements), net(statements), plan.lines(), plan.ignored());
     }
 
+    /** The base of the whole period the piece at {@code index} is in (the pieces of a period are adjacent). */
+    private static BigDecimal periodVolume(SettlementPlan.TermPlan plan, int index) {
+        SettlementPlan.Piece piece = plan.pieces.get(index);
+        BigDecimal volume = BigDecimal.ZERO;
+        for (SettlementPlan.Piece other : plan.pieces) {
+            if (other.period.equals(piece.period)) volume = volume.add(other.base.value());
+        }
+        return volume;
+    }
+
     private static Statement statement(SettlementPlan.TermPlan plan, Map<String, Assumption> assumptions, Optional<LocalDate> reportFrom) {
         RevenueShare first = plan.pieces.get(0).share;
         Currency currency = first.currency();
@@ -82,6 +92,19 @@ public final class Settlement {
                     Tiers.Share tiersShare = Tiers.marginal(tiered, before, base, share.currency());
                     exact = tiersShare.amount();
                     rateText = tiersShare.description();
+                }
+                case RateSchedule.Banded banded -> {
+                    // the whole period's volume (or the term's, through the period) picks one band for all of it
+                    BigDecimal volume = periodVolume(plan, i);
+                    if (banded.basis() == RateSchedule.TierBasis.CUMULATIVE) volume = volume.add(cumulativeBase.subtract(periodBase));
+                    BigDecimal measured = volume;
+                    RateSchedule.Band band = banded.bandOf(volume).orElseThrow(() -> new SettlementException(share.header().label() + " (clause "
+                            + piece.term.clause().clause().id() + "): a volume of "
+                            + Money.of(measured.stripTrailingZeros(), share.currency()) + " in " + piece.period.label()
+                            + " falls in no band of its table " + banded));
+                    exact = base.multiply(band.rate().fraction());
+                    rateText = band.rate() + " (band " + band + ", for a " + (banded.basis() == RateSchedule.TierBasis.CUMULATIVE
+                            ? "cumulative" : piece.period.label()) + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
                 }
             }
             Money gross = Money.of(exact, share.currency()).rounded(rounding.scale(), rounding.mode());

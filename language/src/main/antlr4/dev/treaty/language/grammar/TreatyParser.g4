@@ -49,6 +49,7 @@ attribute
     : partyRole name                                        # roleAttr
     | RATE expr                                             # rateAttr
     | TIERS (CUMULATIVE | PER PERIOD) LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
+    | BANDS (CUMULATIVE | PER PERIOD) LBRACE sep? band (sep band)* sep? RBRACE  # bandsAttr
     | BASE filter                                           # baseAttr
     | PRODUCTS (ALL | filter)                               # productsAttr
     | PERIOD periodSpec                                     # periodAttr
@@ -89,6 +90,11 @@ partyRole : PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | 
 tier
     : UP TO expr COLON expr   # boundedTier
     | ABOVE COLON expr        # openTier
+    ;
+
+// a band of volume: from (inclusive) or over (exclusive) a bound, to (inclusive) or below (exclusive) another or open-ended
+band
+    : lower=(FROM | OVER) expr (upper=(TO | BELOW) expr)? COLON expr
     ;
 
 periodSpec
@@ -159,7 +165,7 @@ name
     | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
     | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
     | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
-    | RATE | TIERS | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
+    | RATE | TIERS | BANDS | OVER | BELOW | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
     | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
     | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL

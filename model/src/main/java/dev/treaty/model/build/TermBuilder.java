@@ -54,7 +54,7 @@ final class TermBuilder {
     private static final Map<TermKind, List<String>> REQUIRED = new EnumMap<>(TermKind.class);
 
     static {
-        allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers", "period", "due"),
+        allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers|bands", "period", "due"),
                 "base", "cap total", "cap per period", "minimum", "advance", "instalments", "currency", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
@@ -176,6 +176,12 @@ final class TermBuilder {
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
             tiered.tiers().forEach(t -> t.upTo().ifPresent(amounts::add));
         }
+        if (draft.rate instanceof RateSchedule.Banded banded) {
+            banded.bands().forEach(b -> {
+                amounts.add(b.lower());
+                b.upper().ifPresent(amounts::add);
+            });
+        }
         for (Money amount : amounts) {
             if (currency == null) currency = amount.currency();
             if (!amount.currency().equals(currency)) {
@@ -231,6 +237,7 @@ final class TermBuilder {
             case RoleAttrContext role -> draft.roles.put(role.partyRole().getText(), role.name().getText());
             case RateAttrContext rate -> rate(rate.expr(), "rate").ifPresent(r -> draft.rate = new RateSchedule.Flat(r));
             case TiersAttrContext tiers -> tiers(tiers);
+            case BandsAttrContext bands -> bands(bands);
             case BaseAttrContext base -> draft.base = filter(base.filter());
             case ProductsAttrContext products -> {
                 if (products.filter() != null) draft.products = filter(products.filter());    // "products all": no filter
@@ -304,6 +311,53 @@ final class TermBuilder {
             case SubjectAttrContext subject -> draft.subject = subject.name().getText();
             default -> throw new IllegalStateException("attribute without a reader: " + attribute.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Bands: each from or over a lower bound, to or below an upper one (the last may be open), in
+     * one currency, rising and never overlapping; a gap between two is allowed and named when a
+     * volume falls in it.
+     */
+    private void bands(BandsAttrContext bands) {
+        RateSchedule.TierBasis basis = bands.CUMULATIVE() != null ? RateSchedule.TierBasis.CUMULATIVE : RateSchedule.TierBasis.PER_PERIOD;
+        List<RateSchedule.Band> list = new ArrayList<>();
+        boolean ok = true;
+        List<BandContext> contexts = bands.band();
+        for (int i = 0; i < contexts.size(); i++) {
+            BandContext band = contexts.get(i);
+            Optional<Money> lower = positiveMoney(band.expr(0), "band bound");
+            Optional<Money> upper = band.upper == null ? Optional.empty() : positiveMoney(band.expr(1), "band bound");
+            Optional<Percentage> rate = rate(band.expr(band.upper == null ? 1 : 2), "band rate");
+            if (lower.isEmpty() || rate.isEmpty() || (band.upper != null && upper.isEmpty())) {
+                ok = false;
+                continue;
+            }
+            boolean lowerInclusive = band.lower.getType() == TreatyParser.FROM;
+            boolean upperInclusive = band.upper != null && band.upper.getType() == TreatyParser.TO;
+            if (upper.isPresent() && (!upper.get().currency().equals(lower.get().currency()) || upper.get().compareTo(lower.get()) < 0
+                    || (upper.get().compareTo(lower.get()) == 0 && !(lowerInclusive && upperInclusive)))) {
+                scope.error(band.expr(1), "a band must hold some volume: " + band.getText().replace(":", ": ") + " is empty");
+                ok = false;
+                continue;
+            }
+            if (upper.isEmpty() && i != contexts.size() - 1) {
+                scope.error(band, "only the last band may be open-ended (no 'to' or 'below')");
+                ok = false;
+            }
+            if (!list.isEmpty()) {
+                RateSchedule.Band previous = list.get(list.size() - 1);
+                Money top = previous.upper().orElse(null);
+                boolean overlaps = top == null || !top.currency().equals(lower.get().currency()) || lower.get().compareTo(top) < 0
+                        || (lower.get().compareTo(top) == 0 && previous.upperInclusive() && lowerInclusive);
+                if (overlaps) {
+                    scope.error(band.expr(0), "bands must rise in one currency without overlapping: this one starts at " + lower.get()
+                            + (top == null ? " after an open-ended band" : ", inside the band before it (" + previous + ")"));
+                    ok = false;
+                }
+            }
+            list.add(new RateSchedule.Band(lower.get(), lowerInclusive, upper, upperInclusive, rate.get()));
+        }
+        if (ok) draft.rate = new RateSchedule.Banded(basis, list);
     }
 
     private void tiers(TiersAttrContext tiers) {

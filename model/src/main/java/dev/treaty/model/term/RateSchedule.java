@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How a revenue share's rate is found: one flat rate, or tiers over a running base. */
+/** How a revenue share's rate is found: one flat rate, marginal tiers over a running base, or bands of volume. */
 public sealed interface RateSchedule {
 
     record Flat(Percentage rate) implements RateSchedule {
@@ -31,6 +31,45 @@ public sealed interface RateSchedule {
         @Override
         public String toString() {
             return basis.keyword() + " " + tiers.stream().map(Tier::toString).collect(Collectors.joining("; ", "{", "}"));
+        }
+    }
+
+    /**
+     * Band rates: the band the volume falls in sets one rate for the whole of it.
+     *
+     * @param basis whether the volume is the period's base or the base over the term's life through the period
+     * @param bands ascending and not overlapping; gaps are allowed (a volume in one is an error that names the table)
+     */
+    record Banded(TierBasis basis, List<Band> bands) implements RateSchedule {
+        public Banded {
+            bands = List.copyOf(bands);
+        }
+
+        /** The band holding {@code volume}, if any. */
+        public Optional<Band> bandOf(java.math.BigDecimal volume) {
+            return bands.stream().filter(b -> b.holds(volume)).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return basis.keyword() + " " + bands.stream().map(Band::toString).collect(Collectors.joining("; ", "{", "}"));
+        }
+    }
+
+    /** A band: from (inclusive) or over (exclusive) {@code lower}, to (inclusive) or below (exclusive) {@code upper}, or open-ended. */
+    record Band(Money lower, boolean lowerInclusive, Optional<Money> upper, boolean upperInclusive, Percentage rate) {
+
+        public boolean holds(java.math.BigDecimal volume) {
+            int low = volume.compareTo(lower.amount());
+            if (lowerInclusive ? low < 0 : low <= 0) return false;
+            if (upper.isEmpty()) return true;
+            int high = volume.compareTo(upper.get().amount());
+            return upperInclusive ? high <= 0 : high < 0;
+        }
+
+        @Override
+        public String toString() {
+            return (lowerInclusive ? "from " : "over ") + lower + upper.map(u -> (upperInclusive ? " to " : " below ") + u).orElse("") + ": " + rate;
         }
     }
 

@@ -38,6 +38,17 @@ public final class Settlement {
         return new SettlementResult(List.copyOf(statements), net(statements), plan.lines(), plan.ignored());
     }
 
+    /** The (fiscal) year a period starting on {@code day} belongs to: the year of the term's accounting periods. */
+    private static String yearOf(RevenueShare share, LocalDate day) {
+        return AccountingPeriods.of(new dev.treaty.model.term.AccountingPeriod(dev.treaty.model.term.AccountingPeriod.Unit.YEAR,
+                share.period().fiscalYearStart()), day).label();
+    }
+
+    /** The contract year a period starting on {@code day} belongs to: "contract year 1" from the term's first day. */
+    private static String contractYearOf(LocalDate termStart, LocalDate day) {
+        return "contract year " + (java.time.temporal.ChronoUnit.YEARS.between(termStart, day.isBefore(termStart) ? termStart : day) + 1);
+    }
+
     /** The base of the whole period the piece at {@code index} is in (the pieces of a period are adjacent). */
     private static BigDecimal periodVolume(SettlementPlan.TermPlan plan, int index) {
         SettlementPlan.Piece piece = plan.pieces.get(index);
@@ -58,6 +69,12 @@ public final class Settlement {
         String periodKey = null;
         BigDecimal periodBase = BigDecimal.ZERO;
         Money periodDue = zero;
+        String yearKey = null;                            // the (fiscal) year of the accounting periods, for tiers, bands and caps per year
+        BigDecimal yearBase = BigDecimal.ZERO;
+        Money yearDue = zero;
+        String contractYearKey = null;                    // the year since the term began, for tiers and bands per contract year
+        BigDecimal contractYearBase = BigDecimal.ZERO;
+        LocalDate termStart = plan.pieces.get(0).from;
         List<DueRecord> dues = new ArrayList<>();         // for caps counting payments since a date
         List<StatementLine> lines = new ArrayList<>();
         Money totalBase = zero;
@@ -75,6 +92,18 @@ public final class Settlement {
                 periodBase = BigDecimal.ZERO;
                 periodDue = localZero;
             }
+            // a period belongs to the year its first day is in: resets never split a period
+            String year = yearOf(share, piece.period.start());
+            if (!year.equals(yearKey)) {
+                yearKey = year;
+                yearBase = BigDecimal.ZERO;
+                yearDue = localZero;
+            }
+            String contractYear = contractYearOf(termStart, piece.period.start());
+            if (!contractYear.equals(contractYearKey)) {
+                contractYearKey = contractYear;
+                contractYearBase = BigDecimal.ZERO;
+            }
             BigDecimal base = piece.base.value();
             List<Explanation> steps = new ArrayList<>();
             steps.add(baseStep(piece, base, share));
@@ -88,7 +117,12 @@ public final class Settlement {
                     rateText = flat.rate().toString();
                 }
                 case RateSchedule.Tiered tiered -> {
-                    BigDecimal before = tiered.basis() == RateSchedule.TierBasis.CUMULATIVE ? cumulativeBase : periodBase;
+                    BigDecimal before = switch (tiered.basis()) {
+                        case CUMULATIVE -> cumulativeBase;
+                        case PER_PERIOD -> periodBase;
+                        case PER_YEAR -> yearBase;
+                        case PER_CONTRACT_YEAR -> contractYearBase;
+                    };
                     Tiers.Share tiersShare = Tiers.marginal(tiered, before, base, share.currency());
                     exact = tiersShare.amount();
                     rateText = tiersShare.description();
@@ -96,15 +130,25 @@ public final class Settlement {
                 case RateSchedule.Banded banded -> {
                     // the whole period's volume (or the term's, through the period) picks one band for all of it
                     BigDecimal volume = periodVolume(plan, i);
-                    if (banded.basis() == RateSchedule.TierBasis.CUMULATIVE) volume = volume.add(cumulativeBase.subtract(periodBase));
+                    // the counted base before this period (its own earlier pieces excluded: they are in the period's volume)
+                    volume = volume.add(switch (banded.basis()) {
+                        case CUMULATIVE -> cumulativeBase.subtract(periodBase);
+                        case PER_PERIOD -> BigDecimal.ZERO;
+                        case PER_YEAR -> yearBase.subtract(periodBase);
+                        case PER_CONTRACT_YEAR -> contractYearBase.subtract(periodBase);
+                    });
                     BigDecimal measured = volume;
                     RateSchedule.Band band = banded.bandOf(volume).orElseThrow(() -> new SettlementException(share.header().label() + " (clause "
                             + piece.term.clause().clause().id() + "): a volume of "
                             + Money.of(measured.stripTrailingZeros(), share.currency()) + " in " + piece.period.label()
                             + " falls in no band of its table " + banded));
                     exact = base.multiply(band.rate().fraction());
-                    rateText = band.rate() + " (band " + band + ", for a " + (banded.basis() == RateSchedule.TierBasis.CUMULATIVE
-                            ? "cumulative" : piece.period.label()) + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
+                    rateText = band.rate() + " (band " + band + ", for a " + switch (banded.basis()) {
+                        case CUMULATIVE -> "cumulative";
+                        case PER_PERIOD -> piece.period.label();
+                        case PER_YEAR -> year + " to date";
+                        case PER_CONTRACT_YEAR -> contractYear + " to date";
+                    } + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
                 }
             }
             Money gross = Money.of(exact, share.currency()).rounded(rounding.scale(), rounding.mode());
@@ -112,6 +156,8 @@ public final class Settlement {
                     + Money.of(exact.stripTrailingZeros(), share.currency()) + ", rounded " + rounding + ": " + gross));
             cumulativeBase = cumulativeBase.add(base);
             periodBase = periodBase.add(base);
+            yearBase = yearBase.add(base);
+            contractYearBase = contractYearBase.add(base);
             Money payable = gross.isNegative() ? localZero : gross;
             if (gross.isNegative()) steps.add(Explanation.of("a negative base earns nothing: refunds are not set off"));
 
@@ -151,6 +197,18 @@ public final class Settlement {
                 }
                 steps.add(Explanation.of("period cap " + share.periodCap().get() + ": " + (capCut.isZero() ? "not reached" : "cut " + capCut)));
             }
+            if (share.yearCap().isPresent()) {
+                Money room = share.yearCap().get().minus(yearDue);
+                if (room.isNegative()) room = localZero;
+                Money cut = localZero;
+                if (payable.compareTo(room) > 0) {
+                    cut = payable.minus(room);
+                    capCut = capCut.plus(cut);
+                    payable = room;
+                }
+                steps.add(Explanation.of("year cap " + share.yearCap().get() + " for " + year + ": " + yearDue + " due before this line, "
+                        + (cut.isZero() ? "not reached" : "cut " + cut)));
+            }
             Optional<Money> capRemaining = Optional.empty();
             if (share.totalCap().isPresent()) {
                 RevenueShare.TotalCap cap = share.totalCap().get();
@@ -174,6 +232,7 @@ public final class Settlement {
 
             Money due = payable;
             periodDue = periodDue.plus(due);
+            yearDue = yearDue.plus(due);
             cumulativeDue = cumulativeDue.plus(due);
             dues.add(new DueRecord(piece.from, due));
             LocalDate dueDate = piece.period.end().plusDays(share.payment().dueDays());

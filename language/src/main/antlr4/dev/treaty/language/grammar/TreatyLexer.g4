@@ -68,6 +68,7 @@ UP            : 'up' ;
 TO            : 'to' ;
 ABOVE         : 'above' ;
 BANDS         : 'bands' ;
+CONTRACT      : 'contract' ;
 OVER          : 'over' ;
 BELOW         : 'below' ;
 BASE          : 'base' ;

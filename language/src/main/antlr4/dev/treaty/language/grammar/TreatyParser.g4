@@ -48,8 +48,8 @@ termKind
 attribute
     : partyRole name                                        # roleAttr
     | RATE expr                                             # rateAttr
-    | TIERS (CUMULATIVE | PER PERIOD) LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
-    | BANDS (CUMULATIVE | PER PERIOD) LBRACE sep? band (sep band)* sep? RBRACE  # bandsAttr
+    | TIERS tierBasis LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
+    | BANDS tierBasis LBRACE sep? band (sep band)* sep? RBRACE  # bandsAttr
     | BASE filter                                           # baseAttr
     | PRODUCTS (ALL | filter)                               # productsAttr
     | PERIOD periodSpec                                     # periodAttr
@@ -57,6 +57,7 @@ attribute
     | THROUGH expr                                          # throughAttr
     | CAP TOTAL expr (COUNTING PAYMENTS SINCE expr)?        # totalCapAttr
     | CAP PER PERIOD expr                                   # periodCapAttr
+    | CAP PER YEAR expr                                     # yearCapAttr
     | MINIMUM expr PER PERIOD                               # minimumAttr
     | ADVANCE expr RECOUPABLE?                              # advanceAttr
     | DUE expr AFTER PERIOD END                             # dueAttr
@@ -86,6 +87,14 @@ attribute
     ;
 
 partyRole : PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER ;
+
+// over what the running base of tiers (or the volume of bands) is counted: the term's life, each period, each (fiscal) year, each contract year
+tierBasis
+    : CUMULATIVE
+    | PER PERIOD
+    | PER YEAR
+    | PER CONTRACT YEAR
+    ;
 
 tier
     : UP TO expr COLON expr   # boundedTier
@@ -165,7 +174,7 @@ name
     | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
     | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
     | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
-    | RATE | TIERS | BANDS | OVER | BELOW | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
+    | RATE | TIERS | BANDS | CONTRACT | OVER | BELOW | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
     | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
     | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL

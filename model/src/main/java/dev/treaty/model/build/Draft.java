@@ -29,6 +29,7 @@ final class Draft {
     LocalDate through;
     RevenueShare.TotalCap totalCap;
     Money periodCap;
+    Money yearCap;
     Money minimum;
     Money advance;
     Integer dueDays;

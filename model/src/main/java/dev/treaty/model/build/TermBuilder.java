@@ -55,7 +55,7 @@ final class TermBuilder {
 
     static {
         allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers|bands", "period", "due"),
-                "base", "cap total", "cap per period", "minimum", "advance", "instalments", "currency", "rounding");
+                "base", "cap total", "cap per period", "cap per year", "minimum", "advance", "instalments", "currency", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
         allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except", WITHDRAWS);
@@ -171,6 +171,7 @@ final class TermBuilder {
         List<Money> amounts = new ArrayList<>();
         if (draft.totalCap != null) amounts.add(draft.totalCap.amount());
         if (draft.periodCap != null) amounts.add(draft.periodCap);
+        if (draft.yearCap != null) amounts.add(draft.yearCap);
         if (draft.minimum != null) amounts.add(draft.minimum);
         if (draft.advance != null) amounts.add(draft.advance);
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
@@ -197,7 +198,8 @@ final class TermBuilder {
         PaymentTerms payment = new PaymentTerms(draft.dueDays, Optional.ofNullable(draft.instalments));
         return Optional.of(new RevenueShare(header, validity, role("payer"), role("payee"), draft.rate,
                 Optional.ofNullable(draft.base), draft.period,
-                Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.minimum),
+                Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.yearCap),
+                Optional.ofNullable(draft.minimum),
                 Optional.ofNullable(draft.advance), payment, currency,
                 draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
     }
@@ -215,6 +217,7 @@ final class TermBuilder {
             case RoleAttrContext role -> role.partyRole().getText();
             case TotalCapAttrContext ignored -> "cap total";
             case PeriodCapAttrContext ignored -> "cap per period";
+            case YearCapAttrContext ignored -> "cap per year";
             case ExceptionToAttrContext ignored -> "exception to";
             case WithdrawsAttrContext ignored -> WITHDRAWS;
             default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
@@ -257,6 +260,7 @@ final class TermBuilder {
                 amount.ifPresent(a -> draft.totalCap = new RevenueShare.TotalCap(a, since));
             }
             case PeriodCapAttrContext cap -> draft.periodCap = positiveMoney(cap.expr(), "cap per period").orElse(null);
+            case YearCapAttrContext cap -> draft.yearCap = positiveMoney(cap.expr(), "cap per year").orElse(null);
             case MinimumAttrContext minimum -> draft.minimum = positiveMoney(minimum.expr(), "minimum").orElse(null);
             case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance").orElse(null);
             case DueAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {
@@ -313,13 +317,20 @@ final class TermBuilder {
         }
     }
 
+    private static RateSchedule.TierBasis basis(TierBasisContext basis) {
+        if (basis.CUMULATIVE() != null) return RateSchedule.TierBasis.CUMULATIVE;
+        if (basis.CONTRACT() != null) return RateSchedule.TierBasis.PER_CONTRACT_YEAR;
+        if (basis.YEAR() != null) return RateSchedule.TierBasis.PER_YEAR;
+        return RateSchedule.TierBasis.PER_PERIOD;
+    }
+
     /**
      * Bands: each from or over a lower bound, to or below an upper one (the last may be open), in
      * one currency, rising and never overlapping; a gap between two is allowed and named when a
      * volume falls in it.
      */
     private void bands(BandsAttrContext bands) {
-        RateSchedule.TierBasis basis = bands.CUMULATIVE() != null ? RateSchedule.TierBasis.CUMULATIVE : RateSchedule.TierBasis.PER_PERIOD;
+        RateSchedule.TierBasis basis = basis(bands.tierBasis());
         List<RateSchedule.Band> list = new ArrayList<>();
         boolean ok = true;
         List<BandContext> contexts = bands.band();
@@ -361,7 +372,7 @@ final class TermBuilder {
     }
 
     private void tiers(TiersAttrContext tiers) {
-        RateSchedule.TierBasis basis = tiers.CUMULATIVE() != null ? RateSchedule.TierBasis.CUMULATIVE : RateSchedule.TierBasis.PER_PERIOD;
+        RateSchedule.TierBasis basis = basis(tiers.tierBasis());
         List<RateSchedule.Tier> list = new ArrayList<>();
         Money previous = null;
         boolean ok = true;

@@ -81,8 +81,9 @@ public sealed interface RateSchedule {
         }
     }
 
+    /** Over what a running base (tiers) or a volume (bands) is counted, and when it starts again from nothing. */
     enum TierBasis {
-        CUMULATIVE("cumulative"), PER_PERIOD("per period");
+        CUMULATIVE("cumulative"), PER_PERIOD("per period"), PER_YEAR("per year"), PER_CONTRACT_YEAR("per contract year");
 
         private final String keyword;
 

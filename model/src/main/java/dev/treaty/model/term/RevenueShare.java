@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param totalCap     the most ever payable, counting payments since a date (which may lie
  *                     before this version, so payments under earlier versions count)
  * @param periodCap    the most payable for one period
+ * @param yearCap      the most payable for one (fiscal) year of the term's accounting periods
  * @param minimum      the least payable for a period while the term applies (a guarantee)
  * @param advance      paid up front and recouped from the amounts that become due
  */
 public record RevenueShare(TermHeader header, Validity validity, String payer, String payee, RateSchedule rate,
                            Optional<Filter> base, AccountingPeriod period, Optional<TotalCap> totalCap,
-                           Optional<Money> periodCap, Optional<Money> minimum, Optional<Money> advance,
+                           Optional<Money> periodCap, Optional<Money> yearCap, Optional<Money> minimum, Optional<Money> advance,
                            PaymentTerms payment, Currency currency, Rounding rounding) implements Term {
 
     /** A cap on the total paid, counting payments made since {@code countingSince} (empty: since the term began). */
@@ -38,7 +39,7 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
                 .put("base", base.map(Object::toString).orElse("all revenue"))
                 .put("period", period);
         validity.describe(a);
-        return a.put("cap total", totalCap).put("cap per period", periodCap)
+        return a.put("cap total", totalCap).put("cap per period", periodCap).put("cap per year", yearCap)
                 .put("minimum per period", minimum).put("advance", advance)
                 .put("due", payment).put("currency", currency.getCurrencyCode()).put("rounding", rounding)
                 .toMap();

@@ -76,6 +76,7 @@ public final class Settlement {
         BigDecimal contractYearBase = BigDecimal.ZERO;
         LocalDate termStart = plan.pieces.get(0).from;
         List<DueRecord> dues = new ArrayList<>();         // for caps counting payments since a date
+        List<PeriodDue> periodDues = new ArrayList<>();   // for rolling caps: what is due for periods ending when
         List<StatementLine> lines = new ArrayList<>();
         Money totalBase = zero;
         Money totalGross = zero;
@@ -209,6 +210,25 @@ public final class Settlement {
                 steps.add(Explanation.of("year cap " + share.yearCap().get() + " for " + year + ": " + yearDue + " due before this line, "
                         + (cut.isZero() ? "not reached" : "cut " + cut)));
             }
+            if (share.rollingCap().isPresent()) {
+                RevenueShare.RollingCap cap = share.rollingCap().get();
+                // the window that ends with this period's last day: every period ending on or after its first day
+                LocalDate windowStart = piece.period.end().plusDays(1).minus(cap.window());
+                Money counted = localZero;
+                for (PeriodDue earlier : periodDues) {
+                    if (!earlier.end.isBefore(windowStart)) counted = counted.plus(earlier.amount);
+                }
+                Money room = cap.amount().minus(counted);
+                if (room.isNegative()) room = localZero;
+                Money cut = localZero;
+                if (payable.compareTo(room) > 0) {
+                    cut = payable.minus(room);
+                    capCut = capCut.plus(cut);
+                    payable = room;
+                }
+                steps.add(Explanation.of("rolling cap " + cap + ": " + counted + " due for the periods ending from " + windowStart
+                        + (cut.isZero() ? ", not reached" : ", cut " + cut)));
+            }
             Optional<Money> capRemaining = Optional.empty();
             if (share.totalCap().isPresent()) {
                 RevenueShare.TotalCap cap = share.totalCap().get();
@@ -235,6 +255,7 @@ public final class Settlement {
             yearDue = yearDue.plus(due);
             cumulativeDue = cumulativeDue.plus(due);
             dues.add(new DueRecord(piece.from, due));
+            periodDues.add(new PeriodDue(piece.period.end(), due));
             LocalDate dueDate = piece.period.end().plusDays(share.payment().dueDays());
             List<StatementLine.Instalment> instalments = instalments(share.payment(), due, dueDate, rounding);
             steps.add(Explanation.of("due: " + due + " on " + dueDate + (instalments.size() > 1 ? " in " + instalments.size()
@@ -260,6 +281,9 @@ public final class Settlement {
     }
 
     private record DueRecord(LocalDate from, Money amount) {
+    }
+
+    private record PeriodDue(LocalDate end, Money amount) {
     }
 
     private static Explanation baseStep(SettlementPlan.Piece piece, BigDecimal base, RevenueShare share) {

@@ -70,6 +70,8 @@ ABOVE         : 'above' ;
 BANDS         : 'bands' ;
 CONTRACT      : 'contract' ;
 OVER          : 'over' ;
+THE           : 'the' ;
+LAST          : 'last' ;
 BELOW         : 'below' ;
 BASE          : 'base' ;
 PRODUCTS      : 'products' ;

@@ -58,6 +58,7 @@ attribute
     | CAP TOTAL expr (COUNTING PAYMENTS SINCE expr)?        # totalCapAttr
     | CAP PER PERIOD expr                                   # periodCapAttr
     | CAP PER YEAR expr                                     # yearCapAttr
+    | CAP expr OVER THE LAST expr                           # rollingCapAttr
     | MINIMUM expr PER PERIOD                               # minimumAttr
     | ADVANCE expr RECOUPABLE?                              # advanceAttr
     | DUE expr AFTER PERIOD END                             # dueAttr
@@ -174,7 +175,7 @@ name
     | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
     | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
     | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
-    | RATE | TIERS | BANDS | CONTRACT | OVER | BELOW | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
+    | RATE | TIERS | BANDS | CONTRACT | OVER | BELOW | THE | LAST | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
     | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
     | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL

@@ -55,7 +55,7 @@ final class TermBuilder {
 
     static {
         allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers|bands", "period", "due"),
-                "base", "cap total", "cap per period", "cap per year", "minimum", "advance", "instalments", "currency", "rounding");
+                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "advance", "instalments", "currency", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
         allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except", WITHDRAWS);
@@ -172,6 +172,7 @@ final class TermBuilder {
         if (draft.totalCap != null) amounts.add(draft.totalCap.amount());
         if (draft.periodCap != null) amounts.add(draft.periodCap);
         if (draft.yearCap != null) amounts.add(draft.yearCap);
+        if (draft.rollingCap != null) amounts.add(draft.rollingCap.amount());
         if (draft.minimum != null) amounts.add(draft.minimum);
         if (draft.advance != null) amounts.add(draft.advance);
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
@@ -198,7 +199,7 @@ final class TermBuilder {
         PaymentTerms payment = new PaymentTerms(draft.dueDays, Optional.ofNullable(draft.instalments));
         return Optional.of(new RevenueShare(header, validity, role("payer"), role("payee"), draft.rate,
                 Optional.ofNullable(draft.base), draft.period,
-                Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.yearCap),
+                Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.yearCap), Optional.ofNullable(draft.rollingCap),
                 Optional.ofNullable(draft.minimum),
                 Optional.ofNullable(draft.advance), payment, currency,
                 draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
@@ -218,6 +219,7 @@ final class TermBuilder {
             case TotalCapAttrContext ignored -> "cap total";
             case PeriodCapAttrContext ignored -> "cap per period";
             case YearCapAttrContext ignored -> "cap per year";
+            case RollingCapAttrContext ignored -> "cap over";
             case ExceptionToAttrContext ignored -> "exception to";
             case WithdrawsAttrContext ignored -> WITHDRAWS;
             default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
@@ -261,6 +263,15 @@ final class TermBuilder {
             }
             case PeriodCapAttrContext cap -> draft.periodCap = positiveMoney(cap.expr(), "cap per period").orElse(null);
             case YearCapAttrContext cap -> draft.yearCap = positiveMoney(cap.expr(), "cap per year").orElse(null);
+            case RollingCapAttrContext cap -> {
+                Optional<Money> amount = positiveMoney(cap.expr(0), "cap");
+                Optional<java.time.Period> window = duration(cap.expr(1), "cap window");
+                if (window.isPresent() && (window.get().isNegative() || window.get().isZero())) {
+                    scope.error(cap.expr(1), "a rolling cap's window must be longer than nothing, not " + dev.treaty.model.value.Durations.format(window.get()));
+                } else if (amount.isPresent() && window.isPresent()) {
+                    draft.rollingCap = new dev.treaty.model.term.RevenueShare.RollingCap(amount.get(), window.get());
+                }
+            }
             case MinimumAttrContext minimum -> draft.minimum = positiveMoney(minimum.expr(), "minimum").orElse(null);
             case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance").orElse(null);
             case DueAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {

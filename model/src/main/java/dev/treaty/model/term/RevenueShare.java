@@ -15,13 +15,22 @@ import java.util.Optional;
  *                     before this version, so payments under earlier versions count)
  * @param periodCap    the most payable for one period
  * @param yearCap      the most payable for one (fiscal) year of the term's accounting periods
+ * @param rollingCap   the most payable over any window of the given length that ends with a period
  * @param minimum      the least payable for a period while the term applies (a guarantee)
  * @param advance      paid up front and recouped from the amounts that become due
  */
 public record RevenueShare(TermHeader header, Validity validity, String payer, String payee, RateSchedule rate,
                            Optional<Filter> base, AccountingPeriod period, Optional<TotalCap> totalCap,
-                           Optional<Money> periodCap, Optional<Money> yearCap, Optional<Money> minimum, Optional<Money> advance,
+                           Optional<Money> periodCap, Optional<Money> yearCap, Optional<RollingCap> rollingCap, Optional<Money> minimum, Optional<Money> advance,
                            PaymentTerms payment, Currency currency, Rounding rounding) implements Term {
+
+    /** A cap on what is paid for the periods that end within any {@code window} (12 months, say), the one ending now included. */
+    public record RollingCap(Money amount, java.time.Period window) {
+        @Override
+        public String toString() {
+            return amount + " over the last " + dev.treaty.model.value.Durations.format(window);
+        }
+    }
 
     /** A cap on the total paid, counting payments made since {@code countingSince} (empty: since the term began). */
     public record TotalCap(Money amount, Optional<LocalDate> countingSince) {
@@ -39,7 +48,7 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
                 .put("base", base.map(Object::toString).orElse("all revenue"))
                 .put("period", period);
         validity.describe(a);
-        return a.put("cap total", totalCap).put("cap per period", periodCap).put("cap per year", yearCap)
+        return a.put("cap total", totalCap).put("cap per period", periodCap).put("cap per year", yearCap).put("cap over", rollingCap)
                 .put("minimum per period", minimum).put("advance", advance)
                 .put("due", payment).put("currency", currency.getCurrencyCode()).put("rounding", rounding)
                 .toMap();

@@ -44,6 +44,13 @@ public final class Settlement {
                 share.period().fiscalYearStart()), day).label();
     }
 
+    /** Whether {@code period} is the last of its (fiscal or contract) year: the year is complete with it. */
+    private static boolean yearEnds(RevenueShare share, RevenueShare.YearMinimum minimum, LocalDate termStart, AccountingPeriods.Period period) {
+        LocalDate next = period.end().plusDays(1);
+        return minimum.contractYear() ? !contractYearOf(termStart, next).equals(contractYearOf(termStart, period.start()))
+                : !yearOf(share, next).equals(yearOf(share, period.start()));
+    }
+
     /** The contract year a period starting on {@code day} belongs to: "contract year 1" from the term's first day. */
     private static String contractYearOf(LocalDate termStart, LocalDate day) {
         return "contract year " + (java.time.temporal.ChronoUnit.YEARS.between(termStart, day.isBefore(termStart) ? termStart : day) + 1);
@@ -74,6 +81,7 @@ public final class Settlement {
         Money yearDue = zero;
         String contractYearKey = null;                    // the year since the term began, for tiers and bands per contract year
         BigDecimal contractYearBase = BigDecimal.ZERO;
+        Money contractYearDue = zero;
         LocalDate termStart = plan.pieces.get(0).from;
         List<DueRecord> dues = new ArrayList<>();         // for caps counting payments since a date
         List<PeriodDue> periodDues = new ArrayList<>();   // for rolling caps: what is due for periods ending when
@@ -104,6 +112,7 @@ public final class Settlement {
             if (!contractYear.equals(contractYearKey)) {
                 contractYearKey = contractYear;
                 contractYearBase = BigDecimal.ZERO;
+                contractYearDue = localZero;
             }
             BigDecimal base = piece.base.value();
             List<Explanation> steps = new ArrayList<>();
@@ -253,6 +262,7 @@ public final class Settlement {
             Money due = payable;
             periodDue = periodDue.plus(due);
             yearDue = yearDue.plus(due);
+            contractYearDue = contractYearDue.plus(due);
             cumulativeDue = cumulativeDue.plus(due);
             dues.add(new DueRecord(piece.from, due));
             periodDues.add(new PeriodDue(piece.period.end(), due));
@@ -270,11 +280,41 @@ public final class Settlement {
             StatementLine line = new StatementLine(share.name(), share.payer(), share.payee(), piece.period.label(), piece.period.end(),
                     piece.from, piece.through, piece.term, Money.of(base, share.currency()), piece.lines, rateText, gross, recouped,
                     topUp, capCut, due, dueDate, instalments, cumulativeDue, capRemaining, why);
+            List<StatementLine> made = new ArrayList<>(List.of(line));
+
+            // A yearly minimum: at the last period of its year, the year's shortfall is a line of its own, dated the period's last day.
+            if (share.yearMinimum().isPresent() && lastOfPeriod) {
+                RevenueShare.YearMinimum minimum = share.yearMinimum().get();
+                String minimumYear = minimum.contractYear() ? contractYear : year;
+                // the year is complete only through its last day: a settlement that stops short of it owes no true-up yet
+                boolean lastOfYear = i + 1 == plan.pieces.size() ? piece.through.equals(piece.period.end()) && yearEnds(share, minimum, termStart, piece.period)
+                        : !(minimum.contractYear() ? contractYearOf(termStart, plan.pieces.get(i + 1).period.start())
+                        : yearOf(plan.pieces.get(i + 1).share, plan.pieces.get(i + 1).period.start())).equals(minimumYear);
+                Money yearTotal = minimum.contractYear() ? contractYearDue : yearDue;
+                if (lastOfYear && yearTotal.compareTo(minimum.amount()) < 0) {
+                    Money shortfall = minimum.amount().minus(yearTotal);
+                    cumulativeDue = cumulativeDue.plus(shortfall);
+                    yearDue = yearDue.plus(shortfall);
+                    contractYearDue = contractYearDue.plus(shortfall);
+                    dues.add(new DueRecord(piece.period.end(), shortfall));
+                    periodDues.add(new PeriodDue(piece.period.end(), shortfall));
+                    Explanation trueUp = Explanation.of(share.payer() + " owes " + share.payee() + " " + shortfall + " for " + minimumYear
+                            + ": the minimum " + minimum + " less the " + yearTotal + " due for its periods, with the statement of "
+                            + piece.period.label() + " under " + share.header().label())
+                            .cite(Explanation.Reference.clause(piece.term)).cite(Explanation.Reference.assumptions(piece.term, assumptions));
+                    made.add(new StatementLine(share.name(), share.payer(), share.payee(), piece.period.label(), piece.period.end(),
+                            piece.period.end(), piece.period.end(), piece.term, localZero, 0, "minimum " + minimum + " true-up", localZero,
+                            localZero, shortfall, localZero, shortfall, dueDate, instalments(share.payment(), shortfall, dueDate, rounding),
+                            cumulativeDue, Optional.empty(), trueUp));
+                }
+            }
             if (reportFrom.map(f -> !piece.through.isBefore(f)).orElse(true)) {
-                lines.add(line);
-                totalBase = totalBase.plus(line.base());
-                totalGross = totalGross.plus(gross);
-                totalDue = totalDue.plus(due);
+                for (StatementLine made1 : made) {
+                    lines.add(made1);
+                    totalBase = totalBase.plus(made1.base());
+                    totalGross = totalGross.plus(made1.gross());
+                    totalDue = totalDue.plus(made1.due());
+                }
             }
         }
         return new Statement(plan.name, first.payer(), first.payee(), lines, totalBase, totalGross, totalDue);

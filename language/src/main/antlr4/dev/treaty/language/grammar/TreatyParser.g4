@@ -60,6 +60,7 @@ attribute
     | CAP PER YEAR expr                                     # yearCapAttr
     | CAP expr OVER THE LAST expr                           # rollingCapAttr
     | MINIMUM expr PER PERIOD                               # minimumAttr
+    | MINIMUM expr PER CONTRACT? YEAR                       # yearMinimumAttr
     | ADVANCE expr RECOUPABLE?                              # advanceAttr
     | DUE expr AFTER PERIOD END                             # dueAttr
     | INSTALMENTS expr frequency                            # instalmentsAttr

@@ -30,6 +30,7 @@ final class Draft {
     RevenueShare.TotalCap totalCap;
     Money periodCap;
     Money yearCap;
+    dev.treaty.model.term.RevenueShare.YearMinimum yearMinimum;
     dev.treaty.model.term.RevenueShare.RollingCap rollingCap;
     Money minimum;
     Money advance;

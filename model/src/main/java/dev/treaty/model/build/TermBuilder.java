@@ -55,7 +55,7 @@ final class TermBuilder {
 
     static {
         allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers|bands", "period", "due"),
-                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "advance", "instalments", "currency", "rounding");
+                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "minimum per year", "advance", "instalments", "currency", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
         allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except", WITHDRAWS);
@@ -174,6 +174,7 @@ final class TermBuilder {
         if (draft.yearCap != null) amounts.add(draft.yearCap);
         if (draft.rollingCap != null) amounts.add(draft.rollingCap.amount());
         if (draft.minimum != null) amounts.add(draft.minimum);
+        if (draft.yearMinimum != null) amounts.add(draft.yearMinimum.amount());
         if (draft.advance != null) amounts.add(draft.advance);
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
             tiered.tiers().forEach(t -> t.upTo().ifPresent(amounts::add));
@@ -200,7 +201,7 @@ final class TermBuilder {
         return Optional.of(new RevenueShare(header, validity, role("payer"), role("payee"), draft.rate,
                 Optional.ofNullable(draft.base), draft.period,
                 Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.yearCap), Optional.ofNullable(draft.rollingCap),
-                Optional.ofNullable(draft.minimum),
+                Optional.ofNullable(draft.minimum), Optional.ofNullable(draft.yearMinimum),
                 Optional.ofNullable(draft.advance), payment, currency,
                 draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
     }
@@ -220,6 +221,7 @@ final class TermBuilder {
             case PeriodCapAttrContext ignored -> "cap per period";
             case YearCapAttrContext ignored -> "cap per year";
             case RollingCapAttrContext ignored -> "cap over";
+            case YearMinimumAttrContext ignored -> "minimum per year";
             case ExceptionToAttrContext ignored -> "exception to";
             case WithdrawsAttrContext ignored -> WITHDRAWS;
             default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
@@ -273,6 +275,8 @@ final class TermBuilder {
                 }
             }
             case MinimumAttrContext minimum -> draft.minimum = positiveMoney(minimum.expr(), "minimum").orElse(null);
+            case YearMinimumAttrContext minimum -> draft.yearMinimum = positiveMoney(minimum.expr(), "minimum")
+                    .map(m -> new dev.treaty.model.term.RevenueShare.YearMinimum(m, minimum.CONTRACT() != null)).orElse(null);
             case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance").orElse(null);
             case DueAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {
                 if (p.getMonths() != 0 || p.getYears() != 0) {

@@ -17,12 +17,22 @@ import java.util.Optional;
  * @param yearCap      the most payable for one (fiscal) year of the term's accounting periods
  * @param rollingCap   the most payable over any window of the given length that ends with a period
  * @param minimum      the least payable for a period while the term applies (a guarantee)
+ * @param yearMinimum  the least payable for a (fiscal or contract) year: its shortfall is a line of the year's last period
  * @param advance      paid up front and recouped from the amounts that become due
  */
 public record RevenueShare(TermHeader header, Validity validity, String payer, String payee, RateSchedule rate,
                            Optional<Filter> base, AccountingPeriod period, Optional<TotalCap> totalCap,
-                           Optional<Money> periodCap, Optional<Money> yearCap, Optional<RollingCap> rollingCap, Optional<Money> minimum, Optional<Money> advance,
+                           Optional<Money> periodCap, Optional<Money> yearCap, Optional<RollingCap> rollingCap, Optional<Money> minimum,
+                           Optional<YearMinimum> yearMinimum, Optional<Money> advance,
                            PaymentTerms payment, Currency currency, Rounding rounding) implements Term {
+
+    /** A minimum guarantee per year of the accounting periods, or per contract year (from the term's first day). */
+    public record YearMinimum(Money amount, boolean contractYear) {
+        @Override
+        public String toString() {
+            return amount + (contractYear ? " per contract year" : " per year");
+        }
+    }
 
     /** A cap on what is paid for the periods that end within any {@code window} (12 months, say), the one ending now included. */
     public record RollingCap(Money amount, java.time.Period window) {
@@ -49,7 +59,7 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
                 .put("period", period);
         validity.describe(a);
         return a.put("cap total", totalCap).put("cap per period", periodCap).put("cap per year", yearCap).put("cap over", rollingCap)
-                .put("minimum per period", minimum).put("advance", advance)
+                .put("minimum per period", minimum).put("minimum per year", yearMinimum).put("advance", advance)
                 .put("due", payment).put("currency", currency.getCurrencyCode()).put("rounding", rounding)
                 .toMap();
     }

@@ -53,7 +53,8 @@ public final class Settlement {
 
     /** The contract year a period starting on {@code day} belongs to: "contract year 1" from the term's first day. */
     private static String contractYearOf(LocalDate termStart, LocalDate day) {
-        return "contract year " + (java.time.temporal.ChronoUnit.YEARS.between(termStart, day.isBefore(termStart) ? termStart : day) + 1);
+        // a first period that starts before the term does (a quarter begun before signature) counts 0 whole years: year 1
+        return "contract year " + (java.time.temporal.ChronoUnit.YEARS.between(termStart, day) + 1);
     }
 
     /** The base of the whole period the piece at {@code index} is in (the pieces of a period are adjacent). */

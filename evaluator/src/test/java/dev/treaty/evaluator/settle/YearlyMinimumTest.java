@@ -72,6 +72,23 @@ class YearlyMinimumTest {
     }
 
     @Test
+    void theTrueUpExplainsItselfAndAYearThatMeetsTheMinimumExactlyHasNone() {
+        Statement statement = Fixtures.settle(deal("2026-01-01", "minimum USD 1000 per year"), Facts.NONE, LocalDate.MAX,
+                LocalDate.of(2026, 12, 31), REVENUE).statements().get(0);
+        assertThat(ExplanationTextOf.last(statement)).startsWith("Licensee owes Owner USD 400.00 for 2026: the minimum USD 1,000 per year"
+                + " less the USD 600.00 due for its periods, with the statement of 2026-Q4");
+        List<RevenueLine> exactly = List.of(line("2026-02-01", "Licensee", "x", "6000"), line("2026-11-01", "Licensee", "x", "4000"));
+        assertThat(rows(deal("2026-01-01", "minimum USD 1000 per year"), LocalDate.of(2026, 12, 31), exactly)).noneMatch(r -> r.contains("true-up"));
+    }
+
+    /** The top line of a statement's last line's explanation. */
+    static final class ExplanationTextOf {
+        static String last(Statement statement) {
+            return statement.lines().getLast().why().text();
+        }
+    }
+
+    @Test
     void noTrueUpBeforeTheYearIsOver() {
         assertThat(rows(deal("2026-01-01", "minimum USD 1000 per year"), LocalDate.of(2026, 11, 30), REVENUE))
                 .noneMatch(row -> row.contains("true-up"));
@@ -86,5 +103,8 @@ class YearlyMinimumTest {
                 "2026-Q4 2026-10-01 0.00 due 2027-01-30",
                 "2027-Q1 2027-01-01 300.00 due 2027-04-30",
                 "2027-Q1 2027-03-31 500.00 true-up due 2027-04-30");   // contract year 1 ends 31 March 2027
+        Statement statement = Fixtures.settle(deal("2026-04-01", "minimum USD 1000 per contract year"), Facts.NONE, LocalDate.MAX,
+                LocalDate.of(2027, 3, 31), revenue).statements().get(0);
+        assertThat(ExplanationTextOf.last(statement)).contains("for contract year 1: the minimum USD 1,000 per contract year");
     }
 }

@@ -80,6 +80,15 @@ class YearlyResetsTest {
     void aCapPerYearCutsWithinTheYearAndStartsAgainTheNext() {
         assertThat(rows(deal("2026-01-01", TIERS + "\n  period quarter\n  cap per year USD 15"), LocalDate.of(2027, 3, 31), REVENUE))
                 .containsExactly("2026-Q1 8.00 0.00 8.00", "2026-Q2 14.00 7.00 7.00", "2026-Q3 10.00 10.00 0.00", "2027-Q1 8.00 0.00 8.00");
+        Statement statement = Fixtures.settle(deal("2026-01-01", TIERS + "\n  period quarter\n  cap per year USD 15"), Facts.NONE, LocalDate.MAX,
+                LocalDate.of(2027, 3, 31), REVENUE).statements().get(0);
+        List<String> steps = statement.lines().stream().map(l -> l.why().because().stream().map(e -> e.text())
+                .filter(t -> t.startsWith("year cap")).findFirst().orElse("")).filter(t -> !t.isEmpty()).toList();
+        assertThat(steps).containsExactly("year cap USD 15 for 2026: USD 0.00 due before this line, not reached",
+                "year cap USD 15 for 2026: USD 8.00 due before this line, cut USD 7.00",
+                "year cap USD 15 for 2026: USD 15.00 due before this line, cut USD 10.00",
+                "year cap USD 15 for 2026: USD 15.00 due before this line, not reached",        // 2026-Q4, no revenue
+                "year cap USD 15 for 2027: USD 0.00 due before this line, not reached");
     }
 
     @Test

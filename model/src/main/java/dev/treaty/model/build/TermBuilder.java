@@ -130,8 +130,9 @@ final class TermBuilder {
                 scope.error(term.name(), label + " needs " + String.join(" or ", alternatives.stream().map(a -> "'" + a + "'").toList()));
                 complete = false;
             } else if (present > 1) {
-                scope.error(seen.get(alternatives.get(1)), label + " states both " + String.join(" and ",
-                        alternatives.stream().map(a -> "'" + a + "'").toList()) + "; choose one");
+                List<String> stated = alternatives.stream().filter(seen::containsKey).toList();
+                scope.error(seen.get(stated.get(1)), label + " states both " + String.join(" and ",
+                        stated.stream().map(a -> "'" + a + "'").toList()) + "; choose one");
                 complete = false;
             }
         }

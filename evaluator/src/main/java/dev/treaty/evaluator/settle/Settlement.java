@@ -44,6 +44,17 @@ public final class Settlement {
                 share.period().fiscalYearStart()), day).label();
     }
 
+    /** What a cap leaves room for after {@code counted}: never less than nothing. */
+    private static Money room(Money cap, Money counted, Money zero) {
+        Money room = cap.minus(counted);
+        return room.isNegative() ? zero : room;
+    }
+
+    /** How much of {@code payable} is over {@code room}: the cut a cap makes. */
+    private static Money over(Money payable, Money room, Money zero) {
+        return payable.compareTo(room) > 0 ? payable.minus(room) : zero;
+    }
+
     /** Whether {@code period} is the last of its (fiscal or contract) year: the year is complete with it. */
     private static boolean yearEnds(RevenueShare share, RevenueShare.YearMinimum minimum, LocalDate termStart, AccountingPeriods.Period period) {
         LocalDate next = period.end().plusDays(1);
@@ -197,26 +208,18 @@ public final class Settlement {
                         + periodTotal + (topUp.isZero() ? ", no top-up" : ", topped up by " + topUp)));
             }
 
-            // Caps.
+            // Caps: each cuts what is payable down to the room it leaves.
             Money capCut = localZero;
             if (share.periodCap().isPresent()) {
-                Money room = share.periodCap().get().minus(periodDue);
-                if (room.isNegative()) room = localZero;
-                if (payable.compareTo(room) > 0) {
-                    capCut = capCut.plus(payable.minus(room));
-                    payable = room;
-                }
-                steps.add(Explanation.of("period cap " + share.periodCap().get() + ": " + (capCut.isZero() ? "not reached" : "cut " + capCut)));
+                Money cut = over(payable, room(share.periodCap().get(), periodDue, localZero), localZero);
+                payable = payable.minus(cut);
+                capCut = capCut.plus(cut);
+                steps.add(Explanation.of("period cap " + share.periodCap().get() + ": " + (cut.isZero() ? "not reached" : "cut " + cut)));
             }
             if (share.yearCap().isPresent()) {
-                Money room = share.yearCap().get().minus(yearDue);
-                if (room.isNegative()) room = localZero;
-                Money cut = localZero;
-                if (payable.compareTo(room) > 0) {
-                    cut = payable.minus(room);
-                    capCut = capCut.plus(cut);
-                    payable = room;
-                }
+                Money cut = over(payable, room(share.yearCap().get(), yearDue, localZero), localZero);
+                payable = payable.minus(cut);
+                capCut = capCut.plus(cut);
                 steps.add(Explanation.of("year cap " + share.yearCap().get() + " for " + year + ": " + yearDue + " due before this line, "
                         + (cut.isZero() ? "not reached" : "cut " + cut)));
             }
@@ -228,14 +231,9 @@ public final class Settlement {
                 for (PeriodDue earlier : periodDues) {
                     if (!earlier.end.isBefore(windowStart)) counted = counted.plus(earlier.amount);
                 }
-                Money room = cap.amount().minus(counted);
-                if (room.isNegative()) room = localZero;
-                Money cut = localZero;
-                if (payable.compareTo(room) > 0) {
-                    cut = payable.minus(room);
-                    capCut = capCut.plus(cut);
-                    payable = room;
-                }
+                Money cut = over(payable, room(cap.amount(), counted, localZero), localZero);
+                payable = payable.minus(cut);
+                capCut = capCut.plus(cut);
                 steps.add(Explanation.of("rolling cap " + cap + ": " + counted + " due for the periods ending from " + windowStart
                         + (cut.isZero() ? ", not reached" : ", cut " + cut)));
             }
@@ -246,14 +244,10 @@ public final class Settlement {
                 for (DueRecord due : dues) {
                     if (cap.countingSince().map(since -> !due.from.isBefore(since)).orElse(true)) counted = counted.plus(due.amount);
                 }
-                Money room = cap.amount().minus(counted);
-                if (room.isNegative()) room = localZero;
-                Money cut = localZero;
-                if (payable.compareTo(room) > 0) {
-                    cut = payable.minus(room);
-                    capCut = capCut.plus(cut);
-                    payable = room;
-                }
+                Money room = room(cap.amount(), counted, localZero);
+                Money cut = over(payable, room, localZero);
+                payable = payable.minus(cut);
+                capCut = capCut.plus(cut);
                 capRemaining = Optional.of(room.minus(payable));
                 steps.add(Explanation.of("total cap " + cap.amount() + cap.countingSince().map(d -> " counting payments since " + d).orElse("")
                         + ": " + counted + " counted before this line, room " + room + (cut.isZero() ? "" : ", cut " + cut)

@@ -53,6 +53,28 @@ public final class Decisions {
                 explain ? Explainer.FULL : Explainer.SILENT), ""), version);
     }
 
+    /**
+     * The rows and columns of a release matrix: every product the facts name (the report lists them
+     * all; {@code declaredBy} keeps those declared on or before a day), and the usual clouds with every
+     * cloud something was released on.
+     */
+    public record ReleaseAxes(List<String> products, List<String> clouds) {
+        public ReleaseAxes {
+            products = List.copyOf(products);
+            clouds = List.copyOf(clouds);
+        }
+    }
+
+    public static ReleaseAxes releaseAxes(Workspace workspace, java.util.Optional<LocalDate> declaredBy) {
+        java.util.Set<String> products = new java.util.LinkedHashSet<>();
+        workspace.facts().of(dev.treaty.evaluator.facts.Fact.Product.class).forEach(p -> {
+            if (declaredBy.isEmpty() || workspace.facts().product(p.name(), declaredBy.get()).isPresent()) products.add(p.name());
+        });
+        java.util.Set<String> clouds = new java.util.LinkedHashSet<>(List.of("azure", "aws", "gcp", "oracle"));
+        workspace.facts().of(dev.treaty.evaluator.facts.Fact.Release.class).forEach(r -> clouds.add(r.cloud()));
+        return new ReleaseAxes(List.copyOf(products), List.copyOf(clouds));
+    }
+
     /** A holder's stake on a date. */
     public static Holdings.StakePosition stake(Workspace workspace, String holder, LocalDate on) {
         ConsolidatedAgreement version = workspace.versionOn(on);

@@ -280,13 +280,9 @@ final class ReportPage {
 
     private void releases() {
         ConsolidatedAgreement version = evaluation.versionOn(inputs.on());
-        Set<String> products = new LinkedHashSet<>(inputs.products());
-        if (products.isEmpty()) evaluation.facts().of(Fact.Product.class).forEach(p -> products.add(p.name()));
-        Set<String> clouds = new LinkedHashSet<>(inputs.clouds());
-        if (clouds.isEmpty()) {
-            clouds.addAll(List.of("azure", "aws", "gcp", "oracle"));
-            evaluation.facts().of(Fact.Release.class).forEach(r -> clouds.add(r.cloud()));
-        }
+        dev.treaty.app.Decisions.ReleaseAxes axes = dev.treaty.app.Decisions.releaseAxes(evaluation, Optional.empty());
+        Set<String> products = new LinkedHashSet<>(inputs.products().isEmpty() ? axes.products() : inputs.products());
+        Set<String> clouds = new LinkedHashSet<>(inputs.clouds().isEmpty() ? axes.clouds() : inputs.clouds());
         html.append("<section id=\"releases\"><h2>Release matrix on ").append(inputs.on()).append("</h2>");
         if (products.isEmpty()) {
             html.append("<p>No products in the facts; pass --products or --events with product facts.</p></section>");

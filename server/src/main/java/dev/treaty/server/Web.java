@@ -7,7 +7,6 @@ import dev.treaty.app.BadRequest;
 import dev.treaty.app.Instants;
 import dev.treaty.app.Settlements;
 import dev.treaty.app.Snapshot;
-import dev.treaty.evaluator.facts.Fact;
 import dev.treaty.evaluator.settle.Statement;
 import dev.treaty.evaluator.settle.StatementLine;
 import dev.treaty.model.time.AgreementHistory;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -307,15 +305,12 @@ public final class Web {
         Snapshot snapshot = backend.snapshot();
         AgreementHistory history = Api.visible(ctx, snapshot, ctx.pathParam("id"));
         LocalDate on = dateParam(ctx, "on").orElse(LocalDate.now(java.time.ZoneOffset.UTC));
-        // the release matrix: every product in the facts on the usual clouds and every cloud released on, asked as one logged batch
-        Set<String> products = new LinkedHashSet<>();
-        Set<String> clouds = new LinkedHashSet<>(List.of("azure", "aws", "gcp", "oracle"));
-        dev.treaty.app.Workspace workspace = snapshot.workspace(history.id(), Instant.MAX);
-        // products declared on or before the date (a gate question about a later one is a bad request)
-        workspace.facts().of(Fact.Product.class).forEach(p -> {
-            if (workspace.facts().product(p.name(), on).isPresent()) products.add(p.name());
-        });
-        workspace.facts().of(Fact.Release.class).forEach(r -> clouds.add(r.cloud()));
+        // the release matrix, asked as one logged batch: products declared on or before the date (a gate question
+        // about a later one is a bad request), on the usual clouds and every cloud released on
+        dev.treaty.app.Decisions.ReleaseAxes axes = dev.treaty.app.Decisions.releaseAxes(snapshot.workspace(history.id(), Instant.MAX),
+                Optional.of(on));
+        List<String> products = axes.products();
+        List<String> clouds = axes.clouds();
         Map<String, Map<String, Cell>> matrix = new LinkedHashMap<>();
         if (!products.isEmpty()) {
             ObjectNode batch = Api.object();

@@ -65,6 +65,7 @@ public final class Obligations {
                     + p.windowEnd().map(end -> " by " + end + " (" + p.daysLeft() + " days)").orElse(""),
                     p.why().allReferences().stream().map(Object::toString).toList());
         }
+        penalties(workspace, known, on, byParty);
         lapsing(version, on, byParty);
         Map<Party, List<Item>> result = new LinkedHashMap<>();
         for (Party party : version.parties()) result.put(party, List.copyOf(byParty.getOrDefault(party.shortName(), List.of())));
@@ -77,6 +78,7 @@ public final class Obligations {
 
     private static void payments(SettlementResult result, Facts known, LocalDate on, Map<String, List<Item>> byParty) {
         for (Statement statement : result.statements()) {
+            if (statement.kind() == dev.treaty.model.term.TermKind.PENALTY) continue;     // penalties are listed with their delay
             Money dueByNow = null;
             List<String> upcoming = new ArrayList<>();
             for (StatementLine line : statement.lines()) {
@@ -105,6 +107,38 @@ public final class Obligations {
                 add(byParty, statement.payer(), "upcoming payments to " + statement.payee() + " (" + statement.term() + "), next "
                         + HORIZON_DAYS + " days:", List.of());
                 upcoming.stream().sorted().forEach(u -> add(byParty, statement.payer(), "    " + u, List.of()));
+            }
+        }
+    }
+
+    /**
+     * Penalties for delay: while a delay runs, what has accrued and how it ends; once over, what is
+     * owed and when; and the payee's right to terminate once the delay has passed its threshold.
+     */
+    private static void penalties(Workspace workspace, Facts known, LocalDate on, Map<String, List<Item>> byParty) {
+        var schedule = dev.treaty.evaluator.settle.SettlementPlan.schedule(workspace.agreement());
+        for (String name : dev.treaty.evaluator.settle.Penalties.names(schedule)) {
+            var counted = dev.treaty.evaluator.settle.Penalties.count(name, schedule, known, on);
+            if (counted.isEmpty()) continue;
+            var delay = counted.get();
+            var penalty = delay.penalty();
+            if (delay.counted() + delay.suspended() == 0) continue;           // on time so far
+            List<String> citations = delay.why().allReferences().stream().map(Object::toString).toList();
+            String days = delay.counted() + " days of delay from " + delay.firstDay()
+                    + (delay.suspended() == 0 ? "" : " (" + delay.suspended() + " more suspended)");
+            if (delay.ended().isEmpty()) {
+                add(byParty, penalty.payer(), "late (" + name + "): " + days + ", " + delay.owed() + " accrued at " + penalty.perDay()
+                        + " a day" + penalty.capAmount().map(c -> ", at most " + c).orElse("") + "; owed when "
+                        + penalty.validity().until().map(Object::toString).orElse("the delay ends") + ", due " + penalty.dueDays() + " days after "
+                        + penalty.dueAfter().map(e -> e + " declared").orElse("that"), citations);
+            } else if (delay.due().isPresent()) {
+                add(byParty, penalty.payer(), "pay " + penalty.payee() + " (" + name + "): " + delay.owed() + " for " + days
+                        + (delay.due().get().isAfter(on) ? ", due " : ", fell due ") + delay.due().get(), citations);
+            }
+            if (delay.terminableFrom().isPresent() && delay.ended().isEmpty()) {
+                add(byParty, penalty.payee(), "may terminate (" + name + "): the delay passed "
+                        + dev.treaty.model.value.Durations.format(penalty.termination().orElseThrow()) + " on " + delay.terminableFrom().get()
+                        + " (" + delay.counted() + " days counted)", citations);
             }
         }
     }

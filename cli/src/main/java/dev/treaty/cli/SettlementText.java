@@ -34,7 +34,7 @@ final class SettlementText {
 
     static void print(PrintWriter out, SettlementResult result, boolean explain) {
         for (Statement statement : result.statements()) {
-            out.println("revenue-share " + statement.term() + ": " + statement.payer() + " → " + statement.payee()
+            out.println(statement.kind().keyword() + " " + statement.term() + ": " + statement.payer() + " → " + statement.payee()
                     + (statement.lines().isEmpty() ? "" : ", " + statement.lines().get(0).due().currency().getCurrencyCode()));
             String header = String.format("%-9s %-10s %-10s %-24s %20s %-8s %18s %16s %18s %-10s %20s %18s",
                     "period", "from", "through", "version", "base", "rate", "gross", "cap/min/adv", "due", "due date",
@@ -72,7 +72,9 @@ final class SettlementText {
     }
 
     private static String rateShort(String rate) {
-        return rate.contains(" of ") ? "tiered" : rate;
+        int note = rate.indexOf(" (");
+        String shown = note > 0 ? rate.substring(0, note) : rate;   // "5% (availability 99.5%)", "4% (band …)": the rate; the rest is in --explain
+        return shown.contains(" of ") ? "tiered" : shown;
     }
 
     static void csv(PrintWriter out, SettlementResult result) {

@@ -26,7 +26,7 @@ class LanguageDocExamplesTest {
 
     private static final Pattern BLOCK = Pattern.compile("(?ms)^```treaty\\n(.*?)^```");
 
-    private static final String HARNESS = """
+    static final String HARNESS = """
             # Harness
 
             ```treaty
@@ -52,6 +52,12 @@ class LanguageDocExamplesTest {
               declared by OpenAI
               verified by expert-panel
             }
+            event delivered {
+              declared by Alpha
+            }
+            event force-majeure {
+              declared by Beta
+            }
             cloud-exclusivity api-on-azure {
               owner OpenAI
               provider Microsoft
@@ -61,7 +67,7 @@ class LanguageDocExamplesTest {
             ```
             """;
 
-    private static final String ASSUMPTIONS = """
+    static final String ASSUMPTIONS = """
             # Assumptions
 
             ```treaty

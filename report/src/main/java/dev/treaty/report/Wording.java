@@ -9,6 +9,7 @@ import dev.treaty.model.term.CloudExclusivity;
 import dev.treaty.model.term.EventDefinition;
 import dev.treaty.model.term.FirstShip;
 import dev.treaty.model.term.Licence;
+import dev.treaty.model.term.Penalty;
 import dev.treaty.model.term.PurchaseCommitment;
 import dev.treaty.model.term.ReleasePermission;
 import dev.treaty.model.term.RevenueShare;
@@ -48,6 +49,9 @@ public final class Wording {
                     + r.base().map(b -> "revenue where " + b).orElse("its revenue") + ", per " + r.period()
                     + r.totalCap().map(c -> ", capped at " + c.amount() + " in total").orElse("")
                     + r.periodCap().map(c -> ", at most " + c + " a period").orElse("")
+                    + r.yearCap().map(c -> ", at most " + c + " a year").orElse("")
+                    + r.rollingCap().map(c -> ", at most " + c).orElse("")
+                    + r.yearMinimum().map(m -> ", at least " + m).orElse("")
                     + r.minimum().map(m -> ", at least " + m + " a period").orElse("")
                     + r.advance().map(a -> ", advance " + a + " recouped").orElse("");
             case Licence l -> l.licensor() + " licenses " + l.covers() + (l.excludes().isEmpty() ? "" : " excluding " + l.excludes())
@@ -69,6 +73,9 @@ public final class Wording {
             case Stake s -> s.holder() + " holds " + s.percentage() + (s.basis().isEmpty() ? "" : " " + s.basis()) + " of "
                     + s.issuer() + s.valued().map(v -> ", valued at " + v).orElse("");
             case PurchaseCommitment p -> p.purchaser() + " commits to buy " + p.amount() + " from " + p.provider();
+            case Penalty p -> p.payer() + " pays " + p.payee() + " " + p.perDay() + " a day of delay after " + p.deadline()
+                    + p.capAmount().map(c -> ", at most " + c).orElse("") + p.validity().unless().map(u -> ", suspended while " + u).orElse("")
+                    + p.termination().map(t -> "; " + p.payee() + " may terminate after " + dev.treaty.model.value.Durations.format(t) + " of delay").orElse("");
             case EventDefinition e -> "event " + e.name() + e.declaredBy().map(d -> ", declared by " + d).orElse("")
                     + e.verifiedBy().map(v -> ", verified by " + v).orElse("");
         };

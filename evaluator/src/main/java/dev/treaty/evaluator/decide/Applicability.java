@@ -89,7 +89,7 @@ public final class Applicability {
         return switch (condition) {
             case Condition.Declared declared -> happened(condition, declared.event(), declared.by()
                     .or(() -> Optional.ofNullable(events.get(declared.event())).flatMap(EventDefinition::declaredBy)),
-                    facts.of(Fact.Declaration.class, date, d -> d.event().equals(declared.event())), Fact.Declaration::by,
+                    facts.of(Fact.Declaration.class, date, d -> d.event().equals(declared.event()) && d.inEffectOn(date)), Fact.Declaration::by,
                     "declaration", "declared", date, ex);
             case Condition.Verified verified -> happened(condition, verified.event(), verified.by()
                     .or(() -> Optional.ofNullable(events.get(verified.event())).flatMap(EventDefinition::verifiedBy)),
@@ -132,7 +132,8 @@ public final class Applicability {
         return byWhom.isEmpty()
                 ? new Result(false, ex.of(() -> condition + ": no — no " + noun + " of " + event
                 + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                : new Result(true, ex.of(() -> condition + ": yes — " + verb + " on " + byWhom.get(0).on())
+                : new Result(true, ex.of(() -> condition + ": yes — " + verb + " on " + byWhom.get(0).on()
+                + (byWhom.get(0) instanceof Fact.Declaration d && d.through().isPresent() ? " through " + d.through().get() : ""))
                 .cite(Explanation.Reference.fact(byWhom.get(0))));
     }
 }

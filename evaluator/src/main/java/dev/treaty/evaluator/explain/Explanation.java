@@ -126,6 +126,7 @@ public record Explanation(String text, List<Reference> references, List<Explanat
                 case Fact.Issuance i -> "issuance";
                 case Fact.Spend s -> "spend";
                 case Fact.Payment p -> "payment";
+                case Fact.Measurement m -> "measurement";
             };
             return new FactRef(fact.id(), type, fact.meta().source().file().toString(), fact.meta().source().line());
         }

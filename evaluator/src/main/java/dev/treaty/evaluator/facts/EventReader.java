@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class EventReader {
 
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
-            "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment");
+            "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment", "measurement");
 
     /** Duplicate keys in one object are an error, not "the last one wins". */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -265,13 +265,15 @@ public final class EventReader {
                     line.optionalText(node, "provider"));
             case "offer-response" -> new Fact.OfferResponse(meta, line.text(node, "offer"), line.offerAnswer(node),
                     line.text(node, "by"));
-            case "declaration" -> new Fact.Declaration(meta, line.text(node, "event"), line.text(node, "by"));
+            case "declaration" -> new Fact.Declaration(meta, line.text(node, "event"), line.text(node, "by"),
+                    line.optionalDate(node, "through", on));
             case "verification" -> new Fact.Verification(meta, line.text(node, "event"), line.text(node, "by"));
             case "valuation" -> new Fact.Valuation(meta, line.text(node, "issuer"), line.money(node));
             case "issuance" -> new Fact.Issuance(meta, line.text(node, "issuer"), line.dilution(node));
             case "spend" -> new Fact.Spend(meta, line.text(node, "purchaser"), line.text(node, "provider"), line.money(node));
             case "payment" -> new Fact.Payment(meta, line.text(node, "payer"), line.text(node, "payee"), line.money(node),
                     line.optionalText(node, "reference"));
+            case "measurement" -> line.measurement(node, meta);
             default -> throw new IllegalStateException("type without a reader: " + type);
         };
         return line.errors.size() == errorsBefore ? fact : null;
@@ -330,6 +332,48 @@ public final class EventReader {
                 error(field, "'" + text + "' is not a date (YYYY-MM-DD)");
                 return null;
             }
+        }
+
+        /** Empty when absent; a date not before {@code notBefore}; null when present and bad (reported). */
+        Optional<LocalDate> optionalDate(JsonNode node, String field, LocalDate notBefore) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) return Optional.empty();
+            LocalDate date = date(node, field);
+            if (date == null) return null;
+            if (notBefore != null && date.isBefore(notBefore)) {
+                error(field, date + " is before " + notBefore + ", the day it starts");
+                return null;
+            }
+            return Optional.of(date);
+        }
+
+        /**
+         * A measurement: {@code metric}, {@code value} (a percentage such as "99.95%" or a decimal
+         * number such as "3.5", as a string), the days it covers ({@code from}, {@code through}) and who measured it ({@code by}).
+         */
+        Fact.Measurement measurement(JsonNode node, Fact.Meta meta) {
+            String metric = text(node, "metric");
+            String by = text(node, "by");
+            LocalDate from = date(node, "from");
+            LocalDate through = from == null ? null : date(node, "through");
+            if (from != null && through != null && through.isBefore(from)) {
+                error("through", through + " is before from (" + from + ")");
+                return null;
+            }
+            JsonNode raw = node.get("value");
+            if (raw != null && raw.isNumber()) {
+                error("value", "must be a string such as \"99.95%\" or \"3.5\", not a JSON number");
+                return null;
+            }
+            String text = text(node, "value");
+            if (metric == null || by == null || from == null || through == null || text == null) return null;
+            boolean percent = text.endsWith("%");
+            String number = percent ? text.substring(0, text.length() - 1) : text;
+            if (!DECIMAL.matcher(number).matches()) {
+                error("value", "'" + text + "' is not a percentage such as \"99.95%\" or a number such as \"3.5\"");
+                return null;
+            }
+            return new Fact.Measurement(meta, metric, new BigDecimal(number), percent, from, through, by);
         }
 
         /** Empty when absent; null when present and bad (reported). */

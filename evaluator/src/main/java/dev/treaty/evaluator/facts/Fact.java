@@ -76,8 +76,33 @@ public sealed interface Fact {
 
     enum OfferAnswer { EXERCISE, DECLINE }
 
-    /** A party declares an event (such as AGI). */
-    record Declaration(Meta meta, String event, String by) implements Fact {
+    /**
+     * A party declares an event (such as AGI), from its day on; with {@code through}, a state that
+     * ends (force majeure, say): it is declared from its day through that day, and not after.
+     */
+    record Declaration(Meta meta, String event, String by, Optional<LocalDate> through) implements Fact {
+
+        public Declaration(Meta meta, String event, String by) {
+            this(meta, event, by, Optional.empty());
+        }
+
+        /** Whether the declaration is in effect on {@code date} (it is on or after the declaration's day). */
+        public boolean inEffectOn(LocalDate date) {
+            return through.map(last -> !date.isAfter(last)).orElse(true);
+        }
+    }
+
+    /**
+     * A measured level of a metric (availability, days of delay) over the days {@code from} through
+     * {@code through}: a percentage ({@code percent}, 99.95 for 99.95%) or a plain number.
+     */
+    record Measurement(Meta meta, String metric, java.math.BigDecimal value, boolean percent, LocalDate from, LocalDate through,
+                       String by) implements Fact {
+
+        /** The value as written: "99.95%", "3.5". */
+        public String valueText() {
+            return value.toPlainString() + (percent ? "%" : "");
+        }
     }
 
     /** Someone verifies a declared event. */

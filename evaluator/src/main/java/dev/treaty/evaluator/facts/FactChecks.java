@@ -80,6 +80,7 @@ public final class FactChecks {
                 case Fact.Valuation valuation -> parties.contains(valuation.issuer());
                 case Fact.Issuance issuance -> parties.contains(issuance.issuer());
                 case Fact.Spend spend -> parties.contains(spend.purchaser());
+                case Fact.Measurement measurement -> parties.contains(measurement.by());
             };
             if (ours) relevant.add(fact);
         }
@@ -109,6 +110,8 @@ public final class FactChecks {
                 case Fact.Verification verification when !events.contains(verification.event()) -> warnings.add(new FactError(at.file(),
                         at.line(), "event", "no version of " + history.id() + " defines an event '" + verification.event() + "'"
                         + (events.isEmpty() ? "" : " (" + String.join(", ", events) + ")")));
+                case Fact.Measurement measurement when !parties.contains(measurement.by()) -> warnings.add(new FactError(at.file(), at.line(),
+                        "by", "'" + measurement.by() + "' is not a party to " + history.id() + " (" + String.join(", ", parties) + ")"));
                 case Fact.Product product when !parties.contains(product.owner()) -> warnings.add(new FactError(at.file(), at.line(),
                         "owner", "'" + product.owner() + "' is not a party to " + history.id() + " (" + String.join(", ", parties) + ")"));
                 default -> {

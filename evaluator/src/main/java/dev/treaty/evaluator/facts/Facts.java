@@ -65,7 +65,10 @@ public final class Facts {
 
     /** The days on which some event takes effect: where conditions on events may change. */
     public List<LocalDate> eventDays() {
+        // a declaration that ends (force majeure over) changes what holds on the day after its last
         return facts.stream().filter(f -> f instanceof Fact.Declaration || f instanceof Fact.Verification)
-                .map(Fact::on).distinct().sorted().toList();
+                .flatMap(f -> f instanceof Fact.Declaration d && d.through().isPresent()
+                        ? java.util.stream.Stream.of(f.on(), d.through().get().plusDays(1)) : java.util.stream.Stream.of(f.on()))
+                .distinct().sorted().toList();
     }
 }

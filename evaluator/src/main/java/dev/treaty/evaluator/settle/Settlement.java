@@ -33,8 +33,9 @@ public final class Settlement {
         List<Statement> statements = new ArrayList<>();
         for (SettlementPlan.TermPlan term : plan.terms) {
             if (term.pieces.isEmpty()) continue;
-            statements.add(statement(term, assumptions, reportFrom));
+            statements.add(statement(term, plan.facts, assumptions, reportFrom));
         }
+        statements.addAll(Penalties.statements(plan, assumptions, reportFrom));
         return new SettlementResult(List.copyOf(statements), net(statements), plan.lines(), plan.ignored());
     }
 
@@ -78,7 +79,8 @@ public final class Settlement {
         return volume;
     }
 
-    private static Statement statement(SettlementPlan.TermPlan plan, Map<String, Assumption> assumptions, Optional<LocalDate> reportFrom) {
+    private static Statement statement(SettlementPlan.TermPlan plan, dev.treaty.evaluator.facts.Facts facts, Map<String, Assumption> assumptions,
+                                       Optional<LocalDate> reportFrom) {
         RevenueShare first = plan.pieces.get(0).share;
         Currency currency = first.currency();
         Money zero = Money.zero(currency).rounded(first.rounding().scale(), first.rounding().mode());
@@ -171,6 +173,29 @@ public final class Settlement {
                         case PER_YEAR -> year + " to date";
                         case PER_CONTRACT_YEAR -> contractYear + " to date";
                     } + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
+                }
+                case RateSchedule.Measured measured -> {
+                    Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurement = measurementOf(measured, piece, facts);
+                    if (measurement.isEmpty()) {
+                        exact = BigDecimal.ZERO;
+                        rateText = "0% (no " + measured.metric() + " measured)";
+                        steps.add(Explanation.of("no measurement of " + measured.metric() + " covers " + piece.period.label() + " ("
+                                + piece.period.start() + " to " + piece.period.end() + "): no level is reached, nothing is owed"));
+                    } else {
+                        var m = measurement.get();
+                        if (m.percent() != measured.percent()) {
+                            throw new SettlementException(share.header().label() + " (clause " + piece.term.clause().clause().id() + "): "
+                                    + measured.metric() + " is measured as " + m.valueText() + " (" + m + ") but its levels are "
+                                    + (measured.percent() ? "percentages" : "numbers"));
+                        }
+                        RateSchedule.Level level = measured.levelOf(m.value()).orElseThrow(() -> new SettlementException(share.header().label()
+                                + " (clause " + piece.term.clause().clause().id() + "): " + measured.metric() + " of " + m.valueText() + " in "
+                                + piece.period.label() + " (" + m + ") falls in no level of its table " + measured));
+                        exact = base.multiply(level.rate().fraction());
+                        rateText = level.rate() + " (" + measured.metric() + " " + m.valueText() + ")";
+                        steps.add(Explanation.of(measured.metric() + " in " + piece.period.label() + ": " + m.valueText() + " measured by " + m.by()
+                                + ", in the level " + level).cite(Explanation.Reference.fact(m)));
+                    }
                 }
             }
             Money gross = Money.of(exact, share.currency()).rounded(rounding.scale(), rounding.mode());
@@ -313,6 +338,22 @@ public final class Settlement {
             }
         }
         return new Statement(plan.name, first.payer(), first.payee(), lines, totalBase, totalGross, totalDue);
+    }
+
+    /**
+     * The measurement of the metric that covers exactly the piece's accounting period; two with
+     * different ids for the same days are a conflict, not a choice.
+     */
+    private static Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurementOf(RateSchedule.Measured measured, SettlementPlan.Piece piece,
+                                                                                   dev.treaty.evaluator.facts.Facts facts) {
+        List<dev.treaty.evaluator.facts.Fact.Measurement> found = facts.of(dev.treaty.evaluator.facts.Fact.Measurement.class).stream()
+                .filter(m -> m.metric().equals(measured.metric()) && m.from().equals(piece.period.start()) && m.through().equals(piece.period.end()))
+                .toList();
+        if (found.size() > 1) {
+            throw new SettlementException("two measurements of " + measured.metric() + " cover " + piece.period.label() + ": "
+                    + String.join(", ", found.stream().map(Object::toString).toList()) + "; correct one of them rather than add another");
+        }
+        return found.stream().findFirst();
     }
 
     private record DueRecord(LocalDate from, Money amount) {

@@ -110,11 +110,21 @@ public final class SettlementPlan implements RevenueSink {
     }
 
     final List<TermPlan> terms;
+    /** The facts the plan was cut by: measurements choose service-credit levels, declarations end and suspend penalties. */
+    final Facts facts;
+    /** The schedule and the last day settled: penalties are counted day by day over them. */
+    final List<VersionSpan> schedule;
+    final LocalDate through;
+    final java.util.Optional<String> only;
     private long lines;
     private long ignored;
 
-    private SettlementPlan(List<TermPlan> terms) {
+    private SettlementPlan(List<TermPlan> terms, Facts facts, List<VersionSpan> schedule, LocalDate through, java.util.Optional<String> only) {
         this.terms = terms;
+        this.facts = facts;
+        this.schedule = schedule;
+        this.through = through;
+        this.only = only;
     }
 
     /**
@@ -145,7 +155,7 @@ public final class SettlementPlan implements RevenueSink {
                 if (plan.starts[i] <= plan.starts[i - 1]) throw new IllegalStateException("pieces of " + plan.name + " out of order");
             }
         }
-        return new SettlementPlan(List.copyOf(plans.values()));
+        return new SettlementPlan(List.copyOf(plans.values()), facts, List.copyOf(schedule), through, only);
     }
 
     private static void cut(TermPlan plan, TermInForce term, RevenueShare share, ConsolidatedAgreement version, Facts facts,

@@ -45,6 +45,7 @@ RELEASE_PERMISSION     : 'release-permission' ;
 RIGHT_OF_FIRST_REFUSAL : 'right-of-first-refusal' ;
 STAKE                  : 'stake' ;
 PURCHASE_COMMITMENT    : 'purchase-commitment' ;
+PENALTY                : 'penalty' ;
 
 // Party roles
 PAYER     : 'payer' ;
@@ -88,6 +89,9 @@ MINIMUM       : 'minimum' ;
 ADVANCE       : 'advance' ;
 RECOUPABLE    : 'recoupable' ;
 DUE           : 'due' ;
+DEADLINE      : 'deadline' ;
+PRICE         : 'price' ;
+TERMINATION   : 'termination' ;
 AFTER         : 'after' ;
 END           : 'end' ;
 INSTALMENTS   : 'instalments' | 'installments' ;

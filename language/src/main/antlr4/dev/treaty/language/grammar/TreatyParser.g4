@@ -42,12 +42,14 @@ eventAttribute
 
 termKind
     : REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
-    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY
     ;
 
 attribute
     : partyRole name                                        # roleAttr
     | RATE expr                                             # rateAttr
+    | RATE expr PER durationUnit                            # perDayRateAttr
+    | RATE BY metric=name LBRACE sep? band (sep band)* sep? RBRACE  # measuredRateAttr
     | TIERS tierBasis LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
     | BANDS tierBasis LBRACE sep? band (sep band)* sep? RBRACE  # bandsAttr
     | BASE filter                                           # baseAttr
@@ -63,6 +65,10 @@ attribute
     | MINIMUM expr PER CONTRACT? YEAR                       # yearMinimumAttr
     | ADVANCE expr RECOUPABLE?                              # advanceAttr
     | DUE expr AFTER PERIOD END                             # dueAttr
+    | DUE expr AFTER event=name DECLARED                    # dueAfterEventAttr
+    | DEADLINE expr                                         # deadlineAttr
+    | PRICE expr                                            # priceAttr
+    | TERMINATION AFTER expr                                # terminationAttr
     | INSTALMENTS expr frequency                            # instalmentsAttr
     | CURRENCY name                                         # currencyAttr
     | ROUNDING name TO expr                                 # roundingAttr
@@ -174,11 +180,11 @@ name
     | AGREEMENT | AMENDMENT | CLARIFICATION | ASSUMPTIONS | AMENDS | RESTATES | CLARIFIES | PARTY
     | SIGNED | EFFECTIVE | REPLACE | ADD | STRIKE | ASSUME | EVENT | DECLARED | VERIFIED | BY
     | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
-    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY
     | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
     | RATE | TIERS | BANDS | CONTRACT | OVER | BELOW | THE | LAST | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
     | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
-    | DUE | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
+    | DUE | DEADLINE | PRICE | TERMINATION | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL
     | UNLESS | DECLINES | CAPABILITIES | RESPONSE | WITHIN | DEFAULT | SUPPORT | DECLINE
     | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | HALF_YEAR | YEAR

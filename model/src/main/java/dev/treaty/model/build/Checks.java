@@ -94,6 +94,10 @@ public final class Checks {
             licence.exclusiveIf().ifPresent(all::add);
             licence.exclusiveUntil().ifPresent(all::add);
         }
+        // a penalty due some days after an event's declaration depends on that event as a condition would
+        if (term instanceof dev.treaty.model.term.Penalty penalty) {
+            penalty.dueAfter().ifPresent(event -> all.add(new Condition.Declared(event, Optional.empty())));
+        }
         return all;
     }
 

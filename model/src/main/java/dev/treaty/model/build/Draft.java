@@ -60,4 +60,10 @@ final class Draft {
     Money valued;
     Money amount;
     String subject;
+    LocalDate deadline;
+    Money perDay;
+    Money price;
+    Percentage capShare;
+    java.time.Period termination;
+    String dueAfter;
 }

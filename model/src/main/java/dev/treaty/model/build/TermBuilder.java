@@ -64,6 +64,7 @@ final class TermBuilder {
         allow(TermKind.RIGHT_OF_FIRST_REFUSAL, List.of("holder", "grantor", "subject", "response"));
         allow(TermKind.STAKE, List.of("holder", "issuer", "percentage"), "valued");
         allow(TermKind.PURCHASE_COMMITMENT, List.of("purchaser", "provider", "amount"));
+        allow(TermKind.PENALTY, List.of("payer", "payee", "deadline", "rate", "due"), "price", "cap total", "termination", "currency", "rounding");
     }
 
     private static void allow(TermKind kind, List<String> required, String... optional) {
@@ -163,6 +164,7 @@ final class TermBuilder {
                     draft.basis, Optional.ofNullable(draft.valued)));
             case PURCHASE_COMMITMENT -> Optional.of(new PurchaseCommitment(header, validity, role("purchaser"),
                     role("provider"), draft.amount));
+            case PENALTY -> penalty(header, validity, term);
             case EVENT -> throw new IllegalStateException("events are built by event()");
         };
     }
@@ -207,6 +209,30 @@ final class TermBuilder {
                 draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
     }
 
+    private Optional<Term> penalty(TermHeader header, Validity validity, TermContext term) {
+        if (draft.perDay == null || draft.deadline == null || draft.dueDays == null) return Optional.empty();
+        Currency currency = draft.currency;
+        List<Money> amounts = new ArrayList<>(List.of(draft.perDay));
+        if (draft.price != null) amounts.add(draft.price);
+        if (draft.totalCap != null) amounts.add(draft.totalCap.amount());
+        for (Money amount : amounts) {
+            if (currency == null) currency = amount.currency();
+            if (!amount.currency().equals(currency)) {
+                scope.error(term.name(), header.label() + " mixes " + currency + " and " + amount.currency()
+                        + " amounts; one term settles in one currency");
+                return Optional.empty();
+            }
+        }
+        if (draft.capShare != null && draft.price == null) {
+            scope.error(term.name(), header.label() + " caps the penalty at " + draft.capShare + " of the price but states no 'price'");
+            return Optional.empty();
+        }
+        return Optional.of(new dev.treaty.model.term.Penalty(header, validity, role("payer"), role("payee"), draft.deadline, draft.perDay,
+                Optional.ofNullable(draft.price), Optional.ofNullable(draft.totalCap).map(RevenueShare.TotalCap::amount),
+                Optional.ofNullable(draft.capShare), Optional.ofNullable(draft.termination), draft.dueDays,
+                Optional.ofNullable(draft.dueAfter), currency, draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
+    }
+
     private String role(String role) {
         return draft.roles.get(role);
     }
@@ -243,7 +269,48 @@ final class TermBuilder {
     private void read(AttributeContext attribute, TermKind kind) {
         switch (attribute) {
             case RoleAttrContext role -> draft.roles.put(role.partyRole().getText(), role.name().getText());
+            case RateAttrContext rate when kind == TermKind.PENALTY ->
+                    scope.error(rate.expr(), "a penalty's rate is an amount per day of delay: write e.g. 'rate USD 25000 per day'");
             case RateAttrContext rate -> rate(rate.expr(), "rate").ifPresent(r -> draft.rate = new RateSchedule.Flat(r));
+            case PerDayRateAttrContext rate when kind != TermKind.PENALTY ->
+                    scope.error(rate, "an amount per day is the rate of a penalty; a " + kind.keyword() + "'s rate is a percentage such as 20%");
+            case PerDayRateAttrContext rate -> {
+                if (rate.durationUnit().DAY() == null) {
+                    scope.error(rate.durationUnit(), "a penalty runs by the day: write 'per day', not 'per " + rate.durationUnit().getText() + "'");
+                } else {
+                    draft.perDay = positiveMoney(rate.expr(), "rate").orElse(null);
+                }
+            }
+            case MeasuredRateAttrContext measured when kind != TermKind.REVENUE_SHARE ->
+                    scope.error(measured, "a rate by a measured level is a revenue-share's (a service credit, say), not a " + kind.keyword() + "'s");
+            case MeasuredRateAttrContext measured -> levels(measured);
+            case DeadlineAttrContext deadline -> draft.deadline = date(deadline.expr(), "deadline").orElse(null);
+            case PriceAttrContext price -> draft.price = positiveMoney(price.expr(), "price").orElse(null);
+            case TerminationAttrContext termination -> duration(termination.expr(), "termination after").ifPresent(p -> {
+                if (p.isNegative() || p.isZero()) scope.error(termination.expr(), "a termination threshold must be longer than nothing");
+                else draft.termination = p;
+            });
+            case DueAfterEventAttrContext due when kind != TermKind.PENALTY -> scope.error(due, "a " + kind.keyword()
+                    + " is due a number of days after its period ends ('due 30 days after period end'); 'after EVENT declared' is for penalties");
+            case DueAfterEventAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {
+                if (p.getMonths() != 0 || p.getYears() != 0 || p.getDays() < 0) {
+                    scope.error(due.expr(), "state 'due' in days or weeks after the event, not months or years");
+                } else {
+                    draft.dueDays = p.getDays();
+                    draft.dueAfter = due.event.getText();
+                }
+            });
+            case TotalCapAttrContext cap when kind == TermKind.PENALTY -> {
+                if (cap.expr().size() > 1) scope.error(cap.expr(1), "a penalty's cap counts the whole delay; it takes no 'counting payments since'");
+                value(cap.expr(0)).ifPresent(v -> {
+                    switch (v) {
+                        case Quantity.OfMoney m when !m.money().isNegative() -> draft.totalCap = new RevenueShare.TotalCap(m.money(), Optional.empty());
+                        case Quantity.OfPercentage p when !p.percentage().isNegative() && !p.percentage().isOverHundred() -> draft.capShare = p.percentage();
+                        default -> scope.error(cap.expr(0), "a penalty's 'cap total' takes an amount (USD 4 million) or a share of the price (10%), not "
+                                + v.typeName() + " (" + v + ")");
+                    }
+                });
+            }
             case TiersAttrContext tiers -> tiers(tiers);
             case BandsAttrContext bands -> bands(bands);
             case BaseAttrContext base -> draft.base = filter(base.filter());
@@ -385,6 +452,71 @@ final class TermBuilder {
             list.add(new RateSchedule.Band(lower.get(), lowerInclusive, upper, upperInclusive, rate.get()));
         }
         if (ok) draft.rate = new RateSchedule.Banded(basis, list);
+    }
+
+    /**
+     * Levels of a measured metric, written as bands are: bounds all percentages (availability) or
+     * all numbers (days of delay), rising without overlapping.
+     */
+    private void levels(MeasuredRateAttrContext measured) {
+        List<RateSchedule.Level> list = new ArrayList<>();
+        boolean ok = true;
+        Boolean percent = null;
+        List<BandContext> contexts = measured.band();
+        for (int i = 0; i < contexts.size(); i++) {
+            BandContext band = contexts.get(i);
+            Optional<Quantity> lower = level(band.expr(0));
+            Optional<Quantity> upper = band.upper == null ? Optional.empty() : level(band.expr(1));
+            Optional<Percentage> rate = rate(band.expr(band.upper == null ? 1 : 2), "credit rate");
+            if (lower.isEmpty() || rate.isEmpty() || (band.upper != null && upper.isEmpty())) {
+                ok = false;
+                continue;
+            }
+            boolean isPercent = lower.get() instanceof Quantity.OfPercentage;
+            if (percent == null) percent = isPercent;
+            if (isPercent != percent || upper.map(u -> (u instanceof Quantity.OfPercentage) != isPercent).orElse(false)) {
+                scope.error(band, "the levels of " + measured.metric.getText() + " must all be percentages or all numbers");
+                ok = false;
+                continue;
+            }
+            BigDecimal low = levelValue(lower.get());
+            Optional<BigDecimal> high = upper.map(TermBuilder::levelValue);
+            boolean lowerInclusive = band.lower.getType() == TreatyParser.FROM;
+            boolean upperInclusive = band.upper != null && band.upper.getType() == TreatyParser.TO;
+            if (high.isPresent() && (high.get().compareTo(low) < 0 || (high.get().compareTo(low) == 0 && !(lowerInclusive && upperInclusive)))) {
+                scope.error(band.expr(1), "a level must hold some values: " + band.getText().replace(":", ": ") + " is empty");
+                ok = false;
+                continue;
+            }
+            if (high.isEmpty() && i != contexts.size() - 1) {
+                scope.error(band, "only the last level may be open-ended (no 'to' or 'below')");
+                ok = false;
+            }
+            if (!list.isEmpty()) {
+                RateSchedule.Level previous = list.get(list.size() - 1);
+                BigDecimal top = previous.upper().orElse(null);
+                if (top == null || low.compareTo(top) < 0 || (low.compareTo(top) == 0 && previous.upperInclusive() && lowerInclusive)) {
+                    scope.error(band.expr(0), "levels must rise without overlapping: this one starts at " + lower.get()
+                            + (top == null ? " after an open-ended level" : ", inside the level before it (" + previous + ")"));
+                    ok = false;
+                }
+            }
+            list.add(new RateSchedule.Level(low, lowerInclusive, high, upperInclusive, isPercent, rate.get()));
+        }
+        if (ok) draft.rate = new RateSchedule.Measured(measured.metric.getText(), list);
+    }
+
+    /** A level's bound: a percentage or a plain number. */
+    private Optional<Quantity> level(TreatyParser.ExprContext expr) {
+        return value(expr).flatMap(v -> {
+            if (v instanceof Quantity.OfPercentage || v instanceof Quantity.OfNumber) return Optional.of(v);
+            scope.error(expr, "a level is a percentage (99.9%) or a number (5), not " + v.typeName() + " (" + v + ")");
+            return Optional.empty();
+        });
+    }
+
+    private static BigDecimal levelValue(Quantity quantity) {
+        return quantity instanceof Quantity.OfPercentage p ? p.percentage().points() : ((Quantity.OfNumber) quantity).number();
     }
 
     private void tiers(TiersAttrContext tiers) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How a revenue share's rate is found: one flat rate, marginal tiers over a running base, or bands of volume. */
+/**
+ * How a revenue share's rate is found: one flat rate, marginal tiers over a running base, bands of
+ * volume, or levels of a measured metric (a service credit chosen by the period's availability).
+ */
 public sealed interface RateSchedule {
 
     record Flat(Percentage rate) implements RateSchedule {
@@ -53,6 +56,59 @@ public sealed interface RateSchedule {
         @Override
         public String toString() {
             return basis.keyword() + " " + bands.stream().map(Band::toString).collect(Collectors.joining("; ", "{", "}"));
+        }
+    }
+
+    /**
+     * Levels of a measured metric: the period's measurement of {@code metric} (a percentage or a
+     * number, as the levels are written) falls in one level, whose rate applies to the whole base.
+     *
+     * @param levels ascending and not overlapping, all percentages or all numbers
+     */
+    record Measured(String metric, List<Level> levels) implements RateSchedule {
+        public Measured {
+            levels = List.copyOf(levels);
+        }
+
+        /** The level holding {@code value}, if any. */
+        public Optional<Level> levelOf(java.math.BigDecimal value) {
+            return levels.stream().filter(l -> l.holds(value)).findFirst();
+        }
+
+        /** Whether the levels are percentages (a measurement must then be one too). */
+        public boolean percent() {
+            return levels.get(0).percent();
+        }
+
+        @Override
+        public String toString() {
+            return "by " + metric + " " + levels.stream().map(Level::toString).collect(Collectors.joining("; ", "{", "}"));
+        }
+    }
+
+    /**
+     * A level of a measured metric, bounded as a band is; {@code percent} says the bounds are
+     * percentages (99.9 is 99.9%) rather than plain numbers (days, say).
+     */
+    record Level(java.math.BigDecimal lower, boolean lowerInclusive, Optional<java.math.BigDecimal> upper, boolean upperInclusive,
+                 boolean percent, Percentage rate) {
+
+        public boolean holds(java.math.BigDecimal value) {
+            int low = value.compareTo(lower);
+            if (lowerInclusive ? low < 0 : low <= 0) return false;
+            if (upper.isEmpty()) return true;
+            int high = value.compareTo(upper.get());
+            return upperInclusive ? high <= 0 : high < 0;
+        }
+
+        private String bound(java.math.BigDecimal value) {
+            return value.stripTrailingZeros().toPlainString() + (percent ? "%" : "");
+        }
+
+        @Override
+        public String toString() {
+            return (lowerInclusive ? "from " : "over ") + bound(lower) + upper.map(u -> (upperInclusive ? " to " : " below ") + bound(u)).orElse("")
+                    + ": " + rate;
         }
     }
 

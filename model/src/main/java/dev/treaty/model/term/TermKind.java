@@ -10,6 +10,7 @@ public enum TermKind {
     RIGHT_OF_FIRST_REFUSAL("right-of-first-refusal"),
     STAKE("stake"),
     PURCHASE_COMMITMENT("purchase-commitment"),
+    PENALTY("penalty"),
     EVENT("event");
 
     private final String keyword;

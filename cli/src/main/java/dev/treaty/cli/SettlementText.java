@@ -48,6 +48,8 @@ final class SettlementText {
                         adjustments.isZero() ? "" : Wording.amount(adjustments), Wording.amount(line.due()),
                         line.dueDate() + (line.instalments().size() > 1 ? "+" : ""), Wording.amount(line.cumulativeDue()),
                         line.capRemaining().map(Wording::amount).orElse("")));
+                line.paid().ifPresent(paid -> out.println(String.format("%-9s paid in %s: %s at %s (fx-rate %s of %s)", "",
+                        paid.amount().currency().getCurrencyCode(), Wording.amount(paid.amount()), paid.rate().toPlainString(), paid.fact(), paid.rateDay())));
                 if (explain) {
                     ExplanationText.render(line.why()).lines().forEach(l -> out.println("    " + l));
                 }

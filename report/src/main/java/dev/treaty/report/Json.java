@@ -190,6 +190,9 @@ public final class Json {
                 line.instalments().forEach(i -> instalments.addObject().put("due", i.due().toString()).put("amount", i.amount().toPlainString()));
                 l.put("cumulativeDue", line.cumulativeDue().toPlainString());
                 l.put("capRemaining", line.capRemaining().map(Money::toPlainString).orElse(null));
+                line.paid().ifPresent(paid -> l.putObject("paid").put("currency", paid.amount().currency().getCurrencyCode())
+                        .put("amount", paid.amount().toPlainString()).put("rate", paid.rate().toPlainString())
+                        .put("rateDay", paid.rateDay().toString()).put("fact", paid.fact()));
                 if (explain) l.set("explanation", explanation(line.why()));
             }
         }

@@ -53,7 +53,8 @@ public final class Wording {
                     + r.rollingCap().map(c -> ", at most " + c).orElse("")
                     + r.yearMinimum().map(m -> ", at least " + m).orElse("")
                     + r.minimum().map(m -> ", at least " + m + " a period").orElse("")
-                    + r.advance().map(a -> ", advance " + a + " recouped").orElse("");
+                    + r.advance().map(a -> ", advance " + a.amount() + (a.recoupable() ? " recouped" : " not recouped")).orElse("")
+                    + r.escalation().map(e -> ", minimums and caps rising " + e + " a contract year").orElse("");
             case Licence l -> l.licensor() + " licenses " + l.covers() + (l.excludes().isEmpty() ? "" : " excluding " + l.excludes())
                     + " to " + l.licensee() + ", " + (l.exclusive() ? "exclusive" + l.exclusiveIf().map(c -> " if " + c).orElse("")
                     + l.exclusiveUntil().map(c -> " until " + c).orElse("")
@@ -73,6 +74,8 @@ public final class Wording {
             case Stake s -> s.holder() + " holds " + s.percentage() + (s.basis().isEmpty() ? "" : " " + s.basis()) + " of "
                     + s.issuer() + s.valued().map(v -> ", valued at " + v).orElse("");
             case PurchaseCommitment p -> p.purchaser() + " commits to buy " + p.amount() + " from " + p.provider();
+            case dev.treaty.model.term.InstalmentSale s -> s.payer() + " pays " + s.payee() + " " + s.price() + " in " + s.instalments()
+                    + " instalments from " + s.start() + ", with interest at " + s.interest() + " a year on the balance";
             case Penalty p -> p.payer() + " pays " + p.payee() + " " + p.perDay() + " a day of delay after " + p.deadline()
                     + p.capAmount().map(c -> ", at most " + c).orElse("") + p.validity().unless().map(u -> ", suspended while " + u).orElse("")
                     + p.termination().map(t -> "; " + p.payee() + " may terminate after " + dev.treaty.model.value.Durations.format(t) + " of delay").orElse("");

@@ -127,6 +127,7 @@ public record Explanation(String text, List<Reference> references, List<Explanat
                 case Fact.Spend s -> "spend";
                 case Fact.Payment p -> "payment";
                 case Fact.Measurement m -> "measurement";
+                case Fact.FxRate r -> "fx-rate";
             };
             return new FactRef(fact.id(), type, fact.meta().source().file().toString(), fact.meta().source().line());
         }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class EventReader {
 
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
-            "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment", "measurement");
+            "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment", "measurement", "fx-rate");
 
     /** Duplicate keys in one object are an error, not "the last one wins". */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -274,6 +274,7 @@ public final class EventReader {
             case "payment" -> new Fact.Payment(meta, line.text(node, "payer"), line.text(node, "payee"), line.money(node),
                     line.optionalText(node, "reference"));
             case "measurement" -> line.measurement(node, meta);
+            case "fx-rate" -> line.fxRate(node, meta);
             default -> throw new IllegalStateException("type without a reader: " + type);
         };
         return line.errors.size() == errorsBefore ? fact : null;
@@ -374,6 +375,40 @@ public final class EventReader {
                 return null;
             }
             return new Fact.Measurement(meta, metric, new BigDecimal(number), percent, from, through, by);
+        }
+
+        /** An exchange rate: {@code from} and {@code to} currency codes, {@code rate} a positive decimal string. */
+        Fact.FxRate fxRate(JsonNode node, Fact.Meta meta) {
+            Currency from = currency(node, "from");
+            Currency to = currency(node, "to");
+            JsonNode raw = node.get("rate");
+            if (raw != null && raw.isNumber()) {
+                error("rate", "must be a decimal string such as \"0.9234\", not a JSON number");
+                return null;
+            }
+            String text = text(node, "rate");
+            if (from == null || to == null || text == null) return null;
+            if (!DECIMAL.matcher(text).matches() || text.startsWith("-") || new BigDecimal(text).signum() == 0) {
+                error("rate", "'" + text + "' is not a positive decimal rate such as \"0.9234\"");
+                return null;
+            }
+            if (from.equals(to)) {
+                error("to", "the same currency as from (" + from + ")");
+                return null;
+            }
+            return new Fact.FxRate(meta, from, to, new BigDecimal(text));
+        }
+
+        private Currency currency(JsonNode node, String field) {
+            String code = text(node, field);
+            if (code == null) return null;
+            try {
+                if (!code.matches("[A-Z]{3}")) throw new IllegalArgumentException();
+                return Currency.getInstance(code);
+            } catch (IllegalArgumentException e) {
+                error(field, "unknown currency '" + code + "'");
+                return null;
+            }
         }
 
         /** Empty when absent; null when present and bad (reported). */

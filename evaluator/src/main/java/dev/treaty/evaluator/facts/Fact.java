@@ -121,6 +121,10 @@ public sealed interface Fact {
     record Spend(Meta meta, String purchaser, String provider, Money amount) implements Fact {
     }
 
+    /** An exchange rate published on a day: one {@code from} buys {@code rate} of {@code to}. */
+    record FxRate(Meta meta, java.util.Currency from, java.util.Currency to, java.math.BigDecimal rate) implements Fact {
+    }
+
     /** A payment made. */
     record Payment(Meta meta, String payer, String payee, Money amount, Optional<String> reference) implements Fact {
     }

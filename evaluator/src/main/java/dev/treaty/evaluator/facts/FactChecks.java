@@ -81,6 +81,7 @@ public final class FactChecks {
                 case Fact.Issuance issuance -> parties.contains(issuance.issuer());
                 case Fact.Spend spend -> parties.contains(spend.purchaser());
                 case Fact.Measurement measurement -> parties.contains(measurement.by());
+                case Fact.FxRate rate -> true;          // public market data: every agreement may use it
             };
             if (ours) relevant.add(fact);
         }

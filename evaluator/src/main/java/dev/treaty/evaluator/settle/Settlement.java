@@ -36,6 +36,7 @@ public final class Settlement {
             statements.add(statement(term, plan.facts, assumptions, reportFrom));
         }
         statements.addAll(Penalties.statements(plan, assumptions, reportFrom));
+        statements.addAll(InstalmentSales.statements(plan, assumptions, reportFrom));
         return new SettlementResult(List.copyOf(statements), net(statements), plan.lines(), plan.ignored());
     }
 
@@ -61,6 +62,11 @@ public final class Settlement {
         LocalDate next = period.end().plusDays(1);
         return minimum.contractYear() ? !contractYearOf(termStart, next).equals(contractYearOf(termStart, period.start()))
                 : !yearOf(share, next).equals(yearOf(share, period.start()));
+    }
+
+    /** The number of the contract year a period starting on {@code day} belongs to: 1 from the term's first day. */
+    private static long contractYearNumber(LocalDate termStart, LocalDate day) {
+        return Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(termStart, day)) + 1;
     }
 
     /** The contract year a period starting on {@code day} belongs to: "contract year 1" from the term's first day. */
@@ -130,6 +136,16 @@ public final class Settlement {
             }
             BigDecimal base = piece.base.value();
             List<Explanation> steps = new ArrayList<>();
+            long contractYearNo = contractYearNumber(termStart, piece.period.start());
+            Optional<Money> periodMinimum = share.minimum().map(m -> share.escalated(m, contractYearNo));
+            Optional<Money> periodCap = share.periodCap().map(m -> share.escalated(m, contractYearNo));
+            Optional<Money> yearCap = share.yearCap().map(m -> share.escalated(m, contractYearNo));
+            if (share.escalation().isPresent() && contractYearNo > 1 && (periodMinimum.isPresent() || periodCap.isPresent() || yearCap.isPresent()
+                    || share.yearMinimum().isPresent())) {
+                steps.add(Explanation.of("escalation " + share.escalation().get() + " per contract year: " + piece.period.label() + " is in contract year "
+                        + contractYearNo + ", so the amounts stated stand × (1 + " + share.escalation().get() + ")^" + (contractYearNo - 1)
+                        + ", rounded " + share.rounding()));
+            }
             steps.add(baseStep(piece, base, share));
 
             // Gross share.
@@ -210,12 +226,12 @@ public final class Settlement {
 
             // Advance recoupment.
             Money recouped = localZero;
-            if (share.advance().isPresent()) {
-                if (advanceLeft == null) advanceLeft = share.advance().get();
+            if (share.advance().isPresent() && share.advance().get().recoupable()) {
+                if (advanceLeft == null) advanceLeft = share.advance().get().amount();
                 recouped = payable.compareTo(advanceLeft) < 0 ? payable : advanceLeft;
                 advanceLeft = advanceLeft.minus(recouped);
                 payable = payable.minus(recouped);
-                steps.add(Explanation.of("advance " + share.advance().get() + ": recouped " + recouped + " from this line, "
+                steps.add(Explanation.of("advance " + share.advance().get().amount() + ": recouped " + recouped + " from this line, "
                         + advanceLeft + " still to recoup"));
             }
 
@@ -223,29 +239,29 @@ public final class Settlement {
             Money topUp = localZero;
             boolean lastOfPeriod = i + 1 == plan.pieces.size()
                     || !plan.pieces.get(i + 1).period.equals(piece.period);
-            if (share.minimum().isPresent() && lastOfPeriod) {
+            if (periodMinimum.isPresent() && lastOfPeriod) {
                 Money periodTotal = periodDue.plus(payable);
-                if (periodTotal.compareTo(share.minimum().get()) < 0) {
-                    topUp = share.minimum().get().minus(periodTotal);
+                if (periodTotal.compareTo(periodMinimum.get()) < 0) {
+                    topUp = periodMinimum.get().minus(periodTotal);
                     payable = payable.plus(topUp);
                 }
-                steps.add(Explanation.of("minimum guarantee " + share.minimum().get() + " per period: the period comes to "
+                steps.add(Explanation.of("minimum guarantee " + periodMinimum.get() + " per period: the period comes to "
                         + periodTotal + (topUp.isZero() ? ", no top-up" : ", topped up by " + topUp)));
             }
 
             // Caps: each cuts what is payable down to the room it leaves.
             Money capCut = localZero;
-            if (share.periodCap().isPresent()) {
-                Money cut = over(payable, room(share.periodCap().get(), periodDue, localZero), localZero);
+            if (periodCap.isPresent()) {
+                Money cut = over(payable, room(periodCap.get(), periodDue, localZero), localZero);
                 payable = payable.minus(cut);
                 capCut = capCut.plus(cut);
-                steps.add(Explanation.of("period cap " + share.periodCap().get() + ": " + (cut.isZero() ? "not reached" : "cut " + cut)));
+                steps.add(Explanation.of("period cap " + periodCap.get() + ": " + (cut.isZero() ? "not reached" : "cut " + cut)));
             }
-            if (share.yearCap().isPresent()) {
-                Money cut = over(payable, room(share.yearCap().get(), yearDue, localZero), localZero);
+            if (yearCap.isPresent()) {
+                Money cut = over(payable, room(yearCap.get(), yearDue, localZero), localZero);
                 payable = payable.minus(cut);
                 capCut = capCut.plus(cut);
-                steps.add(Explanation.of("year cap " + share.yearCap().get() + " for " + year + ": " + yearDue + " due before this line, "
+                steps.add(Explanation.of("year cap " + yearCap.get() + " for " + year + ": " + yearDue + " due before this line, "
                         + (cut.isZero() ? "not reached" : "cut " + cut)));
             }
             if (share.rollingCap().isPresent()) {
@@ -292,6 +308,7 @@ public final class Settlement {
                     + " instalments, the last on " + instalments.get(instalments.size() - 1).due() : "") + " ("
                     + share.payment() + ")"));
 
+            Optional<StatementLine.Conversion> paid = convert(share, due, piece.period.end(), dueDate, facts, piece, steps);
             Explanation why = Explanation.of(share.payer() + " owes " + share.payee() + " " + due + " for " + piece.period.label()
                     + " (" + piece.from + " to " + piece.through + ") under " + share.header().label())
                     .cite(Explanation.Reference.clause(piece.term))
@@ -299,12 +316,13 @@ public final class Settlement {
                     .because(steps);
             StatementLine line = new StatementLine(share.name(), share.payer(), share.payee(), piece.period.label(), piece.period.end(),
                     piece.from, piece.through, piece.term, Money.of(base, share.currency()), piece.lines, rateText, gross, recouped,
-                    topUp, capCut, due, dueDate, instalments, cumulativeDue, capRemaining, why);
+                    topUp, capCut, due, dueDate, instalments, cumulativeDue, capRemaining, why, paid);
             List<StatementLine> made = new ArrayList<>(List.of(line));
 
             // A yearly minimum: at the last period of its year, the year's shortfall is a line of its own, dated the period's last day.
             if (share.yearMinimum().isPresent() && lastOfPeriod) {
-                RevenueShare.YearMinimum minimum = share.yearMinimum().get();
+                RevenueShare.YearMinimum stated = share.yearMinimum().get();
+                RevenueShare.YearMinimum minimum = new RevenueShare.YearMinimum(share.escalated(stated.amount(), contractYearNo), stated.contractYear());
                 String minimumYear = minimum.contractYear() ? contractYear : year;
                 // the year is complete only through its last day: a settlement that stops short of it owes no true-up yet
                 boolean lastOfYear = i + 1 == plan.pieces.size() ? piece.through.equals(piece.period.end()) && yearEnds(share, minimum, termStart, piece.period)
@@ -318,14 +336,17 @@ public final class Settlement {
                     contractYearDue = contractYearDue.plus(shortfall);
                     dues.add(new DueRecord(piece.period.end(), shortfall));
                     periodDues.add(new PeriodDue(piece.period.end(), shortfall));
+                    List<Explanation> trueUpSteps = new ArrayList<>();
+                    Optional<StatementLine.Conversion> trueUpPaid = convert(share, shortfall, piece.period.end(), dueDate, facts, piece, trueUpSteps);
                     Explanation trueUp = Explanation.of(share.payer() + " owes " + share.payee() + " " + shortfall + " for " + minimumYear
                             + ": the minimum " + minimum + " less the " + yearTotal + " due for its periods, with the statement of "
                             + piece.period.label() + " under " + share.header().label())
-                            .cite(Explanation.Reference.clause(piece.term)).cite(Explanation.Reference.assumptions(piece.term, assumptions));
+                            .cite(Explanation.Reference.clause(piece.term)).cite(Explanation.Reference.assumptions(piece.term, assumptions))
+                            .because(trueUpSteps);
                     made.add(new StatementLine(share.name(), share.payer(), share.payee(), piece.period.label(), piece.period.end(),
                             piece.period.end(), piece.period.end(), piece.term, localZero, 0, "minimum " + minimum + " true-up", localZero,
                             localZero, shortfall, localZero, shortfall, dueDate, instalments(share.payment(), shortfall, dueDate, rounding),
-                            cumulativeDue, Optional.empty(), trueUp));
+                            cumulativeDue, Optional.empty(), trueUp, trueUpPaid));
                 }
             }
             if (reportFrom.map(f -> !piece.through.isBefore(f)).orElse(true)) {
@@ -354,6 +375,29 @@ public final class Settlement {
                     + String.join(", ", found.stream().map(Object::toString).toList()) + "; correct one of them rather than add another");
         }
         return found.stream().findFirst();
+    }
+
+    /**
+     * The amount due in the currency the term is paid in: at the rate of the period's end or of the
+     * due date, the last published on or before that day; none known is an error naming the pair and day.
+     */
+    private static Optional<StatementLine.Conversion> convert(RevenueShare share, Money due, LocalDate periodEnd, LocalDate dueDate,
+                                                              dev.treaty.evaluator.facts.Facts facts, SettlementPlan.Piece piece, List<Explanation> steps) {
+        if (share.paidIn().isEmpty()) return Optional.empty();
+        RevenueShare.PaidIn paidIn = share.paidIn().get();
+        LocalDate day = paidIn.day() == RevenueShare.FxDay.PERIOD_END ? periodEnd : dueDate;
+        dev.treaty.evaluator.facts.Fact.FxRate rate = facts.of(dev.treaty.evaluator.facts.Fact.FxRate.class, day,
+                        r -> r.from().equals(share.currency()) && r.to().equals(paidIn.currency())).stream()
+                .max(java.util.Comparator.comparing(dev.treaty.evaluator.facts.Fact::on))
+                .orElseThrow(() -> new SettlementException(share.header().label() + " (clause " + piece.term.clause().clause().id()
+                        + ") is paid in " + paidIn.currency() + " at the " + paidIn.day().keyword() + " rate, but no fx-rate "
+                        + share.currency() + "→" + paidIn.currency() + " is known on or before " + day));
+        Money amount = Money.of(due.amount().multiply(rate.rate()), paidIn.currency())
+                .rounded(paidIn.currency().getDefaultFractionDigits(), share.rounding().mode());
+        steps.add(Explanation.of("paid in " + paidIn.currency() + ": " + due + " × " + rate.rate().toPlainString() + " (the " + share.currency()
+                + "→" + paidIn.currency() + " rate of " + rate.on() + ", the last on or before the " + paidIn.day().keyword().replace('-', ' ')
+                + " " + day + ") = " + amount).cite(Explanation.Reference.fact(rate)));
+        return Optional.of(new StatementLine.Conversion(amount, rate.rate(), rate.on(), rate.id()));
     }
 
     private record DueRecord(LocalDate from, Money amount) {

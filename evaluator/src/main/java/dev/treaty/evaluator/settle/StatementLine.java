@@ -22,12 +22,25 @@ import java.util.Optional;
  * @param due             what is owed: gross (nothing if negative) − recouped + top-up − cap cut
  * @param cumulativeDue   due under this term so far, all versions
  * @param capRemaining    what the total cap still allows after this line
+ * @param paid            the amount due converted into the currency it is paid in, when it is not the term's
  */
 public record StatementLine(String term, String payer, String payee, String period, LocalDate periodEnd,
                             LocalDate from, LocalDate through, TermInForce version, Money base, long lines,
                             String rate, Money gross, Money recouped, Money minimumTopUp, Money capCut, Money due,
                             LocalDate dueDate, List<Instalment> instalments, Money cumulativeDue,
-                            Optional<Money> capRemaining, Explanation why) {
+                            Optional<Money> capRemaining, Explanation why, Optional<Conversion> paid) {
+
+    public StatementLine(String term, String payer, String payee, String period, LocalDate periodEnd, LocalDate from, LocalDate through,
+                         TermInForce version, Money base, long lines, String rate, Money gross, Money recouped, Money minimumTopUp,
+                         Money capCut, Money due, LocalDate dueDate, List<Instalment> instalments, Money cumulativeDue,
+                         Optional<Money> capRemaining, Explanation why) {
+        this(term, payer, payee, period, periodEnd, from, through, version, base, lines, rate, gross, recouped, minimumTopUp, capCut, due,
+                dueDate, instalments, cumulativeDue, capRemaining, why, Optional.empty());
+    }
+
+    /** The due amount in the currency paid: {@code amount} = due × {@code rate}, the rate of {@code rateDay} (fact {@code fact}). */
+    public record Conversion(Money amount, java.math.BigDecimal rate, LocalDate rateDay, String fact) {
+    }
 
     /** One payment of an amount paid in instalments. */
     public record Instalment(LocalDate due, Money amount) {

@@ -48,6 +48,10 @@ class EventReaderGoldenTest {
         GOOD.put("issuance", "{'id':'i','type':'issuance','on':'2025-01-11','issuer':'Acme','dilution':'12.5%'}");
         GOOD.put("spend", "{'id':'s','type':'spend','on':'2025-01-12','purchaser':'Acme','provider':'Cloud','amount':'250','currency':'EUR'}");
         GOOD.put("payment", "{'id':'pay','type':'payment','on':'2025-01-13','payer':'Acme','payee':'Cloud','amount':'0.01','currency':'JPY','reference':'inv-1'}");
+        GOOD.put("declaration that ends", "{'id':'fm','type':'declaration','on':'2025-01-14','event':'force-majeure','by':'Acme','through':'2025-01-20'}");
+        GOOD.put("measurement", "{'id':'m','type':'measurement','on':'2025-02-02','metric':'availability','value':'99.95%','from':'2025-01-01','through':'2025-01-31','by':'Acme'}");
+        GOOD.put("fx-rate", "{'id':'fx','type':'fx-rate','on':'2025-03-31','from':'USD','to':'EUR','rate':'0.9234'}");
+        GOOD.put("measurement of a number", "{'id':'m2','type':'measurement','on':'2025-02-02','metric':'delay-days','value':'3.5','from':'2025-01-01','through':'2025-01-01','by':'Acme'}");
     }
 
     /** The values each kind of field refuses, besides missing, null, a number and blank. */
@@ -62,6 +66,10 @@ class EventReaderGoldenTest {
         REFUSED.put("currency", List.of("usd", "XYZ1", "ZZZ"));
         REFUSED.put("dilution", List.of("10", "101%", "-1%", "x%"));
         REFUSED.put("type", List.of("Product", "merger"));
+        REFUSED.put("value", List.of("99.95 %", "%", "1e3", "ninety"));
+        REFUSED.put("rate", List.of("0", "-1.2", "1e3", "abc"));
+        REFUSED.put("from", List.of("2025-02-30", "2025-02-01"));
+        REFUSED.put("through", List.of("2024-12-31", "2025-13-01"));
     }
 
     private static String json(String singleQuoted) {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LanguageDocSettlementTest {
 
-    private static final Pattern BLOCK = Pattern.compile("(?ms)^```treaty\\n((?:revenue-share|penalty) .*?)^```");
+    private static final Pattern BLOCK = Pattern.compile("(?ms)^```treaty\\n((?:revenue-share|penalty|instalment-sale) .*?)^```");
 
     private static final String AGREEMENT = """
             # Harness
@@ -118,12 +118,14 @@ class LanguageDocSettlementTest {
         return lines;
     }
 
-    /** Availability for every month of 2025 and 2026 but one, a force majeure of ten days, a delivery, and AGI declared and verified. */
+    /** Availability for every month of 2025 and 2026 but one, a USD→EUR rate each month, a force majeure of ten days, a delivery, and AGI declared and verified. */
     private static Facts facts() {
         List<EventReader.Text> texts = new ArrayList<>();
         String[] levels = {"99.95%", "99.5%", "98.2%", "94.0%"};
         int i = 0;
         for (LocalDate month = LocalDate.of(2025, 1, 1); month.getYear() < 2027; month = month.plusMonths(1), i++) {
+            texts.add(text("{\"id\":\"fx-" + month + "\",\"type\":\"fx-rate\",\"on\":\"" + month + "\",\"from\":\"USD\",\"to\":\"EUR\","
+                    + "\"rate\":\"0.9" + (i % 7) + "\"}"));
             if (month.equals(LocalDate.of(2026, 11, 1))) continue;
             texts.add(text("{\"id\":\"m-" + month + "\",\"type\":\"measurement\",\"on\":\"" + month.plusMonths(1) + "\",\"metric\":\"availability\","
                     + "\"value\":\"" + levels[i % levels.length] + "\",\"from\":\"" + month + "\",\"through\":\""

@@ -46,6 +46,7 @@ RIGHT_OF_FIRST_REFUSAL : 'right-of-first-refusal' ;
 STAKE                  : 'stake' ;
 PURCHASE_COMMITMENT    : 'purchase-commitment' ;
 PENALTY                : 'penalty' ;
+INSTALMENT_SALE        : 'instalment-sale' | 'installment-sale' ;
 
 // Party roles
 PAYER     : 'payer' ;
@@ -88,9 +89,14 @@ SINCE         : 'since' ;
 MINIMUM       : 'minimum' ;
 ADVANCE       : 'advance' ;
 RECOUPABLE    : 'recoupable' ;
+NON_RECOUPABLE : 'non-recoupable' ;
+ESCALATION    : 'escalation' ;
 DUE           : 'due' ;
 DEADLINE      : 'deadline' ;
 PRICE         : 'price' ;
+INTEREST      : 'interest' ;
+PAID          : 'paid' ;
+AT            : 'at' ;
 TERMINATION   : 'termination' ;
 AFTER         : 'after' ;
 END           : 'end' ;

@@ -42,7 +42,7 @@ eventAttribute
 
 termKind
     : REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
-    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY | INSTALMENT_SALE
     ;
 
 attribute
@@ -63,14 +63,17 @@ attribute
     | CAP expr OVER THE LAST expr                           # rollingCapAttr
     | MINIMUM expr PER PERIOD                               # minimumAttr
     | MINIMUM expr PER CONTRACT? YEAR                       # yearMinimumAttr
-    | ADVANCE expr RECOUPABLE?                              # advanceAttr
+    | ADVANCE expr (RECOUPABLE | NON_RECOUPABLE)?           # advanceAttr
+    | ESCALATION expr PER CONTRACT YEAR                     # escalationAttr
     | DUE expr AFTER PERIOD END                             # dueAttr
     | DUE expr AFTER event=name DECLARED                    # dueAfterEventAttr
     | DEADLINE expr                                         # deadlineAttr
     | PRICE expr                                            # priceAttr
+    | INTEREST expr PER YEAR                                # interestAttr
     | TERMINATION AFTER expr                                # terminationAttr
     | INSTALMENTS expr frequency                            # instalmentsAttr
     | CURRENCY name                                         # currencyAttr
+    | PAID IN currency=name AT day=name RATE                # paidInAttr
     | ROUNDING name TO expr                                 # roundingAttr
     | COVERS nameList                                       # coversAttr
     | EXCLUDES nameList                                     # excludesAttr
@@ -180,11 +183,11 @@ name
     | AGREEMENT | AMENDMENT | CLARIFICATION | ASSUMPTIONS | AMENDS | RESTATES | CLARIFIES | PARTY
     | SIGNED | EFFECTIVE | REPLACE | ADD | STRIKE | ASSUME | EVENT | DECLARED | VERIFIED | BY
     | REVENUE_SHARE | LICENCE | CLOUD_EXCLUSIVITY | FIRST_SHIP | RELEASE_PERMISSION
-    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY
+    | RIGHT_OF_FIRST_REFUSAL | STAKE | PURCHASE_COMMITMENT | PENALTY | INSTALMENT_SALE
     | PAYER | PAYEE | LICENSOR | LICENSEE | HOLDER | ISSUER | PURCHASER | PROVIDER | GRANTOR | OWNER
     | RATE | TIERS | BANDS | CONTRACT | OVER | BELOW | THE | LAST | CUMULATIVE | PER | PERIOD | UP | TO | ABOVE | BASE | PRODUCTS | ALL | ANY
-    | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE
-    | DUE | DEADLINE | PRICE | TERMINATION | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
+    | FROM | THROUGH | CAP | TOTAL | COUNTING | PAYMENTS | SINCE | MINIMUM | ADVANCE | RECOUPABLE | NON_RECOUPABLE | ESCALATION
+    | DUE | DEADLINE | PRICE | INTEREST | PAID | AT | TERMINATION | AFTER | END | INSTALMENTS | CURRENCY | ROUNDING | COVERS | EXCLUDES | EXCLUSIVE
     | NON_EXCLUSIVE | SUBJECTS | RELEASED | CLOUD | CLOUDS | SEGMENTS | EXCEPT | EXCEPTION | UNTIL
     | UNLESS | DECLINES | CAPABILITIES | RESPONSE | WITHIN | DEFAULT | SUPPORT | DECLINE
     | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | HALF_YEAR | YEAR

@@ -33,7 +33,8 @@ final class Draft {
     dev.treaty.model.term.RevenueShare.YearMinimum yearMinimum;
     dev.treaty.model.term.RevenueShare.RollingCap rollingCap;
     Money minimum;
-    Money advance;
+    RevenueShare.Advance advance;
+    Percentage escalation;
     Integer dueDays;
     PaymentTerms.Instalments instalments;
     Currency currency;
@@ -63,7 +64,9 @@ final class Draft {
     LocalDate deadline;
     Money perDay;
     Money price;
+    Percentage interest;
     Percentage capShare;
     java.time.Period termination;
     String dueAfter;
+    RevenueShare.PaidIn paidIn;
 }

@@ -55,7 +55,7 @@ final class TermBuilder {
 
     static {
         allow(TermKind.REVENUE_SHARE, List.of("payer", "payee", "rate|tiers|bands", "period", "due"),
-                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "minimum per year", "advance", "instalments", "currency", "rounding");
+                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "minimum per year", "advance", "escalation", "instalments", "currency", "paid in", "rounding");
         allow(TermKind.LICENCE, List.of("licensor", "licensee", "covers", "exclusive|non-exclusive"),
                 "excludes", "subjects");
         allow(TermKind.CLOUD_EXCLUSIVITY, List.of("owner", "provider", "cloud", "products"), "except", WITHDRAWS);
@@ -64,6 +64,7 @@ final class TermBuilder {
         allow(TermKind.RIGHT_OF_FIRST_REFUSAL, List.of("holder", "grantor", "subject", "response"));
         allow(TermKind.STAKE, List.of("holder", "issuer", "percentage"), "valued");
         allow(TermKind.PURCHASE_COMMITMENT, List.of("purchaser", "provider", "amount"));
+        allow(TermKind.INSTALMENT_SALE, List.of("payer", "payee", "price", "interest", "instalments", "from"), "currency", "rounding");
         allow(TermKind.PENALTY, List.of("payer", "payee", "deadline", "rate", "due"), "price", "cap total", "termination", "currency", "rounding");
     }
 
@@ -165,6 +166,15 @@ final class TermBuilder {
             case PURCHASE_COMMITMENT -> Optional.of(new PurchaseCommitment(header, validity, role("purchaser"),
                     role("provider"), draft.amount));
             case PENALTY -> penalty(header, validity, term);
+            case INSTALMENT_SALE -> {
+                if (draft.price == null || draft.interest == null || draft.instalments == null || draft.from == null) yield Optional.empty();
+                if (draft.currency != null && !draft.currency.equals(draft.price.currency())) {
+                    scope.error(term.name(), header.label() + " states its price in " + draft.price.currency() + " but its currency as " + draft.currency);
+                    yield Optional.empty();
+                }
+                yield Optional.of(new dev.treaty.model.term.InstalmentSale(header, validity, role("payer"), role("payee"), draft.from,
+                        draft.price, draft.interest, draft.instalments, draft.price.currency(), draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
+            }
             case EVENT -> throw new IllegalStateException("events are built by event()");
         };
     }
@@ -178,7 +188,7 @@ final class TermBuilder {
         if (draft.rollingCap != null) amounts.add(draft.rollingCap.amount());
         if (draft.minimum != null) amounts.add(draft.minimum);
         if (draft.yearMinimum != null) amounts.add(draft.yearMinimum.amount());
-        if (draft.advance != null) amounts.add(draft.advance);
+        if (draft.advance != null) amounts.add(draft.advance.amount());
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
             tiered.tiers().forEach(t -> t.upTo().ifPresent(amounts::add));
         }
@@ -200,13 +210,18 @@ final class TermBuilder {
             scope.error(term.name(), header.label() + " needs 'currency' (no amount states one)");
             return Optional.empty();
         }
+        if (draft.paidIn != null && draft.paidIn.currency().equals(currency)) {
+            scope.error(term.name(), header.label() + " settles in " + currency + " already; 'paid in' names another currency");
+            return Optional.empty();
+        }
         PaymentTerms payment = new PaymentTerms(draft.dueDays, Optional.ofNullable(draft.instalments));
         return Optional.of(new RevenueShare(header, validity, role("payer"), role("payee"), draft.rate,
                 Optional.ofNullable(draft.base), draft.period,
                 Optional.ofNullable(draft.totalCap), Optional.ofNullable(draft.periodCap), Optional.ofNullable(draft.yearCap), Optional.ofNullable(draft.rollingCap),
                 Optional.ofNullable(draft.minimum), Optional.ofNullable(draft.yearMinimum),
                 Optional.ofNullable(draft.advance), payment, currency,
-                draft.rounding == null ? Rounding.DEFAULT : draft.rounding));
+                draft.rounding == null ? Rounding.DEFAULT : draft.rounding, Optional.ofNullable(draft.paidIn),
+                Optional.ofNullable(draft.escalation)));
     }
 
     private Optional<Term> penalty(TermHeader header, Validity validity, TermContext term) {
@@ -249,6 +264,7 @@ final class TermBuilder {
             case YearCapAttrContext ignored -> "cap per year";
             case RollingCapAttrContext ignored -> "cap over";
             case YearMinimumAttrContext ignored -> "minimum per year";
+            case PaidInAttrContext ignored -> "paid in";
             case ExceptionToAttrContext ignored -> "exception to";
             case WithdrawsAttrContext ignored -> WITHDRAWS;
             default -> attribute.getStart().getText().toLowerCase(Locale.ROOT).replace("installments", "instalments");
@@ -286,6 +302,7 @@ final class TermBuilder {
             case MeasuredRateAttrContext measured -> levels(measured);
             case DeadlineAttrContext deadline -> draft.deadline = date(deadline.expr(), "deadline").orElse(null);
             case PriceAttrContext price -> draft.price = positiveMoney(price.expr(), "price").orElse(null);
+            case InterestAttrContext interest -> draft.interest = rate(interest.expr(), "interest").orElse(null);
             case TerminationAttrContext termination -> duration(termination.expr(), "termination after").ifPresent(p -> {
                 if (p.isNegative() || p.isZero()) scope.error(termination.expr(), "a termination threshold must be longer than nothing");
                 else draft.termination = p;
@@ -345,7 +362,9 @@ final class TermBuilder {
             case MinimumAttrContext minimum -> draft.minimum = positiveMoney(minimum.expr(), "minimum").orElse(null);
             case YearMinimumAttrContext minimum -> draft.yearMinimum = positiveMoney(minimum.expr(), "minimum")
                     .map(m -> new dev.treaty.model.term.RevenueShare.YearMinimum(m, minimum.CONTRACT() != null)).orElse(null);
-            case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance").orElse(null);
+            case AdvanceAttrContext advance -> draft.advance = positiveMoney(advance.expr(), "advance")
+                    .map(a -> new RevenueShare.Advance(a, advance.NON_RECOUPABLE() == null)).orElse(null);
+            case EscalationAttrContext escalation -> draft.escalation = rate(escalation.expr(), "escalation").orElse(null);
             case DueAttrContext due -> duration(due.expr(), "due").ifPresent(p -> {
                 if (p.getMonths() != 0 || p.getYears() != 0) {
                     scope.error(due.expr(), "state 'due' in days or weeks after period end, not months or years");
@@ -359,6 +378,16 @@ final class TermBuilder {
                     draft.instalments = new PaymentTerms.Instalments(count,
                             PaymentTerms.Frequency.valueOf(instalments.frequency().getText().toUpperCase(Locale.ROOT))));
             case CurrencyAttrContext currency -> draft.currency = Expressions.currency(currency.name().getText(), currency.name(), scope);
+            case PaidInAttrContext paid -> {
+                Currency currency = Expressions.currency(paid.currency.getText(), paid.currency, scope);
+                RevenueShare.FxDay day = java.util.Arrays.stream(RevenueShare.FxDay.values()).filter(d -> d.keyword().equals(paid.day.getText()))
+                        .findFirst().orElse(null);
+                if (day == null) {
+                    scope.error(paid.day, "'" + paid.day.getText() + "' is not a day a rate is taken on; write 'at period-end rate' or 'at due-date rate'");
+                } else if (currency != null) {
+                    draft.paidIn = new RevenueShare.PaidIn(currency, day);
+                }
+            }
             case RoundingAttrContext rounding -> rounding(rounding);
             case CoversAttrContext covers -> draft.covers = names(covers.nameList());
             case ExcludesAttrContext excludes -> draft.excludes = names(excludes.nameList());

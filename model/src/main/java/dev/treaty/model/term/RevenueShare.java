@@ -18,13 +18,55 @@ import java.util.Optional;
  * @param rollingCap   the most payable over any window of the given length that ends with a period
  * @param minimum      the least payable for a period while the term applies (a guarantee)
  * @param yearMinimum  the least payable for a (fiscal or contract) year: its shortfall is a line of the year's last period
- * @param advance      paid up front and recouped from the amounts that become due
+ * @param advance      paid up front; a recoupable one is recouped from the amounts that become due
+ * @param escalation   minimums and caps (per period and per year) grow by this each contract year, compounded
+ * @param paidIn       settled in {@code currency} but paid in another, at the rate of a day
  */
 public record RevenueShare(TermHeader header, Validity validity, String payer, String payee, RateSchedule rate,
                            Optional<Filter> base, AccountingPeriod period, Optional<TotalCap> totalCap,
                            Optional<Money> periodCap, Optional<Money> yearCap, Optional<RollingCap> rollingCap, Optional<Money> minimum,
-                           Optional<YearMinimum> yearMinimum, Optional<Money> advance,
-                           PaymentTerms payment, Currency currency, Rounding rounding) implements Term {
+                           Optional<YearMinimum> yearMinimum, Optional<Advance> advance,
+                           PaymentTerms payment, Currency currency, Rounding rounding, Optional<PaidIn> paidIn,
+                           Optional<dev.treaty.model.value.Percentage> escalation) implements Term {
+
+    /** An advance: paid up front, and either recouped from what falls due (recoupable) or kept whatever falls due (non-recoupable). */
+    public record Advance(Money amount, boolean recoupable) {
+        @Override
+        public String toString() {
+            return amount + (recoupable ? "" : " non-recoupable");
+        }
+    }
+
+    /** The amount stated for contract year 1, as it stands in contract year {@code contractYear} (1-based) after escalation. */
+    public Money escalated(Money amount, long contractYear) {
+        if (escalation.isEmpty() || contractYear <= 1) return amount;
+        java.math.BigDecimal factor = java.math.BigDecimal.ONE.add(escalation.get().fraction()).pow((int) Math.min(contractYear - 1, 1000),
+                java.math.MathContext.DECIMAL128);
+        return Money.of(amount.amount().multiply(factor), amount.currency()).rounded(rounding.scale(), rounding.mode());
+    }
+
+    /** Paid in {@code currency} at the rate published on (or last before) the period's end or the due date. */
+    public record PaidIn(Currency currency, FxDay day) {
+        @Override
+        public String toString() {
+            return currency.getCurrencyCode() + " at " + day.keyword() + " rate";
+        }
+    }
+
+    /** Which day's exchange rate converts a line's amount. */
+    public enum FxDay {
+        PERIOD_END("period-end"), DUE_DATE("due-date");
+
+        private final String keyword;
+
+        FxDay(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
 
     /** A minimum guarantee per year of the accounting periods, or per contract year (from the term's first day). */
     public record YearMinimum(Money amount, boolean contractYear) {
@@ -60,7 +102,8 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
         validity.describe(a);
         return a.put("cap total", totalCap).put("cap per period", periodCap).put("cap per year", yearCap).put("cap over", rollingCap)
                 .put("minimum per period", minimum).put("minimum per year", yearMinimum).put("advance", advance)
-                .put("due", payment).put("currency", currency.getCurrencyCode()).put("rounding", rounding)
+                .put("escalation", escalation.map(e -> e + " per contract year"))
+                .put("due", payment).put("currency", currency.getCurrencyCode()).put("paid in", paidIn).put("rounding", rounding)
                 .toMap();
     }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** A formal term of an agreement. */
 public sealed interface Term permits RevenueShare, Licence, CloudExclusivity, FirstShip, ReleasePermission,
-        RightOfFirstRefusal, Stake, PurchaseCommitment, Penalty, EventDefinition {
+        RightOfFirstRefusal, Stake, PurchaseCommitment, Penalty, InstalmentSale, EventDefinition {
 
     TermHeader header();
 

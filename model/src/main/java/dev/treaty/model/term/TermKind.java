@@ -11,6 +11,7 @@ public enum TermKind {
     STAKE("stake"),
     PURCHASE_COMMITMENT("purchase-commitment"),
     PENALTY("penalty"),
+    INSTALMENT_SALE("instalment-sale"),
     EVENT("event");
 
     private final String keyword;
@@ -24,7 +25,7 @@ public enum TermKind {
     }
 
     public static TermKind fromKeyword(String keyword) {
-        String normalised = keyword.equals("license") ? "licence" : keyword;
+        String normalised = keyword.equals("license") ? "licence" : keyword.equals("installment-sale") ? "instalment-sale" : keyword;
         for (TermKind kind : values()) {
             if (kind.keyword.equals(normalised)) return kind;
         }

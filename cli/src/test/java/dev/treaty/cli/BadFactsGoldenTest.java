@@ -37,7 +37,7 @@ class BadFactsGoldenTest {
                 .as("each case has its expected file (make them with -Dtreaty.updateGolden=true)")
                 .isEqualTo(Boolean.getBoolean("treaty.updateGolden") ? cases.stream().map(p -> p.getFileName().toString()
                         .replaceAll("(\\.treaty\\.md|\\.csv|\\.jsonl)$", "")).toList() : expected);
-        assertThat(cases).hasSize(34);
+        assertThat(cases).hasSize(35);
         return cases.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
             boolean isRevenue = path.toString().endsWith(".csv");
             Cli.Result result = isRevenue

@@ -29,7 +29,7 @@ final class SyntaxMessages {
     static final List<String> TERM_KINDS = List.of("revenue-share", "licence", "cloud-exclusivity", "first-ship",
             "release-permission", "right-of-first-refusal", "stake", "purchase-commitment", "penalty", "instalment-sale");
     private static final List<String> STATEMENTS = List.of("agreement", "amendment", "clarification", "assumptions", "party",
-            "signed", "effective", "kind", "cloud", "replace", "add", "strike", "assume", "event");
+            "signed", "effective", "kind", "unit", "cloud", "replace", "add", "strike", "assume", "event");
     static final List<String> ATTRIBUTES = List.of("payer", "payee", "licensor", "licensee", "holder", "issuer", "purchaser",
             "provider", "grantor", "owner", "rate", "tiers", "bands", "base", "products", "period", "from", "through", "cap", "minimum",
             "advance", "due", "instalments", "currency", "rounding", "covers", "excludes", "exclusive", "non-exclusive", "subjects",

@@ -19,16 +19,18 @@ import java.util.Optional;
  * @param at         where the document header is
  * @param kinds      the product kinds the document declares ({@code kind stateless-api is api})
  * @param clouds     the clouds the document declares ({@code cloud aws "Amazon Web Services"})
+ * @param units      the units of quantity it declares ({@code unit thousand-streams = 1000 stream})
  */
 public record Document(Path path, DocumentKind kind, String id, String title, Optional<String> target,
                        List<Party> parties, LocalDate signed, LocalDate effective, List<Clause> clauses,
                        List<ClauseOperation> operations, String preamble, SourcePosition at,
-                       List<ProductKinds.Declaration> kinds, List<String> clouds) {
+                       List<ProductKinds.Declaration> kinds, List<String> clouds, List<dev.treaty.model.term.Units.Declaration> units) {
 
     public Document {
         parties = List.copyOf(parties);
         kinds = List.copyOf(kinds);
         clouds = List.copyOf(clouds);
+        units = List.copyOf(units);
         clauses = List.copyOf(clauses);
         operations = List.copyOf(operations);
     }

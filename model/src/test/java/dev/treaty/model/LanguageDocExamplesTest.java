@@ -37,6 +37,8 @@ class LanguageDocExamplesTest {
             party OpenAI
             party Author
             party Publisher
+            unit stream
+            unit thousand-streams = 1000 stream
             signed 2020-01-01
             effective 2020-01-01
             ```
@@ -109,7 +111,7 @@ class LanguageDocExamplesTest {
                     "# Example\n\n```treaty\n" + block.replaceAll("(amends|restates|clarifies) \\S+", "$1 deal") + "```\n");
             case "assumptions", "assume" -> texts.put(Path.of("assumptions.treaty.md"), ASSUMPTIONS
                     + (first.equals("assume") ? "\n## 1 More\n\n```treaty\n" + block + "```\n" : ""));
-            case "kind", "cloud" -> texts.put(Path.of("harness.treaty.md"), HARNESS.replace("signed 2020-01-01", block + "signed 2020-01-01"));
+            case "kind", "cloud", "unit" -> texts.put(Path.of("harness.treaty.md"), HARNESS.replace("signed 2020-01-01", block + "signed 2020-01-01"));
             case "replace", "add", "strike" -> texts.put(Path.of("example.treaty.md"),
                     "# Amendment\n\n```treaty\namendment example amends deal\nsigned 2021-01-01\neffective 2021-01-01\n```\n\n"
                             + "## " + (first.equals("add") ? "30" : "3") + " Example\n\n```treaty\n" + block + "```\n");

@@ -374,7 +374,13 @@ public final class EventReader {
                 error("value", "'" + text + "' is not a percentage such as \"99.95%\" or a number such as \"3.5\"");
                 return null;
             }
-            return new Fact.Measurement(meta, metric, new BigDecimal(number), percent, from, through, by);
+            Optional<String> unit = optionalText(node, "unit");
+            if (unit == null) return null;
+            if (percent && unit.isPresent()) {
+                error("unit", "a percentage has no unit; a quantity such as \"1250000\" has one");
+                return null;
+            }
+            return new Fact.Measurement(meta, metric, new BigDecimal(number), percent, from, through, by, unit);
         }
 
         /** An exchange rate: {@code from} and {@code to} currency codes, {@code rate} a positive decimal string. */

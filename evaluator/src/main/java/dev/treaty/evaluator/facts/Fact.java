@@ -97,11 +97,15 @@ public sealed interface Fact {
      * {@code through}: a percentage ({@code percent}, 99.95 for 99.95%) or a plain number.
      */
     record Measurement(Meta meta, String metric, java.math.BigDecimal value, boolean percent, LocalDate from, LocalDate through,
-                       String by) implements Fact {
+                       String by, Optional<String> unit) implements Fact {
 
-        /** The value as written: "99.95%", "3.5". */
+        public Measurement(Meta meta, String metric, java.math.BigDecimal value, boolean percent, LocalDate from, LocalDate through, String by) {
+            this(meta, metric, value, percent, from, through, by, Optional.empty());
+        }
+
+        /** The value as written: "99.95%", "3.5", "1250000 stream". */
         public String valueText() {
-            return value.toPlainString() + (percent ? "%" : "");
+            return value.toPlainString() + (percent ? "%" : "") + unit.map(u -> " " + u).orElse("");
         }
     }
 

@@ -190,8 +190,44 @@ public final class Settlement {
                         case PER_CONTRACT_YEAR -> contractYear + " to date";
                     } + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
                 }
+                case RateSchedule.UnitPrice unitPrice -> {
+                    boolean lastPiece = i + 1 == plan.pieces.size() || !plan.pieces.get(i + 1).period.equals(piece.period);
+                    if (!lastPiece) {
+                        // a period's quantity is priced once, with its last piece: a split period does not count it twice
+                        exact = BigDecimal.ZERO;
+                        rateText = "0 (the quantity of " + piece.period.label() + " is priced with its last piece)";
+                    } else {
+                        Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurement = measurementOf(unitPrice.metric(), piece, facts);
+                        if (measurement.isEmpty()) {
+                            exact = BigDecimal.ZERO;
+                            rateText = unitPrice.price() + " per " + unitPrice.unit() + " × 0 (no " + unitPrice.metric() + " measured)";
+                            steps.add(Explanation.of("no measurement of " + unitPrice.metric() + " covers " + piece.period.label()
+                                    + ": no quantity, nothing is owed"));
+                        } else {
+                            var m = measurement.get();
+                            if (m.percent() || m.unit().isEmpty()) {
+                                throw new SettlementException(share.header().label() + " (clause " + piece.term.clause().clause().id() + ") prices "
+                                        + unitPrice.metric() + " per " + unitPrice.unit() + ", but " + m.meta() + " measures " + m.valueText()
+                                        + ", not a quantity in a unit");
+                            }
+                            String unit = m.unit().get();
+                            BigDecimal factor = piece.units.factor(unit, unitPrice.unit()).orElseThrow(() -> new SettlementException(
+                                    share.header().label() + " (clause " + piece.term.clause().clause().id() + ") prices per " + unitPrice.unit()
+                                            + ", but " + m.meta() + " is measured in " + unit + ", and no conversion between them is declared"
+                                            + (piece.units.names().isEmpty() ? "" : " (units: " + String.join(", ", piece.units.names()) + ")")));
+                            BigDecimal quantity = m.value().multiply(factor);
+                            exact = quantity.multiply(unitPrice.price().amount());
+                            String quantityText = quantity.stripTrailingZeros().toPlainString() + " " + unitPrice.unit();
+                            rateText = unitPrice.price() + " per " + unitPrice.unit() + " × " + quantityText;
+                            steps.add(Explanation.of(unitPrice.metric() + " in " + piece.period.label() + ": " + m.valueText() + " measured by " + m.by()
+                                    + (factor.compareTo(BigDecimal.ONE) == 0 ? "" : ", that is " + quantityText + " (1 " + unit + " = "
+                                    + factor.stripTrailingZeros().toPlainString() + " " + unitPrice.unit() + ", as declared)"))
+                                    .cite(Explanation.Reference.fact(m)));
+                        }
+                    }
+                }
                 case RateSchedule.Measured measured -> {
-                    Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurement = measurementOf(measured, piece, facts);
+                    Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurement = measurementOf(measured.metric(), piece, facts);
                     if (measurement.isEmpty()) {
                         exact = BigDecimal.ZERO;
                         rateText = "0% (no " + measured.metric() + " measured)";
@@ -201,12 +237,12 @@ public final class Settlement {
                         var m = measurement.get();
                         if (m.percent() != measured.percent()) {
                             throw new SettlementException(share.header().label() + " (clause " + piece.term.clause().clause().id() + "): "
-                                    + measured.metric() + " is measured as " + m.valueText() + " (" + m + ") but its levels are "
+                                    + measured.metric() + " is measured as " + m.valueText() + " (" + m.meta() + ") but its levels are "
                                     + (measured.percent() ? "percentages" : "numbers"));
                         }
                         RateSchedule.Level level = measured.levelOf(m.value()).orElseThrow(() -> new SettlementException(share.header().label()
                                 + " (clause " + piece.term.clause().clause().id() + "): " + measured.metric() + " of " + m.valueText() + " in "
-                                + piece.period.label() + " (" + m + ") falls in no level of its table " + measured));
+                                + piece.period.label() + " (" + m.meta() + ") falls in no level of its table " + measured));
                         exact = base.multiply(level.rate().fraction());
                         rateText = level.rate() + " (" + measured.metric() + " " + m.valueText() + ")";
                         steps.add(Explanation.of(measured.metric() + " in " + piece.period.label() + ": " + m.valueText() + " measured by " + m.by()
@@ -365,14 +401,14 @@ public final class Settlement {
      * The measurement of the metric that covers exactly the piece's accounting period; two with
      * different ids for the same days are a conflict, not a choice.
      */
-    private static Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurementOf(RateSchedule.Measured measured, SettlementPlan.Piece piece,
+    private static Optional<dev.treaty.evaluator.facts.Fact.Measurement> measurementOf(String metric, SettlementPlan.Piece piece,
                                                                                    dev.treaty.evaluator.facts.Facts facts) {
         List<dev.treaty.evaluator.facts.Fact.Measurement> found = facts.of(dev.treaty.evaluator.facts.Fact.Measurement.class).stream()
-                .filter(m -> m.metric().equals(measured.metric()) && m.from().equals(piece.period.start()) && m.through().equals(piece.period.end()))
+                .filter(m -> m.metric().equals(metric) && m.from().equals(piece.period.start()) && m.through().equals(piece.period.end()))
                 .toList();
         if (found.size() > 1) {
-            throw new SettlementException("two measurements of " + measured.metric() + " cover " + piece.period.label() + ": "
-                    + String.join(", ", found.stream().map(Object::toString).toList()) + "; correct one of them rather than add another");
+            throw new SettlementException("two measurements of " + metric + " cover " + piece.period.label() + ": "
+                    + String.join(", ", found.stream().map(f -> f.meta().toString()).toList()) + "; correct one of them rather than add another");
         }
         return found.stream().findFirst();
     }

@@ -44,6 +44,8 @@ public final class SettlementPlan implements RevenueSink {
         final RevenueShare share;
         /** The kinds of the version the piece comes from: a base's kind filter respects them. */
         final dev.treaty.model.term.ProductKinds kinds;
+        /** The units of the version the piece comes from: a price per unit converts measured quantities by them. */
+        final dev.treaty.model.term.Units units;
         final AccountingPeriods.Period period;
         LocalDate from;
         LocalDate through;
@@ -52,10 +54,11 @@ public final class SettlementPlan implements RevenueSink {
         long otherCurrency;
         final Map<Path, long[]> files = new LinkedHashMap<>();       // file → {count, first line, last line}
 
-        Piece(TermInForce term, dev.treaty.model.term.ProductKinds kinds, AccountingPeriods.Period period, LocalDate from,
-              LocalDate through) {
+        Piece(TermInForce term, dev.treaty.model.term.ProductKinds kinds, dev.treaty.model.term.Units units, AccountingPeriods.Period period,
+              LocalDate from, LocalDate through) {
             this.term = term;
             this.kinds = kinds;
+            this.units = units;
             this.share = (RevenueShare) term.term();
             this.period = period;
             this.from = from;
@@ -180,7 +183,7 @@ public final class SettlementPlan implements RevenueSink {
                 // the same term as the day before (an event day, or an amendment that left this clause alone)
                 last.through = through;
             } else {
-                plan.pieces.add(new Piece(term, version.kinds(), period, from, through));
+                plan.pieces.add(new Piece(term, version.kinds(), version.units(), period, from, through));
             }
         }
     }

@@ -44,6 +44,8 @@ class LanguageDocSettlementTest {
             party OpenAI
             party Author
             party Publisher
+            unit stream
+            unit thousand-streams = 1000 stream
             signed 2025-01-01
             effective 2025-01-01
             ```
@@ -124,6 +126,9 @@ class LanguageDocSettlementTest {
         String[] levels = {"99.95%", "99.5%", "98.2%", "94.0%"};
         int i = 0;
         for (LocalDate month = LocalDate.of(2025, 1, 1); month.getYear() < 2027; month = month.plusMonths(1), i++) {
+            texts.add(text("{\"id\":\"plays-" + month + "\",\"type\":\"measurement\",\"on\":\"" + month.plusMonths(1) + "\",\"metric\":\"plays\","
+                    + "\"value\":\"" + (1_000_000 + 250_000 * i) + "\",\"unit\":\"stream\",\"from\":\"" + month + "\",\"through\":\""
+                    + month.plusMonths(1).minusDays(1) + "\",\"by\":\"Beta\"}"));
             texts.add(text("{\"id\":\"fx-" + month + "\",\"type\":\"fx-rate\",\"on\":\"" + month + "\",\"from\":\"USD\",\"to\":\"EUR\","
                     + "\"rate\":\"0.9" + (i % 7) + "\"}"));
             if (month.equals(LocalDate.of(2026, 11, 1))) continue;

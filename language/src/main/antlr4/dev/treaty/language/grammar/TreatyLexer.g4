@@ -33,6 +33,7 @@ DECLARED : 'declared' ;
 VERIFIED : 'verified' ;
 BY       : 'by' ;
 KIND     : 'kind' ;
+UNIT     : 'unit' ;
 IS       : 'is' ;
 PUBLIC   : 'public' ;
 

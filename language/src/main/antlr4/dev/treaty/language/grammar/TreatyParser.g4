@@ -29,6 +29,7 @@ statement
     | ASSUME assumed=name EQ (value=expr | word=name) basis=STRING? (PUBLIC SINCE since=expr)?  # assumption
     | KIND kind=name (IS parent=name)? title=STRING?                   # kindDecl
     | CLOUD cloud=name title=STRING?                                   # cloudDecl
+    | UNIT unit=name (EQ factor=NUMBER base=name)? title=STRING?       # unitDecl
     | EVENT name title=STRING? (LBRACE sep? (eventAttribute (sep eventAttribute)* sep?)? RBRACE)?  # eventDecl
     | termKind name title=STRING? LBRACE sep? (attribute (sep attribute)* sep?)? RBRACE           # term
     ;
@@ -49,6 +50,7 @@ attribute
     : partyRole name                                        # roleAttr
     | RATE expr                                             # rateAttr
     | RATE expr PER durationUnit                            # perDayRateAttr
+    | RATE expr PER unit=name BY metric=name                # unitRateAttr
     | RATE BY metric=name LBRACE sep? band (sep band)* sep? RBRACE  # measuredRateAttr
     | TIERS tierBasis LBRACE sep? tier (sep tier)* sep? RBRACE  # tiersAttr
     | BANDS tierBasis LBRACE sep? band (sep band)* sep? RBRACE  # bandsAttr
@@ -193,5 +195,5 @@ name
     | PERCENTAGE | AS_CONVERTED | DILUTED | VALUED | AMOUNT | SUBJECT | MONTH | QUARTER | HALF_YEAR | YEAR
     | FISCAL | STARTING | MONTHLY | QUARTERLY | YEARLY | DAY | DAYS | WEEK | WEEKS | MONTHS | YEARS
     | THOUSAND | MILLION | BILLION | TRILLION | FOR
-    | KIND | IS | PUBLIC | IF | WITHDRAWS | EXISTING | RELEASES
+    | KIND | UNIT | IS | PUBLIC | IF | WITHDRAWS | EXISTING | RELEASES
     ;

@@ -71,6 +71,12 @@ public final class Checks {
                             + party + "'; a term binds two different parties");
                 }
             });
+            if (term instanceof dev.treaty.model.term.RevenueShare share && share.rate() instanceof dev.treaty.model.term.RateSchedule.UnitPrice price
+                    && !version.units().has(price.unit())) {
+                diagnostics.error(term.header().at(), context, term.header().label() + " prices per '" + price.unit()
+                        + "', which is not a declared unit" + (version.units().names().isEmpty() ? "; declare it in the header: unit "
+                        + price.unit() + " \"…\"" : "; declared units: " + String.join(", ", version.units().names())));
+            }
             conditions(term).forEach(condition -> condition.forEachAtom(atom ->
                     checkEvent(atom, term, context, events, diagnostics)));
             if (term instanceof ReleasePermission permission && permission.exceptionTo().isPresent()) {

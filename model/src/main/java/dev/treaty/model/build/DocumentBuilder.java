@@ -37,7 +37,7 @@ public final class DocumentBuilder {
     /** The header of a file as read from its preamble blocks. */
     public record Header(DocumentKind kind, String id, String title, Optional<String> target,
                          List<Party> parties, LocalDate signed, LocalDate effective, SourcePosition at,
-                         List<ProductKinds.Declaration> kinds, List<String> clouds) {
+                         List<ProductKinds.Declaration> kinds, List<String> clouds, List<dev.treaty.model.term.Units.Declaration> units) {
     }
 
     private DocumentBuilder() {
@@ -48,6 +48,7 @@ public final class DocumentBuilder {
         Map<String, Party> parties = new LinkedHashMap<>();
         List<ProductKinds.Declaration> kinds = new ArrayList<>();
         List<String> clouds = new ArrayList<>();
+        List<dev.treaty.model.term.Units.Declaration> units = new ArrayList<>();
         DocumentKind kind = null;
         String id = null;
         String title = document.title();
@@ -134,6 +135,15 @@ public final class DocumentBuilder {
                         // read by assumptions(); only valid in an assumptions file (checked there)
                     }
                     case CloudDeclContext declared -> clouds.add(declared.cloud.getText());
+                    case UnitDeclContext declared -> {
+                        java.math.BigDecimal factor = declared.factor == null ? null : new java.math.BigDecimal(declared.factor.getText());
+                        if (factor != null && factor.signum() <= 0) {
+                            scope.error(declared, "a unit is a positive number of another, not " + declared.factor.getText());
+                        } else {
+                            units.add(new dev.treaty.model.term.Units.Declaration(declared.unit.getText(), Optional.ofNullable(factor),
+                                    Optional.ofNullable(declared.base).map(b -> b.getText()), TermBuilder.unquote(declared.title), scope.at(declared.unit)));
+                        }
+                    }
                     case KindDeclContext declared -> kinds.add(new ProductKinds.Declaration(declared.kind.getText(),
                             Optional.ofNullable(declared.parent).map(p -> p.getText()), TermBuilder.unquote(declared.title),
                             scope.at(declared.kind)));
@@ -157,12 +167,12 @@ public final class DocumentBuilder {
             return Optional.empty();
         }
         if (kind == DocumentKind.ASSUMPTIONS) {
-            if (!parties.isEmpty() || signed != null || effective != null || !kinds.isEmpty() || !clouds.isEmpty()) {
+            if (!parties.isEmpty() || signed != null || effective != null || !kinds.isEmpty() || !clouds.isEmpty() || !units.isEmpty()) {
                 diagnostics.error(at, "", "an assumptions file has no parties, kinds, clouds or dates; it only names assumptions");
                 return Optional.empty();
             }
             return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target), List.of(),
-                    LocalDate.MIN, LocalDate.MIN, at, List.of(), List.of())) : Optional.empty();
+                    LocalDate.MIN, LocalDate.MIN, at, List.of(), List.of(), List.of())) : Optional.empty();
         }
         if (signed == null && valid) {
             diagnostics.error(at, "", kind.label() + " " + id + " needs 'signed DATE'");
@@ -185,7 +195,8 @@ public final class DocumentBuilder {
             diagnostics.warning(signedAt, "", "agreement " + id + " takes effect on " + effective + ", before it was signed on " + signed);
         }
         return valid ? Optional.of(new Header(kind, id, title, Optional.ofNullable(target),
-                List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds), List.copyOf(clouds))) : Optional.empty();
+                List.copyOf(parties.values()), signed, effective, at, List.copyOf(kinds), List.copyOf(clouds),
+                List.copyOf(units))) : Optional.empty();
     }
 
     /**
@@ -279,7 +290,7 @@ public final class DocumentBuilder {
         }
         return new Document(document.source().path(), header.kind(), header.id(), header.title(), header.target(),
                 header.parties(), header.signed(), header.effective(), clauses, operations, document.preambleProse(), header.at(),
-                header.kinds(), header.clouds());
+                header.kinds(), header.clouds(), header.units());
     }
 
     private static void clause(SourceClause source, ClauseId id, Header header, Map<String, Assumption> assumptions, Map<String, SourcePosition> refusedAssumptions,

@@ -192,6 +192,7 @@ final class TermBuilder {
         if (draft.rate instanceof RateSchedule.Tiered tiered) {
             tiered.tiers().forEach(t -> t.upTo().ifPresent(amounts::add));
         }
+        if (draft.rate instanceof RateSchedule.UnitPrice unitPrice) amounts.add(unitPrice.price());
         if (draft.rate instanceof RateSchedule.Banded banded) {
             banded.bands().forEach(b -> {
                 amounts.add(b.lower());
@@ -297,6 +298,10 @@ final class TermBuilder {
                     draft.perDay = positiveMoney(rate.expr(), "rate").orElse(null);
                 }
             }
+            case UnitRateAttrContext rate when kind != TermKind.REVENUE_SHARE ->
+                    scope.error(rate, "a price per unit of a measured quantity is a revenue-share's rate (a usage fee, say), not a " + kind.keyword() + "'s");
+            case UnitRateAttrContext rate -> positiveMoney(rate.expr(), "rate").ifPresent(price ->
+                    draft.rate = new RateSchedule.UnitPrice(price, rate.unit.getText(), rate.metric.getText()));
             case MeasuredRateAttrContext measured when kind != TermKind.REVENUE_SHARE ->
                     scope.error(measured, "a rate by a measured level is a revenue-share's (a service credit, say), not a " + kind.keyword() + "'s");
             case MeasuredRateAttrContext measured -> levels(measured);

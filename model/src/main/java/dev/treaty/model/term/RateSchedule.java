@@ -87,6 +87,18 @@ public sealed interface RateSchedule {
     }
 
     /**
+     * A price per unit of a measured quantity: the period's measurement of {@code metric} (streams
+     * played, tonnes delivered), converted into {@code unit} along the agreement's declared
+     * conversions, times {@code price}.
+     */
+    record UnitPrice(Money price, String unit, String metric) implements RateSchedule {
+        @Override
+        public String toString() {
+            return price + " per " + unit + " by " + metric;
+        }
+    }
+
+    /**
      * A level of a measured metric, bounded as a band is; {@code percent} says the bounds are
      * percentages (99.9 is 99.9%) rather than plain numbers (days, say).
      */

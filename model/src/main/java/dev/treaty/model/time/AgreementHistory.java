@@ -260,6 +260,7 @@ public final class AgreementHistory {
         joining.putIfAbsent(agreement.effective(), new ArrayList<>());
 
         ProductKinds kinds = kinds(known, diagnostics);
+        dev.treaty.model.term.Units units = units(known, diagnostics);
         java.util.Set<String> clouds = new java.util.TreeSet<>(agreement.clouds());
         for (int i = 0; i < known; i++) clouds.addAll(changes.get(i).clouds());
         NavigableMap<LocalDate, ConsolidatedAgreement> versions = new TreeMap<>();
@@ -276,7 +277,7 @@ public final class AgreementHistory {
                 state = State.of(agreement);
                 for (int i : applied) state.apply(changes.get(i), diagnostics);
             }
-            versions.put(day.getKey(), state.toVersion(agreement.id(), kinds, clouds));
+            versions.put(day.getKey(), state.toVersion(agreement.id(), kinds, clouds, units));
         }
         // Each version is in force until the day before the next one starts.
         NavigableMap<LocalDate, ConsolidatedAgreement> windowed = new TreeMap<>();
@@ -297,6 +298,13 @@ public final class AgreementHistory {
         for (int i = 0; i < known; i++) declarations.addAll(changes.get(i).kinds());
         if (declarations.isEmpty()) return ProductKinds.NONE;
         return ProductKinds.of(declarations, (declaration, problem) -> diagnostics.error(declaration.at(), "", problem));
+    }
+
+    private dev.treaty.model.term.Units units(int known, Diagnostics diagnostics) {
+        List<dev.treaty.model.term.Units.Declaration> declarations = new ArrayList<>(agreement.units());
+        for (int i = 0; i < known; i++) declarations.addAll(changes.get(i).units());
+        if (declarations.isEmpty()) return dev.treaty.model.term.Units.NONE;
+        return dev.treaty.model.term.Units.of(declarations, (declaration, problem) -> diagnostics.error(declaration.at(), "", problem));
     }
 
     /** The clauses, parties and title while changes are being applied. */
@@ -384,9 +392,10 @@ public final class AgreementHistory {
                     clauses.keySet().stream().map(ClauseId::toString).toList());
         }
 
-        ConsolidatedAgreement toVersion(String agreementId, ProductKinds kinds, java.util.Set<String> clouds) {
+        ConsolidatedAgreement toVersion(String agreementId, ProductKinds kinds, java.util.Set<String> clouds,
+                                        dev.treaty.model.term.Units units) {
             return new ConsolidatedAgreement(agreementId, title, List.copyOf(parties.values()), applied, clauses, DateWindow.ALWAYS,
-                    kinds, clouds);
+                    kinds, clouds, units);
         }
     }
 }

@@ -26,11 +26,12 @@ import java.util.TreeMap;
  * @param inForce     the days this version is in force, both ends inclusive
  * @param kinds       the product kinds declared by the documents known (a vocabulary: timeless)
  * @param clouds      the clouds declared by the documents known, and those this version's terms name
+ * @param units       the units of quantity declared by the documents known, with their conversions (timeless, as kinds are)
  */
 public record ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
                                     SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, List<TermInForce> terms,
                                     Map<String, EventDefinition> events, ProductKinds kinds,
-                                    java.util.SortedSet<String> clouds) {
+                                    java.util.SortedSet<String> clouds, dev.treaty.model.term.Units units) {
 
     public ConsolidatedAgreement {
         clouds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(clouds));
@@ -44,13 +45,13 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
     /** A version; its terms and events are worked out once, here, since every decision asks for them. */
     public ConsolidatedAgreement(String agreementId, String title, List<Party> parties, List<Document> applied,
                                  SortedMap<ClauseId, ClauseInForce> clauses, DateWindow inForce, ProductKinds kinds,
-                                 java.util.Set<String> declaredClouds) {
+                                 java.util.Set<String> declaredClouds, dev.treaty.model.term.Units units) {
         this(agreementId, title, parties, applied, clauses, inForce, termsOf(clauses), eventsOf(clauses), kinds,
-                cloudsOf(clauses, declaredClouds));
+                cloudsOf(clauses, declaredClouds), units);
     }
 
     ConsolidatedAgreement withInForce(DateWindow window) {
-        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events, kinds, clouds);
+        return new ConsolidatedAgreement(agreementId, title, parties, applied, clauses, window, terms, events, kinds, clouds, units);
     }
 
     private static java.util.SortedSet<String> cloudsOf(SortedMap<ClauseId, ClauseInForce> clauses, java.util.Set<String> declared) {

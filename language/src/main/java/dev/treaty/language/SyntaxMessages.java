@@ -27,7 +27,7 @@ final class SyntaxMessages {
     private static final Pattern EXPECTING = Pattern.compile("(.*) expecting \\{?(.*?)\\}?$");
 
     static final List<String> TERM_KINDS = List.of("revenue-share", "licence", "cloud-exclusivity", "first-ship",
-            "release-permission", "right-of-first-refusal", "stake", "purchase-commitment", "penalty", "instalment-sale");
+            "release-permission", "right-of-first-refusal", "stake", "purchase-commitment", "penalty", "instalment-sale", "computed");
     private static final List<String> STATEMENTS = List.of("agreement", "amendment", "clarification", "assumptions", "party",
             "signed", "effective", "kind", "unit", "cloud", "replace", "add", "strike", "assume", "event");
     static final List<String> ATTRIBUTES = List.of("payer", "payee", "licensor", "licensee", "holder", "issuer", "purchaser",

@@ -45,8 +45,9 @@ public final class Wording {
     /** One line a finance or legal reader can scan: who, what, until when. */
     public static String summary(Term term) {
         String body = switch (term) {
-            case RevenueShare r -> r.payer() + " pays " + r.payee() + " " + r.rate() + " of "
-                    + r.base().map(b -> "revenue where " + b).orElse("its revenue") + ", per " + r.period()
+            case RevenueShare r -> r.payer() + " pays " + r.payee() + " " + (r.rate() instanceof dev.treaty.model.term.RateSchedule.Computed c
+                    ? "an amount computed as " + c + r.base().map(b -> " (revenue where " + b + ")").orElse("")
+                    : r.rate() + " of " + r.base().map(b -> "revenue where " + b).orElse("its revenue")) + ", per " + r.period()
                     + r.totalCap().map(c -> ", capped at " + c.amount() + " in total").orElse("")
                     + r.periodCap().map(c -> ", at most " + c + " a period").orElse("")
                     + r.yearCap().map(c -> ", at most " + c + " a year").orElse("")

@@ -190,6 +190,44 @@ public final class Settlement {
                         case PER_CONTRACT_YEAR -> contractYear + " to date";
                     } + " volume of " + Money.of(volume.stripTrailingZeros(), share.currency()) + ")";
                 }
+                case RateSchedule.Computed computed -> {
+                    boolean lastPiece = i + 1 == plan.pieces.size() || !plan.pieces.get(i + 1).period.equals(piece.period);
+                    if (!lastPiece) {
+                        // a formula is worked once per period, on the whole period's facts, with its last piece
+                        exact = BigDecimal.ZERO;
+                        rateText = "0 (" + piece.period.label() + " is computed with its last piece)";
+                    } else {
+                        BigDecimal revenue = periodVolume(plan, i);
+                        List<String> used = new ArrayList<>();
+                        List<Explanation> measuredSteps = new ArrayList<>();
+                        dev.treaty.model.value.Quantity value;
+                        try {
+                            value = computed.formula().evaluate(f -> switch (f) {
+                                case dev.treaty.model.term.Formula.Revenue r -> {
+                                    used.add("revenue = " + Money.of(revenue.stripTrailingZeros(), share.currency()));
+                                    yield new dev.treaty.model.value.Quantity.OfMoney(Money.of(revenue, share.currency()));
+                                }
+                                case dev.treaty.model.term.Formula.Measured measured -> {
+                                    var m = measurementOf(measured.metric(), piece, facts).orElseThrow(() -> new SettlementException(
+                                            share.header().label() + " (clause " + piece.term.clause().clause().id() + ") computes with measured "
+                                                    + measured.metric() + ", but no measurement of it covers " + piece.period.label() + " ("
+                                                    + piece.period.start() + " to " + piece.period.end() + ")"));
+                                    used.add("measured " + measured.metric() + " = " + m.value().stripTrailingZeros().toPlainString());
+                                    measuredSteps.add(Explanation.of(measured.metric() + " in " + piece.period.label() + ": " + m.valueText()
+                                            + " measured by " + m.by()).cite(Explanation.Reference.fact(m)));
+                                    yield new dev.treaty.model.value.Quantity.OfNumber(m.value());
+                                }
+                                default -> throw new IllegalStateException("not a fact: " + f);
+                            });
+                        } catch (dev.treaty.model.term.Formula.Impossible e) {
+                            throw new SettlementException(share.header().label() + " (clause " + piece.term.clause().clause().id() + ") in "
+                                    + piece.period.label() + ": " + e.getMessage());
+                        }
+                        exact = ((dev.treaty.model.value.Quantity.OfMoney) value).money().amount();
+                        rateText = computed.formula() + " with " + String.join(", ", used);
+                        steps.addAll(measuredSteps);
+                    }
+                }
                 case RateSchedule.UnitPrice unitPrice -> {
                     boolean lastPiece = i + 1 == plan.pieces.size() || !plan.pieces.get(i + 1).period.equals(piece.period);
                     if (!lastPiece) {
@@ -251,7 +289,8 @@ public final class Settlement {
                 }
             }
             Money gross = Money.of(exact, share.currency()).rounded(rounding.scale(), rounding.mode());
-            steps.add(Explanation.of("gross: " + rateText + " of " + Money.of(base, share.currency()) + " = "
+            boolean ofBase = !(share.rate() instanceof RateSchedule.Computed || share.rate() instanceof RateSchedule.UnitPrice);
+            steps.add(Explanation.of("gross: " + rateText + (ofBase ? " of " + Money.of(base, share.currency()) : "") + " = "
                     + Money.of(exact.stripTrailingZeros(), share.currency()) + ", rounded " + rounding + ": " + gross));
             cumulativeBase = cumulativeBase.add(base);
             periodBase = periodBase.add(base);
@@ -394,7 +433,7 @@ public final class Settlement {
                 }
             }
         }
-        return new Statement(plan.name, first.payer(), first.payee(), lines, totalBase, totalGross, totalDue);
+        return new Statement(plan.name, first.payer(), first.payee(), lines, totalBase, totalGross, totalDue, first.kind());
     }
 
     /**

@@ -51,6 +51,7 @@ class EventReaderGoldenTest {
         GOOD.put("declaration that ends", "{'id':'fm','type':'declaration','on':'2025-01-14','event':'force-majeure','by':'Acme','through':'2025-01-20'}");
         GOOD.put("measurement", "{'id':'m','type':'measurement','on':'2025-02-02','metric':'availability','value':'99.95%','from':'2025-01-01','through':'2025-01-31','by':'Acme'}");
         GOOD.put("fx-rate", "{'id':'fx','type':'fx-rate','on':'2025-03-31','from':'USD','to':'EUR','rate':'0.9234'}");
+        GOOD.put("measurement of a quantity", "{'id':'m3','type':'measurement','on':'2025-02-02','metric':'plays','value':'1250000','unit':'stream','from':'2025-01-01','through':'2025-01-31','by':'Acme'}");
         GOOD.put("measurement of a number", "{'id':'m2','type':'measurement','on':'2025-02-02','metric':'delay-days','value':'3.5','from':'2025-01-01','through':'2025-01-01','by':'Acme'}");
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LanguageDocSettlementTest {
 
-    private static final Pattern BLOCK = Pattern.compile("(?ms)^```treaty\\n((?:revenue-share|penalty|instalment-sale) .*?)^```");
+    private static final Pattern BLOCK = Pattern.compile("(?ms)^```treaty\\n((?:revenue-share|penalty|instalment-sale|computed) .*?)^```");
 
     private static final String AGREEMENT = """
             # Harness

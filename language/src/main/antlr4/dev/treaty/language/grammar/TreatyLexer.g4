@@ -48,6 +48,7 @@ STAKE                  : 'stake' ;
 PURCHASE_COMMITMENT    : 'purchase-commitment' ;
 PENALTY                : 'penalty' ;
 INSTALMENT_SALE        : 'instalment-sale' | 'installment-sale' ;
+COMPUTED               : 'computed' ;
 
 // Party roles
 PAYER     : 'payer' ;
@@ -96,6 +97,8 @@ DUE           : 'due' ;
 DEADLINE      : 'deadline' ;
 PRICE         : 'price' ;
 INTEREST      : 'interest' ;
+REVENUE       : 'revenue' ;
+MEASURED      : 'measured' ;
 PAID          : 'paid' ;
 AT            : 'at' ;
 TERMINATION   : 'termination' ;

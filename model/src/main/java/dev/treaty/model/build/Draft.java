@@ -69,4 +69,6 @@ final class Draft {
     java.time.Period termination;
     String dueAfter;
     RevenueShare.PaidIn paidIn;
+    dev.treaty.model.term.Formula formula;
+    org.antlr.v4.runtime.ParserRuleContext formulaAt;
 }

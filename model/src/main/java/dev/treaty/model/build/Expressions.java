@@ -12,7 +12,6 @@ import dev.treaty.model.value.Quantity.OfNumber;
 import dev.treaty.model.value.Quantity.OfPercentage;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +31,6 @@ final class Expressions {
 
     /** Agreements state figures, not astronomy: larger magnitudes are typing mistakes. */
     private static final int DIGITS_MAX = 30;
-    private static final MathContext DIVISION = MathContext.DECIMAL128;
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -55,6 +53,14 @@ final class Expressions {
             case TreatyParser.MoneyExprContext money -> money(money, scope);
             case TreatyParser.DurationExprContext duration -> duration(duration, scope);
             case TreatyParser.AssumptionExprContext ref -> assumption(ref, scope);
+            case TreatyParser.RevenueExprContext ignored -> {
+                scope.error(expr, "'revenue' stands for the period's revenue only in the amount of a computed term");
+                yield Optional.empty();
+            }
+            case TreatyParser.MeasuredExprContext ignored -> {
+                scope.error(expr, "'measured' stands for the period's measurement only in the amount of a computed term");
+                yield Optional.empty();
+            }
             case TreatyParser.MulExprContext mul -> binary(mul.expr(0), mul.op.getText(), mul.expr(1), expr, scope);
             case TreatyParser.AddExprContext add -> binary(add.expr(0), add.op.getText(), add.expr(1), expr, scope);
             default -> Optional.empty();
@@ -149,112 +155,8 @@ final class Expressions {
 
     private static Optional<Quantity> combine(Quantity left, String op, Quantity right,
                                               TreatyParser.ExprContext where, BlockScope scope) {
-        String verb = switch (op) {
-            case "+" -> "add";
-            case "-" -> "subtract";
-            case "*" -> "multiply";
-            default -> "divide";
-        };
-        Optional<Quantity> result = switch (op) {
-            case "+", "-" -> addOrSubtract(left, op.equals("-"), right);
-            case "*" -> multiply(left, right);
-            default -> divide(left, right, where, scope);
-        };
-        if (result.isEmpty() && !(op.equals("/") && isZero(right))) {
-            if (left instanceof OfMoney l && right instanceof OfMoney r && !l.money().currency().equals(r.money().currency())) {
-                scope.error(where, "cannot " + verb + " " + l.money().currency() + " and " + r.money().currency()
-                        + " amounts: agreements state conversions explicitly");
-            } else {
-                String l = left.typeName();
-                String r = right.typeName();
-                String phrase = switch (op) {
-                    case "+" -> "add " + l + " and " + r;
-                    case "-" -> "subtract " + r + " from " + l;
-                    case "*" -> "multiply " + l + " by " + r;
-                    default -> "divide " + l + " by " + r;
-                };
-                scope.error(where, "cannot " + phrase + " (" + left + " " + op + " " + right + ")");
-            }
-        }
-        return result;
-    }
-
-    private static Optional<Quantity> addOrSubtract(Quantity left, boolean subtract, Quantity right) {
-        if (left instanceof OfMoney l && right instanceof OfMoney r && l.money().currency().equals(r.money().currency())) {
-            return Optional.of(new OfMoney(subtract ? l.money().minus(r.money()) : l.money().plus(r.money())));
-        }
-        if (left instanceof OfNumber l && right instanceof OfNumber r) {
-            return Optional.of(new OfNumber(subtract ? l.number().subtract(r.number()) : l.number().add(r.number())));
-        }
-        if (left instanceof OfPercentage l && right instanceof OfPercentage r) {
-            BigDecimal points = subtract ? l.percentage().points().subtract(r.percentage().points())
-                    : l.percentage().points().add(r.percentage().points());
-            return Optional.of(new OfPercentage(new Percentage(points)));
-        }
-        if (left instanceof OfDate l && right instanceof OfDuration r) {
-            return Optional.of(new OfDate(subtract ? l.date().minus(r.period()) : l.date().plus(r.period())));
-        }
-        if (!subtract && left instanceof OfDuration l && right instanceof OfDate r) {
-            return Optional.of(new OfDate(r.date().plus(l.period())));
-        }
-        if (left instanceof OfDuration l && right instanceof OfDuration r) {
-            return Optional.of(new OfDuration(subtract ? l.period().minus(r.period()) : l.period().plus(r.period())));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Quantity> multiply(Quantity left, Quantity right) {
-        if (left instanceof OfNumber || left instanceof OfPercentage) {
-            if (!(right instanceof OfNumber || right instanceof OfPercentage)) {
-                return multiply(right, left);       // commutative: scale the right operand
-            }
-        }
-        BigDecimal factor = switch (right) {
-            case OfNumber n -> n.number();
-            case OfPercentage p -> p.percentage().fraction();
-            default -> null;
-        };
-        if (factor == null) return Optional.empty();
-        return switch (left) {
-            case OfMoney m -> Optional.of(new OfMoney(m.money().times(factor)));
-            case OfNumber n when right instanceof OfNumber -> Optional.of(new OfNumber(n.number().multiply(factor)));
-            case OfNumber n -> Optional.of(new OfPercentage(new Percentage(n.number().multiply(((OfPercentage) right).percentage().points()))));
-            case OfPercentage p -> Optional.of(new OfPercentage(new Percentage(p.percentage().points().multiply(factor))));
-            case OfDuration d when right instanceof OfNumber n && isWhole(n.number()) ->
-                    Optional.of(new OfDuration(d.period().multipliedBy(n.number().intValueExact())));
-            default -> Optional.empty();
-        };
-    }
-
-    private static Optional<Quantity> divide(Quantity left, Quantity right, TreatyParser.ExprContext where, BlockScope scope) {
-        if (isZero(right)) {
-            scope.error(where, "division by zero");
-            return Optional.empty();
-        }
-        if (right instanceof OfNumber n) {
-            return switch (left) {
-                case OfMoney m -> Optional.of(new OfMoney(Money.of(m.money().amount().divide(n.number(), DIVISION), m.money().currency())));
-                case OfNumber l -> Optional.of(new OfNumber(l.number().divide(n.number(), DIVISION)));
-                case OfPercentage p -> Optional.of(new OfPercentage(new Percentage(p.percentage().points().divide(n.number(), DIVISION))));
-                default -> Optional.empty();
-            };
-        }
-        if (left instanceof OfMoney l && right instanceof OfMoney r && l.money().currency().equals(r.money().currency())) {
-            return Optional.of(new OfNumber(l.money().amount().divide(r.money().amount(), DIVISION)));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isZero(Quantity quantity) {
-        return switch (quantity) {
-            case OfNumber n -> n.number().signum() == 0;
-            case OfMoney m -> m.money().isZero();
-            case OfPercentage p -> p.percentage().points().signum() == 0;
-            default -> false;
-        };
-    }
-
-    private static boolean isWhole(BigDecimal number) {
-        return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(1_000_000)) < 0;
+        dev.treaty.model.value.Arithmetic.Result result = dev.treaty.model.value.Arithmetic.combine(left, op, right);
+        result.problem().ifPresent(problem -> scope.error(where, problem));
+        return result.value();
     }
 }

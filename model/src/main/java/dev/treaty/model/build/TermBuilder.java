@@ -64,6 +64,9 @@ final class TermBuilder {
         allow(TermKind.RIGHT_OF_FIRST_REFUSAL, List.of("holder", "grantor", "subject", "response"));
         allow(TermKind.STAKE, List.of("holder", "issuer", "percentage"), "valued");
         allow(TermKind.PURCHASE_COMMITMENT, List.of("purchaser", "provider", "amount"));
+        allow(TermKind.COMPUTED, List.of("payer", "payee", "amount", "period", "due"),
+                "base", "cap total", "cap per period", "cap per year", "cap over", "minimum", "minimum per year", "advance", "escalation",
+                "instalments", "currency", "paid in", "rounding");
         allow(TermKind.INSTALMENT_SALE, List.of("payer", "payee", "price", "interest", "instalments", "from"), "currency", "rounding");
         allow(TermKind.PENALTY, List.of("payer", "payee", "deadline", "rate", "due"), "price", "cap total", "termination", "currency", "rounding");
     }
@@ -150,6 +153,7 @@ final class TermBuilder {
                 Optional.ofNullable(draft.onlyIf));
         return switch (kind) {
             case REVENUE_SHARE -> revenueShare(header, validity, term);
+            case COMPUTED -> computed(header, validity, term);
             case LICENCE -> Optional.of(new Licence(header, validity, role("licensor"), role("licensee"), draft.covers,
                     orEmpty(draft.excludes), draft.exclusive, draft.exclusiveIf, draft.exclusiveUntil, Optional.ofNullable(draft.subjectsReleasedThrough)));
             case CLOUD_EXCLUSIVITY -> Optional.of(new CloudExclusivity(header, validity, role("owner"), role("provider"),
@@ -223,6 +227,83 @@ final class TermBuilder {
                 Optional.ofNullable(draft.advance), payment, currency,
                 draft.rounding == null ? Rounding.DEFAULT : draft.rounding, Optional.ofNullable(draft.paidIn),
                 Optional.ofNullable(draft.escalation)));
+    }
+
+    /**
+     * A computed term: a revenue share whose amount is a formula. Its units are checked here with
+     * the period's revenue standing as money of the term's currency and measurements as numbers;
+     * the formula must come to money in that currency.
+     */
+    private Optional<Term> computed(TermHeader header, Validity validity, TermContext term) {
+        if (draft.formula == null) return Optional.empty();
+        Currency currency = draft.currency;
+        List<Money> constants = new ArrayList<>();
+        collectMoney(draft.formula, constants);
+        // the amounts of its caps, minimums and advance say the currency too
+        if (draft.totalCap != null) constants.add(draft.totalCap.amount());
+        if (draft.periodCap != null) constants.add(draft.periodCap);
+        if (draft.yearCap != null) constants.add(draft.yearCap);
+        if (draft.rollingCap != null) constants.add(draft.rollingCap.amount());
+        if (draft.minimum != null) constants.add(draft.minimum);
+        if (draft.yearMinimum != null) constants.add(draft.yearMinimum.amount());
+        if (draft.advance != null) constants.add(draft.advance.amount());
+        for (Money constant : constants) {
+            if (currency == null) currency = constant.currency();
+        }
+        if (currency == null) {
+            scope.error(term.name(), header.label() + " needs 'currency' (its amount states no money)");
+            return Optional.empty();
+        }
+        Currency settled = currency;
+        try {
+            Quantity sample = draft.formula.evaluate(f -> f instanceof dev.treaty.model.term.Formula.Revenue
+                    ? new Quantity.OfMoney(Money.of(BigDecimal.ONE, settled)) : new Quantity.OfNumber(BigDecimal.ONE));
+            if (!(sample instanceof Quantity.OfMoney money) || !money.money().currency().equals(settled)) {
+                scope.error(draft.formulaAt, header.label() + "'s amount must come to money in " + settled + ", but "
+                        + draft.formula + " is " + (sample instanceof Quantity.OfMoney m ? m.money().currency() + " money" : sample.typeName()));
+                return Optional.empty();
+            }
+        } catch (dev.treaty.model.term.Formula.Impossible e) {
+            if (!e.getMessage().startsWith("division by zero")) {
+                // the values in the message are the stand-ins of the check (USD 1 for revenue): name the types only
+                scope.error(draft.formulaAt, e.getMessage().replaceFirst(" \\([^()]*\\) in ", " in "));
+                return Optional.empty();
+            }
+        }
+        draft.rate = new RateSchedule.Computed(draft.formula);
+        if (draft.currency == null) draft.currency = currency;
+        return revenueShare(header, validity, term);
+    }
+
+    private static void collectMoney(dev.treaty.model.term.Formula formula, List<Money> into) {
+        switch (formula) {
+            case dev.treaty.model.term.Formula.Constant c when c.value() instanceof Quantity.OfMoney m -> into.add(m.money());
+            case dev.treaty.model.term.Formula.Binary b -> {
+                collectMoney(b.left(), into);
+                collectMoney(b.right(), into);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The formula of a computed term's amount; constants are evaluated (and type-checked) as every expression is. */
+    private dev.treaty.model.term.Formula formula(TreatyParser.ExprContext expr) {
+        if (expr == null || expr.exception != null) return null;
+        return switch (expr) {
+            case ParenExprContext paren -> formula(paren.expr());
+            case RevenueExprContext ignored -> new dev.treaty.model.term.Formula.Revenue();
+            case MeasuredExprContext measured -> new dev.treaty.model.term.Formula.Measured(measured.metric.getText());
+            case MulExprContext mul -> binary(mul.op.getText(), mul.expr(0), mul.expr(1));
+            case AddExprContext add -> binary(add.op.getText(), add.expr(0), add.expr(1));
+            default -> value(expr).map(v -> (dev.treaty.model.term.Formula) new dev.treaty.model.term.Formula.Constant(v)).orElse(null);
+        };
+    }
+
+    private dev.treaty.model.term.Formula binary(String op, TreatyParser.ExprContext left, TreatyParser.ExprContext right) {
+        dev.treaty.model.term.Formula l = formula(left);
+        dev.treaty.model.term.Formula r = formula(right);
+        return l == null || r == null ? null : new dev.treaty.model.term.Formula.Binary(op.equals("×") ? "*" : op, l, r);
     }
 
     private Optional<Term> penalty(TermHeader header, Validity validity, TermContext term) {
@@ -428,6 +509,10 @@ final class TermBuilder {
                 if (percentage.AS_CONVERTED() != null) draft.basis = percentage.DILUTED() != null ? "as-converted diluted" : "as-converted";
             }
             case ValuedAttrContext valued -> draft.valued = positiveMoney(valued.expr(), "valued").orElse(null);
+            case AmountAttrContext amount when kind == TermKind.COMPUTED -> {
+                draft.formula = formula(amount.expr());
+                draft.formulaAt = amount.expr();
+            }
             case AmountAttrContext amount -> draft.amount = positiveMoney(amount.expr(), "amount").orElse(null);
             case SubjectAttrContext subject -> draft.subject = subject.name().getText();
             default -> throw new IllegalStateException("attribute without a reader: " + attribute.getClass().getSimpleName());

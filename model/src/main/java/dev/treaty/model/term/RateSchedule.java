@@ -86,6 +86,14 @@ public sealed interface RateSchedule {
         }
     }
 
+    /** A computed term's amount: a formula over the period's revenue and measurements, evaluated once per period. */
+    record Computed(Formula formula) implements RateSchedule {
+        @Override
+        public String toString() {
+            return formula.toString();
+        }
+    }
+
     /**
      * A price per unit of a measured quantity: the period's measurement of {@code metric} (streams
      * played, tonnes delivered), converted into {@code unit} along the agreement's declared

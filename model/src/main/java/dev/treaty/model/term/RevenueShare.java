@@ -96,7 +96,8 @@ public record RevenueShare(TermHeader header, Validity validity, String payer, S
     public Map<String, String> attributes() {
         Attributes a = new Attributes()
                 .put("payer", payer).put("payee", payee)
-                .put(rate instanceof RateSchedule.Tiered ? "tiers" : rate instanceof RateSchedule.Banded ? "bands" : "rate", rate)
+                .put(rate instanceof RateSchedule.Tiered ? "tiers" : rate instanceof RateSchedule.Banded ? "bands"
+                        : rate instanceof RateSchedule.Computed ? "amount" : "rate", rate)
                 .put("base", base.map(Object::toString).orElse("all revenue"))
                 .put("period", period);
         validity.describe(a);

@@ -12,6 +12,7 @@ public enum TermKind {
     PURCHASE_COMMITMENT("purchase-commitment"),
     PENALTY("penalty"),
     INSTALMENT_SALE("instalment-sale"),
+    COMPUTED("computed"),
     EVENT("event");
 
     private final String keyword;

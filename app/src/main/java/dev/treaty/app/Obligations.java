@@ -56,7 +56,7 @@ public final class Obligations {
         Facts known = workspace.facts();
         Map<String, List<Item>> byParty = new LinkedHashMap<>();
         version.parties().forEach(p -> byParty.put(p.shortName(), new ArrayList<>()));
-        boolean withPayments = workspace.hasRevenue();
+        boolean withPayments = workspace.hasRevenue() || !Settlements.needsRevenue(workspace);
         if (withPayments) payments(Settlements.settle(workspace, Settlements.Request.through(on)), known, on, byParty);
         capabilityRequests(workspace.agreement(), version, known, on, byParty);
         offers(workspace.agreement(), known, on, byParty);

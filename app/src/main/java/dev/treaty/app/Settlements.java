@@ -34,15 +34,26 @@ public final class Settlements {
     private Settlements() {
     }
 
-    /** Settles every revenue-share term (or one) over the workspace's revenue, as known. */
+    /**
+     * Whether settling needs revenue: a revenue share or a computed term is in some version (penalties and
+     * instalment sales are settled on events and dates alone).
+     */
+    public static boolean needsRevenue(Workspace workspace) {
+        return workspace.agreement().versions().stream().flatMap(v -> v.terms().stream())
+                .anyMatch(t -> t.term() instanceof dev.treaty.model.term.RevenueShare);
+    }
+
+    /** Settles every money term (or one) over the workspace's revenue and events, as known. */
     public static SettlementResult settle(Workspace workspace, Request request) {
-        if (!workspace.hasRevenue()) throw new BadRequest("name the revenue: --revenue FILE, or a store with --db");
+        boolean revenue = workspace.hasRevenue();
+        if (!revenue && needsRevenue(workspace)) throw new BadRequest("name the revenue: --revenue FILE, or a store with --db");
         SettlementPlan plan = SettlementPlan.of(SettlementPlan.schedule(workspace.agreement()), workspace.facts(), request.through(),
                 request.term());
-        workspace.revenue(plan, request.pushdown());
+        if (revenue) workspace.revenue(plan, request.pushdown());
         SettlementResult result = Settlement.compute(plan, workspace.agreement().assumptions(), request.from());
         if (request.term().isPresent() && result.statements().isEmpty()) {
-            throw new BadRequest("no revenue-share term named '" + request.term().get() + "' is in force through " + request.through());
+            throw new BadRequest("no money term (revenue share, computed term, penalty or instalment sale) named '" + request.term().get()
+                    + "' is in force through " + request.through());
         }
         return result;
     }

@@ -1,6 +1,7 @@
 package dev.treaty.cli;
 
 import dev.treaty.report.Json;
+import dev.treaty.report.SettlementText;
 import dev.treaty.app.Changes;
 import dev.treaty.app.Workspace;
 import dev.treaty.model.Document;

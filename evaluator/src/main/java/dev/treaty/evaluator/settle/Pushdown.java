@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -143,38 +144,65 @@ public final class Pushdown {
 
     /** Sums the deduplicated lines into the pieces; returns how many lines some term counted. */
     private static long sum(SettlementPlan plan, Statement statement, Path file) throws SQLException {
-        Map<String, List<SettlementPlan.PieceView>> byTerm = plan.pieces().stream()
-                .collect(Collectors.groupingBy(SettlementPlan.PieceView::term, LinkedHashMap::new, Collectors.toList()));
-        List<String> selects = new ArrayList<>();
-        List<String> matches = new ArrayList<>();
-        for (var term : byTerm.entrySet()) {
-            SettlementPlan.PieceView first = term.getValue().get(0);
-            StringBuilder piece = new StringBuilder("CASE");
-            for (SettlementPlan.PieceView p : term.getValue()) {
-                piece.append(" WHEN date BETWEEN DATE '").append(p.from()).append("' AND DATE '").append(p.through())
-                        .append("' THEN DATE '").append(p.from()).append('\'');
-            }
-            piece.append(" END");
-            String where = "party = '" + quote(first.payer()) + "' AND currency = '" + first.currency() + "' AND "
-                    + first.filter().map(f -> sql(f, first.kinds())).orElse("TRUE");
-            selects.add("SELECT '" + quote(term.getKey()) + "' AS term, " + piece + " AS piece, amount FROM lines WHERE " + where);
-            matches.add("(" + where + " AND (" + piece + ") IS NOT NULL)");
-        }
-        if (selects.isEmpty()) return 0;
-        String query = "SELECT term, piece, sum(amount), count(*) FROM (" + String.join(" UNION ALL ", selects)
-                + ") WHERE piece IS NOT NULL GROUP BY term, piece";
-        try (ResultSet rows = statement.executeQuery(query)) {
+        Optional<String> query = sumQuery(plan, null);
+        if (query.isEmpty()) return 0;
+        try (ResultSet rows = statement.executeQuery(query.get())) {
             while (rows.next()) {
                 BigDecimal sum = rows.getBigDecimal(3);
                 plan.addToPiece(rows.getString(1), rows.getObject(2, LocalDate.class), sum.movePointRight(6).toBigIntegerExact(),
                         rows.getLong(4), file, 0);
             }
         }
-        String counted = "SELECT count(*) FROM lines WHERE " + String.join(" OR ", matches);
-        try (ResultSet rows = statement.executeQuery(counted)) {
+        try (ResultSet rows = statement.executeQuery(countedQuery(plan))) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** How many lines of the view {@code lines} some term counts (a line counted by two terms is one line). */
+    public static String countedQuery(SettlementPlan plan) {
+        List<String> matches = new ArrayList<>();
+        for (var term : byTerm(plan).entrySet()) matches.add("(" + where(term.getValue().get(0)) + " AND (" + pieceCase(term.getValue()) + ") IS NOT NULL)");
+        return "SELECT count(*) FROM lines WHERE " + (matches.isEmpty() ? "FALSE" : String.join(" OR ", matches));
+    }
+
+    private static Map<String, List<SettlementPlan.PieceView>> byTerm(SettlementPlan plan) {
+        return plan.pieces().stream().collect(Collectors.groupingBy(SettlementPlan.PieceView::term, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The piece of one term a line's date falls in, as the piece's first day, or NULL. */
+    private static String pieceCase(List<SettlementPlan.PieceView> pieces) {
+        StringBuilder piece = new StringBuilder("CASE");
+        for (SettlementPlan.PieceView p : pieces) {
+            piece.append(" WHEN date BETWEEN DATE '").append(p.from()).append("' AND DATE '").append(p.through())
+                    .append("' THEN DATE '").append(p.from()).append('\'');
+        }
+        return piece.append(" END").toString();
+    }
+
+    /** Which lines a term counts: the payer's, in the term's currency, that its base filter takes. */
+    private static String where(SettlementPlan.PieceView first) {
+        return "party = '" + quote(first.payer()) + "' AND currency = '" + first.currency() + "' AND "
+                + first.filter().map(f -> sql(f, first.kinds())).orElse("TRUE");
+    }
+
+    /**
+     * The one query that sums a view named {@code lines} (typed and deduplicated: date, party,
+     * currency, amount as an exact decimal, the filter columns) into the plan's pieces: rows of
+     * term, the piece's first day, the sum, the count (and the file, when {@code fileColumn} names
+     * it). DuckDB and Spark SQL both run it; a line lies in one piece of a term at most, so the
+     * counts add up to the lines some term counted. Empty when the plan has no piece.
+     */
+    public static Optional<String> sumQuery(SettlementPlan plan, String fileColumn) {
+        List<String> selects = new ArrayList<>();
+        String file = fileColumn == null ? "" : ", " + fileColumn;
+        for (var term : byTerm(plan).entrySet()) {
+            selects.add("SELECT '" + quote(term.getKey()) + "' AS term, " + pieceCase(term.getValue()) + " AS piece, amount" + file
+                    + " FROM lines WHERE " + where(term.getValue().get(0)));
+        }
+        if (selects.isEmpty()) return Optional.empty();
+        return Optional.of("SELECT term, piece, sum(amount), count(*)" + file + " FROM (" + String.join(" UNION ALL ", selects)
+                + ") WHERE piece IS NOT NULL GROUP BY term, piece" + file);
     }
 
     /** The SQL condition for "known at": the same rule as {@code RevenueLine.isKnownAt}. */

@@ -1,22 +1,21 @@
-package dev.treaty.cli;
+package dev.treaty.report;
 
 import dev.treaty.evaluator.explain.ExplanationText;
 import dev.treaty.evaluator.settle.SettlementResult;
 import dev.treaty.evaluator.settle.Statement;
 import dev.treaty.evaluator.settle.StatementLine;
 import dev.treaty.model.value.Money;
-import dev.treaty.report.Wording;
 
 import java.io.PrintWriter;
 
-/** Statements as text tables, CSV and JSON. */
-final class SettlementText {
+/** Statements as text tables for people (`treaty settle`, the Spark job's text output), and a settlement's change between two histories. */
+public final class SettlementText {
 
     private SettlementText() {
     }
 
     /** Two settlements side by side: per term and period (unchanged ones left out), then per payer and payee. */
-    static void diff(PrintWriter out, dev.treaty.evaluator.settle.SettlementDiff diff) {
+    public static void diff(PrintWriter out, dev.treaty.evaluator.settle.SettlementDiff diff) {
         out.println(String.format("%-32s %22s %22s %22s", "term and period", "before", "after", "change"));
         diff.byTermAndPeriod().forEach((key, row) -> {
             if (row.change().isZero()) return;
@@ -32,7 +31,7 @@ final class SettlementText {
         });
     }
 
-    static void print(PrintWriter out, SettlementResult result, boolean explain) {
+    public static void print(PrintWriter out, SettlementResult result, boolean explain) {
         for (Statement statement : result.statements()) {
             out.println(statement.kind().keyword() + " " + statement.term() + ": " + statement.payer() + " → " + statement.payee()
                     + (statement.lines().isEmpty() ? "" : ", " + statement.lines().get(0).due().currency().getCurrencyCode()));
@@ -78,29 +77,4 @@ final class SettlementText {
         String shown = note > 0 ? rate.substring(0, note) : rate;   // "5% (availability 99.5%)", "4% (band …)": the rate; the rest is in --explain
         return shown.contains(" of ") ? "tiered" : shown;
     }
-
-    static void csv(PrintWriter out, SettlementResult result) {
-        out.println("term,payer,payee,currency,period,from,through,document,clause,base,lines,rate,gross,recouped,minimum_top_up,"
-                + "cap_cut,due,due_date,instalments,cumulative_due,cap_remaining");
-        for (Statement statement : result.statements()) {
-            for (StatementLine line : statement.lines()) {
-                out.println(String.join(",", line.term(), line.payer(), line.payee(), line.due().currency().getCurrencyCode(),
-                        line.period(), line.from().toString(), line.through().toString(), line.documentId(), line.clauseId(),
-                        plain(line.base()), Long.toString(line.lines()), quote(line.rate()), plain(line.gross()),
-                        plain(line.recouped()), plain(line.minimumTopUp()), plain(line.capCut()), plain(line.due()),
-                        line.dueDate().toString(), Integer.toString(line.instalments().size()), plain(line.cumulativeDue()),
-                        line.capRemaining().map(SettlementText::plain).orElse("")));
-            }
-        }
-    }
-
-    private static String plain(Money money) {
-        return money.amount().toPlainString();
-    }
-
-    private static String quote(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
-
-
 }

@@ -1,0 +1,259 @@
+package dev.treaty.spark;
+
+import dev.treaty.evaluator.facts.EventReader;
+import dev.treaty.evaluator.facts.FactError;
+import dev.treaty.evaluator.facts.Facts;
+import dev.treaty.evaluator.settle.Pushdown;
+import dev.treaty.evaluator.settle.Settlement;
+import dev.treaty.evaluator.settle.SettlementPlan;
+import dev.treaty.evaluator.settle.SettlementResult;
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.time.AgreementHistory;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Settlement on Apache Spark. The driver reads the agreement and the events and cuts the same
+ * plan as the streaming and DuckDB paths (the pieces of time each term is in force over, with their
+ * base filters); the cluster reads the revenue (Parquet or CSV, any filesystem Spark reads), checks
+ * every line as the command line does, removes repeated ids (a line under a used id with other
+ * content is an error naming the id), and sums each piece's base per file in exact decimals; the
+ * driver then settles with the existing code (tiers, caps, minimums, instalments), so the
+ * arithmetic exists once.
+ */
+public final class SparkSettle {
+
+    /** The revenue columns the job reads; the first four are required. */
+    static final List<String> COLUMNS = List.of("date", "party", "amount", "currency", "id", "product", "kind", "category", "cloud",
+            "region", "segment");
+    /** At most this many bad lines (or conflicting ids) are reported, as the command line does. */
+    static final int REPORTED_MAX = 50;
+
+    /** What to settle. */
+    public record Request(Path folder, Optional<String> agreement, List<String> revenue, List<Path> events, LocalDate through,
+                          Optional<String> term, boolean skipBad) {
+        public Request {
+            revenue = List.copyOf(revenue);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A settlement, the lines read and counted once, the repeated lines removed, the bad lines skipped (with --skip-bad), and where the time went. */
+    public record Outcome(SettlementResult result, long lines, long repeated, List<FactError> skipped, Timings timings) {
+    }
+
+    /** Wall-clock seconds of the driver's planning, the cluster's work (checks, ids, sums), and the driver's settling. */
+    public record Timings(double plan, double cluster, double settle) {
+    }
+
+    /** The job cannot settle: the agreement, the events or the revenue have the problems listed; nothing was written. */
+    public static final class Refused extends RuntimeException {
+        private final List<String> problems;
+
+        public Refused(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    private SparkSettle() {
+    }
+
+    /** Settles on {@code spark}; throws {@link Refused} with every problem found, before anything is written. */
+    public static Outcome settle(SparkSession spark, Request request) {
+        try {
+            return settleOrFail(spark, request);
+        } catch (Exception e) {                             // Spark throws its checked SparkException unchecked, from Scala
+            // a file the cluster cannot read (not Parquet, cut short, gone) is bad input, found only when the executors open it
+            if (e instanceof Refused) throw e;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                if (message.contains("FAILED_READ_FILE") || message.contains("PATH_NOT_FOUND") || message.contains("CANNOT_READ_FILE")
+                        || message.contains("UNABLE_TO_INFER_SCHEMA")) {
+                    throw new Refused(List.of(String.join(", ", request.revenue()) + ": cannot read: " + firstLine(cause)));
+                }
+            }
+            if (e instanceof RuntimeException unchecked) throw unchecked;
+            throw new IllegalStateException(firstLine(e), e);
+        }
+    }
+
+    private static Outcome settleOrFail(SparkSession spark, Request request) {
+        long start = System.nanoTime();
+        AgreementFolder.Loaded loaded = AgreementFolder.load(request.folder());
+        if (loaded.hasErrors()) {
+            throw new Refused(loaded.diagnostics().stream().filter(dev.treaty.language.Diagnostic::isError).map(Object::toString).toList());
+        }
+        AgreementHistory history = pick(loaded, request.agreement());
+        EventReader.Result events = request.events().isEmpty() ? new EventReader.Result(List.of(), List.of(), List.of())
+                : EventReader.read(request.events());
+        if (!events.errors().isEmpty()) throw new Refused(events.errors().stream().map(Object::toString).toList());
+        Facts facts = new Facts(dev.treaty.evaluator.facts.FactChecks.relevant(history, events.facts()));
+        SettlementPlan plan = SettlementPlan.of(SettlementPlan.schedule(history.asKnown(LocalDate.MAX)), facts, request.through(),
+                request.term());
+
+        long planned = System.nanoTime();
+        Dataset<Row> raw = read(spark, request.revenue());
+        Dataset<Row> typed = typed(raw, !request.revenue().stream().allMatch(SparkSettle::isParquet));
+        typed.createOrReplaceTempView("treaty_typed");
+
+        // Every line checked as the command line checks it; bad ones refuse the run, or are skipped with --skip-bad.
+        List<FactError> bad = new ArrayList<>();
+        for (Row row : spark.sql("SELECT file, id, problem FROM treaty_typed WHERE problem IS NOT NULL LIMIT " + REPORTED_MAX).collectAsList()) {
+            String problem = row.getString(2);
+            bad.add(new FactError(Path.of(local(row.getString(0))), 0, "", (row.getString(1).isEmpty() ? "" : "the line with id '" + row.getString(1)
+                    + "': ") + problem));
+        }
+        if (!bad.isEmpty() && !request.skipBad()) {
+            long count = spark.sql("SELECT count(*) FROM treaty_typed WHERE problem IS NOT NULL").first().getLong(0);
+            List<String> problems = new ArrayList<>(bad.stream().map(SparkSettle::describe).toList());
+            problems.add(count + " bad revenue line" + (count == 1 ? "" : "s") + "; nothing was computed (--skip-bad goes on without them)");
+            throw new Refused(problems);
+        }
+        Dataset<Row> good = spark.sql("SELECT * FROM treaty_typed WHERE problem IS NULL");
+        good.createOrReplaceTempView("treaty_good");
+
+        // A repeated id counts once; the same id on lines with other content is an error naming it.
+        List<String> conflicts = new ArrayList<>();
+        for (Row row : spark.sql("SELECT id, min(file) FROM treaty_good WHERE id <> '' GROUP BY id HAVING count(DISTINCT date, party,"
+                + " product, kind, category, cloud, region, segment, amount, currency) > 1 ORDER BY id LIMIT " + REPORTED_MAX).collectAsList()) {
+            conflicts.add(local(row.getString(1)) + ": field 'id': id '" + row.getString(0) + "' is used by lines with different content");
+        }
+        if (!conflicts.isEmpty()) {
+            conflicts.add("nothing was computed: a line under a used id must repeat it exactly, or take another id");
+            throw new Refused(conflicts);
+        }
+        Dataset<Row> lines = good.where("id = ''").unionByName(good.where("id <> ''").dropDuplicates("id"));
+        lines.createOrReplaceTempView("lines");
+        Row counts = spark.sql("SELECT (SELECT count(*) FROM treaty_good), (SELECT count(*) FROM lines)").first();
+        long read = counts.getLong(0);
+        long distinct = counts.getLong(1);
+
+        Optional<String> query = Pushdown.sumQuery(plan, "file");
+        if (query.isPresent()) {
+            for (Row row : spark.sql(query.get()).collectAsList()) {
+                BigDecimal sum = row.getDecimal(2);
+                plan.addToPiece(row.getString(0), row.getDate(1).toLocalDate(), sum.movePointRight(6).toBigIntegerExact(), row.getLong(3),
+                        Path.of(local(row.getString(4))), 0);
+            }
+        }
+        long counted = spark.sql(Pushdown.countedQuery(plan)).first().getLong(0);
+        plan.countLines(distinct, distinct - counted);
+        long summed = System.nanoTime();
+        SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.empty());
+        long settled = System.nanoTime();
+        return new Outcome(result, distinct, read - distinct, request.skipBad() ? bad : List.of(),
+                new Timings((planned - start) / 1e9, (summed - planned) / 1e9, (settled - summed) / 1e9));
+    }
+
+    private static AgreementHistory pick(AgreementFolder.Loaded loaded, Optional<String> id) {
+        if (id.isPresent()) {
+            return loaded.histories().stream().filter(h -> h.id().equals(id.get())).findFirst().orElseThrow(() -> new Refused(List.of(
+                    "no agreement '" + id.get() + "' in " + loaded.histories().stream().map(AgreementHistory::id).toList())));
+        }
+        if (loaded.histories().size() != 1) {
+            throw new Refused(List.of("the folder holds " + loaded.histories().size() + " agreements; name one with --agreement ("
+                    + String.join(", ", loaded.histories().stream().map(AgreementHistory::id).toList()) + ")"));
+        }
+        return loaded.histories().get(0);
+    }
+
+    static boolean isParquet(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        return name.endsWith(".parquet") || name.endsWith(".parq") || !name.endsWith(".csv");
+    }
+
+    /** Parquet (files or partitioned folders) or CSV with a header, every value a string; an unreadable path refuses the run. */
+    private static Dataset<Row> read(SparkSession spark, List<String> paths) {
+        boolean parquet = paths.stream().allMatch(SparkSettle::isParquet);
+        boolean csv = paths.stream().noneMatch(SparkSettle::isParquet);
+        if (!parquet && !csv) throw new Refused(List.of("revenue is either Parquet or CSV in one run, not both: " + paths));
+        try {
+            Dataset<Row> raw = parquet ? spark.read().parquet(paths.toArray(String[]::new))
+                    : spark.read().option("header", "true").option("inferSchema", "false").option("mode", "PERMISSIVE")
+                    .option("columnNameOfCorruptRecord", "_corrupt").csv(paths.toArray(String[]::new));
+            List<String> present = Arrays.stream(raw.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
+            List<String> missing = COLUMNS.subList(0, 4).stream().filter(c -> !present.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new Refused(List.of(String.join(", ", paths) + ": required column" + (missing.size() == 1 ? " " : "s ")
+                        + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()) + " missing; nothing was computed"));
+            }
+            return raw;
+        } catch (Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Refused(List.of(String.join(", ", paths) + ": cannot read: " + firstLine(e)));
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").replaceAll("\\s*SQLSTATE: \\w+", "").strip();
+    }
+
+    /**
+     * The lines with their columns typed as the command line reads them (missing optional columns
+     * empty, CSV values trimmed, amounts exact to the micro-unit) and each bad line's problem in
+     * words, checked by the same rules: a calendar date, a party, a decimal amount of at most 13
+     * digits and 6 decimals, a known currency.
+     */
+    private static Dataset<Row> typed(Dataset<Row> raw, boolean trim) {
+        List<String> present = Arrays.stream(raw.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        List<String> select = new ArrayList<>();
+        select.add("input_file_name() AS file");
+        for (String column : COLUMNS) {
+            String value = "CAST(`" + column + "` AS STRING)";
+            select.add(present.contains(column) ? "coalesce(" + (trim ? "trim(" + value + ")" : value) + ", '') AS " + column : "'' AS " + column);
+        }
+        boolean numericAmount = Arrays.stream(raw.schema().fields()).anyMatch(f -> f.name().equalsIgnoreCase("amount")
+                && (f.dataType() instanceof org.apache.spark.sql.types.DecimalType || f.dataType() instanceof org.apache.spark.sql.types.NumericType));
+        Dataset<Row> strings = raw.selectExpr(select.toArray(String[]::new));
+        String amountOk = numericAmount ? "try_cast(amount AS DECIMAL(38,6)) IS NOT NULL"
+                : "amount RLIKE '^[-+]?([0-9]{1,13}(\\\\.[0-9]{1,6})?|\\\\.[0-9]{1,6})$'";
+        return strings.selectExpr("file", "id", "try_cast(date AS DATE) AS date", "party",
+                "try_cast(amount AS DECIMAL(38,6)) AS amount", "currency", "product", "kind", "category", "cloud", "region", "segment",
+                "CASE WHEN date = '' THEN 'field ''date'': missing'"
+                        + " WHEN NOT (date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN concat('field ''date'': ''', date, ''' is not a date (YYYY-MM-DD)')"
+                        + " WHEN try_cast(date AS DATE) IS NULL THEN concat('field ''date'': ''', date, ''' is not a calendar date')"
+                        + " WHEN party = '' THEN 'field ''party'': missing'"
+                        + " WHEN amount = '' THEN 'field ''amount'': missing'"
+                        + " WHEN NOT (" + amountOk + ") THEN concat('field ''amount'': ''', amount, ''' is not a decimal amount')"
+                        + " WHEN abs(try_cast(amount AS DECIMAL(38,6))) > " + dev.treaty.language.Limits.LINE_AMOUNT_UNITS_MAX
+                        + " THEN concat('field ''amount'': ''', amount, ''' is too large for one line')"
+                        + " WHEN NOT (currency RLIKE '^[A-Z]{3}$') OR currency NOT IN (" + currencies() + ")"
+                        + " THEN concat('field ''currency'': ', CASE WHEN currency = '' THEN 'missing' ELSE concat('unknown currency ''', currency, '''') END)"
+                        + " END AS problem");
+    }
+
+    private static String currencies() {
+        return String.join(", ", java.util.Currency.getAvailableCurrencies().stream().map(c -> "'" + c.getCurrencyCode() + "'").sorted().toList());
+    }
+
+    private static String describe(FactError error) {
+        return error.toString();
+    }
+
+    /** A file Spark names by URI ("file:///data/r.csv") as a reader would write it ("/data/r.csv"); other filesystems keep their URI. */
+    static String local(String uri) {
+        return uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri;
+    }
+
+    /** {@code spark-submit --class dev.treaty.spark.SparkSettle treaty-spark.jar DIR --revenue … --through D [--out …]}. */
+    public static void main(String[] args) {
+        System.exit(SparkMain.run(args, System.out, System.err));
+    }
+}

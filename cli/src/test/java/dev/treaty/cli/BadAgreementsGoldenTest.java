@@ -36,7 +36,7 @@ class BadAgreementsGoldenTest {
                 .as("each case has its expected file (make them with -Dtreaty.updateGolden=true)")
                 .isEqualTo(Boolean.getBoolean("treaty.updateGolden") ? cases.stream().map(p -> p.getFileName().toString()
                         .replaceAll("(\\.treaty\\.md|\\.csv|\\.jsonl)$", "")).toList() : expected);
-        assertThat(cases).hasSize(70);
+        assertThat(cases).hasSize(72);
         return cases.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
             Cli.Result result = Cli.run("check", path.toString());
             String name = path.getFileName().toString().replace(".treaty.md", "");

@@ -33,7 +33,7 @@ class BrokenAgreementsTest {
         try (Stream<Path> listing = Files.list(BAD)) {
             cases = listing.filter(p -> !p.toString().endsWith(".expected")).sorted().toList();
         }
-        assertThat(cases).hasSize(70);
+        assertThat(cases).hasSize(72);
         return cases.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
             Path named = Path.of(AS_THE_CLI_NAMES_IT + path.getFileName());
             AgreementFolder.Loaded loaded = AgreementFolder.load(List.of(path), Map.of());

@@ -111,53 +111,93 @@ public final class SparkSettle {
         Dataset<Row> typed = typed(raw, !request.revenue().stream().allMatch(SparkSettle::isParquet));
         typed.createOrReplaceTempView("treaty_typed");
 
+        // One pass checks every line and proves the ids distinct (distinct 64-bit hashes prove distinct ids; only when a
+        // hash repeats, a repeated id or very rarely a collision, are the ids compared exactly), as the DuckDB path does.
+        Row check = spark.sql("SELECT count(*), count_if(problem IS NOT NULL), count_if(problem IS NULL AND id <> ''),"
+                + " count(DISTINCT CASE WHEN problem IS NULL AND id <> '' THEN xxhash64(id) END) FROM treaty_typed").first();
+        long total = check.getLong(0);
+        long badCount = check.getLong(1);
+        boolean repeats = check.getLong(3) < check.getLong(2);
+
         // Every line checked as the command line checks it; bad ones refuse the run, or are skipped with --skip-bad.
         List<FactError> bad = new ArrayList<>();
-        for (Row row : spark.sql("SELECT file, id, problem FROM treaty_typed WHERE problem IS NOT NULL LIMIT " + REPORTED_MAX).collectAsList()) {
-            String problem = row.getString(2);
-            bad.add(new FactError(Path.of(local(row.getString(0))), 0, "", (row.getString(1).isEmpty() ? "" : "the line with id '" + row.getString(1)
-                    + "': ") + problem));
+        if (badCount > 0) {
+            for (Row row : spark.sql("SELECT file, id, problem FROM treaty_typed WHERE problem IS NOT NULL LIMIT " + REPORTED_MAX).collectAsList()) {
+                bad.add(new FactError(Path.of(local(row.getString(0))), 0, "", (row.getString(1).isEmpty() ? "" : "the line with id '"
+                        + row.getString(1) + "': ") + row.getString(2)));
+            }
+            if (!request.skipBad()) {
+                List<String> problems = new ArrayList<>(bad.stream().map(SparkSettle::describe).toList());
+                problems.add(badCount + " bad revenue line" + (badCount == 1 ? "" : "s") + "; nothing was computed (--skip-bad goes on without them)");
+                throw new Refused(problems);
+            }
         }
-        if (!bad.isEmpty() && !request.skipBad()) {
-            long count = spark.sql("SELECT count(*) FROM treaty_typed WHERE problem IS NOT NULL").first().getLong(0);
-            List<String> problems = new ArrayList<>(bad.stream().map(SparkSettle::describe).toList());
-            problems.add(count + " bad revenue line" + (count == 1 ? "" : "s") + "; nothing was computed (--skip-bad goes on without them)");
-            throw new Refused(problems);
+        spark.sql("SELECT * FROM treaty_typed WHERE problem IS NULL").createOrReplaceTempView("treaty_good");
+        long read = total - badCount;
+        if (repeats) {
+            // A repeated id counts once; the same id on lines with other content is an error naming it.
+            String content = "struct(date, party, product, kind, category, cloud, region, segment, amount, currency)";
+            spark.sql("SELECT id, min(" + content + ") AS low, max(" + content + ") AS high, min(file) AS file FROM treaty_good"
+                    + " WHERE id <> '' GROUP BY id").createOrReplaceTempView("treaty_ids");
+            List<String> conflicts = new ArrayList<>();
+            for (Row row : spark.sql("SELECT id, file FROM treaty_ids WHERE low <> high ORDER BY id LIMIT " + REPORTED_MAX).collectAsList()) {
+                conflicts.add(local(row.getString(1)) + ": field 'id': id '" + row.getString(0) + "' is used by lines with different content");
+            }
+            if (!conflicts.isEmpty()) {
+                conflicts.add("nothing was computed: a line under a used id must repeat it exactly, or take another id");
+                throw new Refused(conflicts);
+            }
+            spark.sql("SELECT file, id, date, party, amount, currency, product, kind, category, cloud, region, segment FROM treaty_good"
+                    + " WHERE id = '' UNION ALL SELECT file, id, low.date, low.party, low.amount, low.currency, low.product, low.kind,"
+                    + " low.category, low.cloud, low.region, low.segment FROM treaty_ids").createOrReplaceTempView("lines");
+        } else {
+            spark.sql("SELECT * FROM treaty_good").createOrReplaceTempView("lines");
         }
-        Dataset<Row> good = spark.sql("SELECT * FROM treaty_typed WHERE problem IS NULL");
-        good.createOrReplaceTempView("treaty_good");
 
-        // A repeated id counts once; the same id on lines with other content is an error naming it.
-        List<String> conflicts = new ArrayList<>();
-        for (Row row : spark.sql("SELECT id, min(file) FROM treaty_good WHERE id <> '' GROUP BY id HAVING count(DISTINCT date, party,"
-                + " product, kind, category, cloud, region, segment, amount, currency) > 1 ORDER BY id LIMIT " + REPORTED_MAX).collectAsList()) {
-            conflicts.add(local(row.getString(1)) + ": field 'id': id '" + row.getString(0) + "' is used by lines with different content");
-        }
-        if (!conflicts.isEmpty()) {
-            conflicts.add("nothing was computed: a line under a used id must repeat it exactly, or take another id");
-            throw new Refused(conflicts);
-        }
-        Dataset<Row> lines = good.where("id = ''").unionByName(good.where("id <> ''").dropDuplicates("id"));
-        lines.createOrReplaceTempView("lines");
-        Row counts = spark.sql("SELECT (SELECT count(*) FROM treaty_good), (SELECT count(*) FROM lines)").first();
-        long read = counts.getLong(0);
-        long distinct = counts.getLong(1);
-
-        Optional<String> query = Pushdown.sumQuery(plan, "file");
-        if (query.isPresent()) {
-            for (Row row : spark.sql(query.get()).collectAsList()) {
-                BigDecimal sum = row.getDecimal(2);
-                plan.addToPiece(row.getString(0), row.getDate(1).toLocalDate(), sum.movePointRight(6).toBigIntegerExact(), row.getLong(3),
+        // One more pass: each line's pieces (a line counts toward several terms, in one piece of each), summed per piece and file.
+        long distinct = 0;
+        long counted = 0;
+        for (Row row : spark.sql(sumQuery(plan)).collectAsList()) {
+            String term = row.getString(0);
+            long count = row.getLong(3);
+            switch (term) {
+                case LINE -> distinct += count;
+                case COUNTED -> counted += count;
+                default -> plan.addToPiece(term, row.getDate(1).toLocalDate(), row.getDecimal(2).movePointRight(6).toBigIntegerExact(), count,
                         Path.of(local(row.getString(4))), 0);
             }
         }
-        long counted = spark.sql(Pushdown.countedQuery(plan)).first().getLong(0);
         plan.countLines(distinct, distinct - counted);
         long summed = System.nanoTime();
         SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.empty());
         long settled = System.nanoTime();
         return new Outcome(result, distinct, read - distinct, request.skipBad() ? bad : List.of(),
                 new Timings((planned - start) / 1e9, (summed - planned) / 1e9, (settled - summed) / 1e9));
+    }
+
+    /** Markers among the sums: every line, and every line some term counts (term names never start with '#'). */
+    private static final String LINE = "#line";
+    private static final String COUNTED = "#counted";
+
+    /**
+     * The sums of a settlement in one pass over {@code lines}: each line's matches (term, piece) for
+     * the terms whose payer, currency and filter take it and whose pieces hold its date, built from
+     * the same conditions as the DuckDB path's query ({@code Pushdown.where}, {@code pieceCase}),
+     * exploded and summed per term, piece and file; with a row per line and per counted line, to
+     * count them.
+     */
+    static String sumQuery(SettlementPlan plan) {
+        List<String> matches = new ArrayList<>();
+        for (var term : Pushdown.byTerm(plan).entrySet()) {
+            matches.add("CASE WHEN " + Pushdown.where(term.getValue().get(0)) + " THEN named_struct('term', '" + Pushdown.quote(term.getKey())
+                    + "', 'piece', " + Pushdown.pieceCase(term.getValue()) + ") END");
+        }
+        String marker = "named_struct('term', '%s', 'piece', DATE '1900-01-01')";
+        String found = matches.isEmpty() ? "filter(array(" + marker.formatted(LINE) + "), m -> false)"
+                : "filter(array(" + String.join(", ", matches) + "), m -> m IS NOT NULL AND m.piece IS NOT NULL)";
+        return "SELECT m.term, m.piece, sum(amount), count(*), file FROM (SELECT amount, file, explode(concat(found, array("
+                + marker.formatted(LINE) + "), slice(array(" + marker.formatted(COUNTED) + "), 1, CASE WHEN size(found) > 0 THEN 1 ELSE 0 END))) AS m"
+                + " FROM (SELECT amount, file, " + found + " AS found FROM lines)) GROUP BY m.term, m.piece, file";
     }
 
     private static AgreementHistory pick(AgreementFolder.Loaded loaded, Optional<String> id) {

@@ -166,12 +166,13 @@ public final class Pushdown {
         return "SELECT count(*) FROM lines WHERE " + (matches.isEmpty() ? "FALSE" : String.join(" OR ", matches));
     }
 
-    private static Map<String, List<SettlementPlan.PieceView>> byTerm(SettlementPlan plan) {
+    /** The plan's pieces by term, in the plan's order: what the summing SQL of every engine is made from. */
+    public static Map<String, List<SettlementPlan.PieceView>> byTerm(SettlementPlan plan) {
         return plan.pieces().stream().collect(Collectors.groupingBy(SettlementPlan.PieceView::term, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The piece of one term a line's date falls in, as the piece's first day, or NULL. */
-    private static String pieceCase(List<SettlementPlan.PieceView> pieces) {
+    public static String pieceCase(List<SettlementPlan.PieceView> pieces) {
         StringBuilder piece = new StringBuilder("CASE");
         for (SettlementPlan.PieceView p : pieces) {
             piece.append(" WHEN date BETWEEN DATE '").append(p.from()).append("' AND DATE '").append(p.through())
@@ -181,7 +182,7 @@ public final class Pushdown {
     }
 
     /** Which lines a term counts: the payer's, in the term's currency, that its base filter takes. */
-    private static String where(SettlementPlan.PieceView first) {
+    public static String where(SettlementPlan.PieceView first) {
         return "party = '" + quote(first.payer()) + "' AND currency = '" + first.currency() + "' AND "
                 + first.filter().map(f -> sql(f, first.kinds())).orElse("TRUE");
     }
@@ -215,7 +216,7 @@ public final class Pushdown {
                 + micros + " END)";
     }
 
-    private static String quote(String text) {
+    public static String quote(String text) {
         return text.replace("'", "''");
     }
 

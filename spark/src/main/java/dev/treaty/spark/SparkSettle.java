@@ -132,7 +132,9 @@ public final class SparkSettle {
                 throw new Refused(problems);
             }
         }
-        spark.sql("SELECT * FROM treaty_typed WHERE problem IS NULL").createOrReplaceTempView("treaty_good");
+        String goodColumns = "file, id, date, party, amount, currency, product, kind, category, cloud, region, segment";
+        spark.sql("SELECT " + goodColumns + " FROM treaty_typed" + (badCount > 0 ? " WHERE problem IS NULL" : ""))
+                .createOrReplaceTempView("treaty_good");
         long read = total - badCount;
         if (repeats) {
             // A repeated id counts once; the same id on lines with other content is an error naming it.
@@ -154,17 +156,25 @@ public final class SparkSettle {
             spark.sql("SELECT * FROM treaty_good").createOrReplaceTempView("lines");
         }
 
-        // One more pass: each line's pieces (a line counts toward several terms, in one piece of each), summed per piece and file.
+        // One more pass: each line's piece of every term (a line counts toward several terms, in one piece of each), summed per piece and file.
+        List<String> terms = termNames(plan);
+        int n = terms.size();
         long distinct = 0;
         long counted = 0;
         for (Row row : spark.sql(sumQuery(plan)).collectAsList()) {
-            String term = row.getString(0);
-            long count = row.getLong(3);
-            switch (term) {
-                case LINE -> distinct += count;
-                case COUNTED -> counted += count;
-                default -> plan.addToPiece(term, row.getDate(1).toLocalDate(), row.getDecimal(2).movePointRight(6).toBigIntegerExact(), count,
-                        Path.of(local(row.getString(4))), 0);
+            String file = local(row.getString(2 * n + 2));
+            BigDecimal sum = row.getDecimal(2 * n + 3);
+            long count = row.getLong(2 * n + 4);
+            int term = -1;
+            for (int i = 0; i < n; i++) if (row.getByte(i) == 0) term = i;
+            if (term >= 0) {
+                if (row.isNullAt(n + 1 + term)) continue;                 // the lines this term does not count
+                plan.addToPiece(terms.get(term), row.getDate(n + 1 + term).toLocalDate(), sum.movePointRight(6).toBigIntegerExact(), count,
+                        Path.of(file), 0);
+            } else if (row.getByte(n) == 0) {
+                if (row.getBoolean(2 * n + 1)) counted += count;          // the lines some term counts
+            } else {
+                distinct += count;                                        // every line
             }
         }
         plan.countLines(distinct, distinct - counted);
@@ -175,29 +185,37 @@ public final class SparkSettle {
                 new Timings((planned - start) / 1e9, (summed - planned) / 1e9, (settled - summed) / 1e9));
     }
 
-    /** Markers among the sums: every line, and every line some term counts (term names never start with '#'). */
-    private static final String LINE = "#line";
-    private static final String COUNTED = "#counted";
+    /** The terms in the order of the sum query's piece columns p0, p1, …. */
+    static List<String> termNames(SettlementPlan plan) {
+        return List.copyOf(Pushdown.byTerm(plan).keySet());
+    }
 
     /**
-     * The sums of a settlement in one pass over {@code lines}: each line's matches (term, piece) for
-     * the terms whose payer, currency and filter take it and whose pieces hold its date, built from
-     * the same conditions as the DuckDB path's query ({@code Pushdown.where}, {@code pieceCase}),
-     * exploded and summed per term, piece and file; with a row per line and per counted line, to
-     * count them.
+     * The sums of a settlement in one pass over {@code lines}: for each term, the piece a line falls
+     * in (p0, p1, …; NULL when the term does not count the line), from the same conditions as the
+     * DuckDB path's query ({@code Pushdown.where}, {@code pieceCase}); grouping sets sum them per
+     * term, piece and file in one aggregation, and count the lines, and the lines some term counts.
+     * Columns: grouping(p0) … grouping(pN-1), grouping(counted), p0 … pN-1, counted, file, sum, count.
      */
     static String sumQuery(SettlementPlan plan) {
-        List<String> matches = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        int k = 0;
         for (var term : Pushdown.byTerm(plan).entrySet()) {
-            matches.add("CASE WHEN " + Pushdown.where(term.getValue().get(0)) + " THEN named_struct('term', '" + Pushdown.quote(term.getKey())
-                    + "', 'piece', " + Pushdown.pieceCase(term.getValue()) + ") END");
+            columns.add("CASE WHEN " + Pushdown.where(term.getValue().get(0)) + " THEN " + Pushdown.pieceCase(term.getValue()) + " END AS p" + k);
+            pieces.add("p" + k);
+            sets.add("(p" + k + ", file)");
+            k++;
         }
-        String marker = "named_struct('term', '%s', 'piece', DATE '1900-01-01')";
-        String found = matches.isEmpty() ? "filter(array(" + marker.formatted(LINE) + "), m -> false)"
-                : "filter(array(" + String.join(", ", matches) + "), m -> m IS NOT NULL AND m.piece IS NOT NULL)";
-        return "SELECT m.term, m.piece, sum(amount), count(*), file FROM (SELECT amount, file, explode(concat(found, array("
-                + marker.formatted(LINE) + "), slice(array(" + marker.formatted(COUNTED) + "), 1, CASE WHEN size(found) > 0 THEN 1 ELSE 0 END))) AS m"
-                + " FROM (SELECT amount, file, " + found + " AS found FROM lines)) GROUP BY m.term, m.piece, file";
+        sets.add("(counted, file)");
+        sets.add("(file)");
+        String any = pieces.isEmpty() ? "FALSE" : String.join(" OR ", pieces.stream().map(p -> p + " IS NOT NULL").toList());
+        String projected = "SELECT file, amount" + columns.stream().map(c -> ", " + c).reduce("", String::concat) + " FROM lines";
+        return "SELECT " + pieces.stream().map(p -> "grouping(" + p + "), ").reduce("", String::concat) + "grouping(counted), "
+                + pieces.stream().map(p -> p + ", ").reduce("", String::concat) + "counted, file, sum(amount), count(*)"
+                + " FROM (SELECT *, " + any + " AS counted FROM (" + projected + "))"
+                + " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
     }
 
     private static AgreementHistory pick(AgreementFolder.Loaded loaded, Optional<String> id) {
@@ -252,29 +270,45 @@ public final class SparkSettle {
      * digits and 6 decimals, a known currency.
      */
     private static Dataset<Row> typed(Dataset<Row> raw, boolean trim) {
-        List<String> present = Arrays.stream(raw.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        java.util.Map<String, org.apache.spark.sql.types.DataType> types = new java.util.HashMap<>();
+        for (var field : raw.schema().fields()) types.put(field.name().toLowerCase(Locale.ROOT), field.dataType());
+        // Typed Parquet columns (a DATE, a DECIMAL) are taken as they are: their type already says what a string must be checked for.
+        boolean typedDate = types.get("date") instanceof org.apache.spark.sql.types.DateType;
+        boolean typedAmount = types.get("amount") instanceof org.apache.spark.sql.types.NumericType;
         List<String> select = new ArrayList<>();
         select.add("input_file_name() AS file");
         for (String column : COLUMNS) {
-            String value = "CAST(`" + column + "` AS STRING)";
-            select.add(present.contains(column) ? "coalesce(" + (trim ? "trim(" + value + ")" : value) + ", '') AS " + column : "'' AS " + column);
+            if (column.equals("date") && typedDate) {
+                select.add("`date` AS date");
+            } else if (column.equals("amount") && typedAmount) {
+                select.add("`amount` AS amount_raw");
+            } else {
+                String value = "CAST(`" + column + "` AS STRING)";
+                select.add(types.containsKey(column) ? "coalesce(" + (trim ? "trim(" + value + ")" : value) + ", '') AS " + column
+                        : "'' AS " + column);
+            }
         }
-        boolean numericAmount = Arrays.stream(raw.schema().fields()).anyMatch(f -> f.name().equalsIgnoreCase("amount")
-                && (f.dataType() instanceof org.apache.spark.sql.types.DecimalType || f.dataType() instanceof org.apache.spark.sql.types.NumericType));
-        Dataset<Row> strings = raw.selectExpr(select.toArray(String[]::new));
-        String amountOk = numericAmount ? "try_cast(amount AS DECIMAL(38,6)) IS NOT NULL"
-                : "amount RLIKE '^[-+]?([0-9]{1,13}(\\\\.[0-9]{1,6})?|\\\\.[0-9]{1,6})$'";
-        return strings.selectExpr("file", "id", "try_cast(date AS DATE) AS date", "party",
-                "try_cast(amount AS DECIMAL(38,6)) AS amount", "currency", "product", "kind", "category", "cloud", "region", "segment",
-                "CASE WHEN date = '' THEN 'field ''date'': missing'"
-                        + " WHEN NOT (date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN concat('field ''date'': ''', date, ''' is not a date (YYYY-MM-DD)')"
-                        + " WHEN try_cast(date AS DATE) IS NULL THEN concat('field ''date'': ''', date, ''' is not a calendar date')"
+        Dataset<Row> columns = raw.selectExpr(select.toArray(String[]::new));
+        String date = typedDate ? "date" : "try_cast(date AS DATE)";
+        String amount = typedAmount ? "CAST(amount_raw AS DECIMAL(38,6))" : "try_cast(amount AS DECIMAL(38,6))";
+        String dateProblem = typedDate ? " WHEN date IS NULL THEN 'field ''date'': missing'"
+                : " WHEN date = '' THEN 'field ''date'': missing'"
+                + " WHEN NOT (date RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN concat('field ''date'': ''', date, ''' is not a date (YYYY-MM-DD)')"
+                + " WHEN try_cast(date AS DATE) IS NULL THEN concat('field ''date'': ''', date, ''' is not a calendar date')";
+        String amountProblem = typedAmount ? " WHEN amount_raw IS NULL THEN 'field ''amount'': missing'"
+                + " WHEN " + amount + " IS NULL OR " + amount + " <> amount_raw THEN concat('field ''amount'': ''', CAST(amount_raw AS STRING),"
+                + " ''' has more than 6 decimal places')"
+                : " WHEN amount = '' THEN 'field ''amount'': missing'"
+                + " WHEN NOT (amount RLIKE '^[-+]?([0-9]{1,13}(\\\\.[0-9]{1,6})?|\\\\.[0-9]{1,6})$')"
+                + " THEN concat('field ''amount'': ''', amount, ''' is not a decimal amount')";
+        return columns.selectExpr("file", "id", date + " AS date", "party", amount + " AS amount", "currency", "product", "kind", "category",
+                "cloud", "region", "segment",
+                "CASE" + dateProblem
                         + " WHEN party = '' THEN 'field ''party'': missing'"
-                        + " WHEN amount = '' THEN 'field ''amount'': missing'"
-                        + " WHEN NOT (" + amountOk + ") THEN concat('field ''amount'': ''', amount, ''' is not a decimal amount')"
-                        + " WHEN abs(try_cast(amount AS DECIMAL(38,6))) > " + dev.treaty.language.Limits.LINE_AMOUNT_UNITS_MAX
-                        + " THEN concat('field ''amount'': ''', amount, ''' is too large for one line')"
-                        + " WHEN NOT (currency RLIKE '^[A-Z]{3}$') OR currency NOT IN (" + currencies() + ")"
+                        + amountProblem
+                        + " WHEN abs(" + amount + ") > " + dev.treaty.language.Limits.LINE_AMOUNT_UNITS_MAX
+                        + " THEN concat('field ''amount'': ''', CAST(" + amount + " AS STRING), ''' is too large for one line')"
+                        + " WHEN currency NOT IN (" + currencies() + ")"
                         + " THEN concat('field ''currency'': ', CASE WHEN currency = '' THEN 'missing' ELSE concat('unknown currency ''', currency, '''') END)"
                         + " END AS problem");
     }

@@ -65,6 +65,19 @@ class SparkSettleTest {
     }
 
     @Test
+    void theFlagshipFromTypedParquetEqualsItToo() throws IOException {
+        // Parquet as a warehouse writes it: a DATE and an exact DECIMAL, not strings
+        Path parquet = dir.resolve("typed.parquet");
+        LocalSpark.get().read().option("header", "true").csv(FLAGSHIP.resolve("facts/revenue.csv").toString())
+                .selectExpr("id", "CAST(date AS DATE) AS date", "party", "product", "kind", "category", "cloud", "region", "segment",
+                        "CAST(amount AS DECIMAL(20,4)) AS amount", "currency")
+                .write().parquet(parquet.toString());
+        Run run = run(flagship(parquet.toString()).toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(golden());
+    }
+
+    @Test
     void theStatementsAreWrittenWhereAsked() throws IOException {
         Path out = dir.resolve("statements.csv");
         Run run = run(flagship(FLAGSHIP.resolve("facts/revenue.csv").toString(), "--out", out.toString()).toArray(String[]::new));

@@ -161,22 +161,26 @@ public final class SparkSettle {
         int n = terms.size();
         long distinct = 0;
         long counted = 0;
+        java.util.Map<String, java.util.Map<LocalDate, java.util.Map<String, BigDecimal[]>>> sums = new java.util.LinkedHashMap<>();
         for (Row row : spark.sql(sumQuery(plan)).collectAsList()) {
-            String file = local(row.getString(2 * n + 2));
-            BigDecimal sum = row.getDecimal(2 * n + 3);
-            long count = row.getLong(2 * n + 4);
-            int term = -1;
-            for (int i = 0; i < n; i++) if (row.getByte(i) == 0) term = i;
-            if (term >= 0) {
-                if (row.isNullAt(n + 1 + term)) continue;                 // the lines this term does not count
-                plan.addToPiece(terms.get(term), row.getDate(n + 1 + term).toLocalDate(), sum.movePointRight(6).toBigIntegerExact(), count,
-                        Path.of(file), 0);
-            } else if (row.getByte(n) == 0) {
-                if (row.getBoolean(2 * n + 1)) counted += count;          // the lines some term counts
-            } else {
-                distinct += count;                                        // every line
+            String file = local(row.getString(n));
+            BigDecimal sum = row.getDecimal(n + 1);
+            long count = row.getLong(n + 2);
+            distinct += count;
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (row.isNullAt(i)) continue;
+                any = true;
+                BigDecimal[] into = sums.computeIfAbsent(terms.get(i), t -> new java.util.TreeMap<>())
+                        .computeIfAbsent(row.getDate(i).toLocalDate(), d -> new java.util.TreeMap<>())
+                        .computeIfAbsent(file, f -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+                into[0] = into[0].add(sum);
+                into[1] = into[1].add(BigDecimal.valueOf(count));
             }
+            if (any) counted += count;
         }
+        sums.forEach((term, byPiece) -> byPiece.forEach((piece, byFile) -> byFile.forEach((file, summed) ->
+                plan.addToPiece(term, piece, summed[0].movePointRight(6).toBigIntegerExact(), summed[1].longValueExact(), Path.of(file), 0))));
         plan.countLines(distinct, distinct - counted);
         long summed = System.nanoTime();
         SettlementResult result = Settlement.compute(plan, loaded.assumptions(), Optional.empty());
@@ -193,29 +197,23 @@ public final class SparkSettle {
     /**
      * The sums of a settlement in one pass over {@code lines}: for each term, the piece a line falls
      * in (p0, p1, …; NULL when the term does not count the line), from the same conditions as the
-     * DuckDB path's query ({@code Pushdown.where}, {@code pieceCase}); grouping sets sum them per
-     * term, piece and file in one aggregation, and count the lines, and the lines some term counts.
-     * Columns: grouping(p0) … grouping(pN-1), grouping(counted), p0 … pN-1, counted, file, sum, count.
+     * DuckDB path's query ({@code Pushdown.where}, {@code pieceCase}), summed per combination of
+     * pieces and file. The combinations are few (pieces are spans of dates), so partitions sum their
+     * lines and only those partial sums cross the shuffle; the driver then adds each combination to
+     * every term's piece in it. Columns: p0 … pN-1, file, sum, count.
      */
     static String sumQuery(SettlementPlan plan) {
         List<String> pieces = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        List<String> sets = new ArrayList<>();
         int k = 0;
         for (var term : Pushdown.byTerm(plan).entrySet()) {
             columns.add("CASE WHEN " + Pushdown.where(term.getValue().get(0)) + " THEN " + Pushdown.pieceCase(term.getValue()) + " END AS p" + k);
             pieces.add("p" + k);
-            sets.add("(p" + k + ", file)");
             k++;
         }
-        sets.add("(counted, file)");
-        sets.add("(file)");
-        String any = pieces.isEmpty() ? "FALSE" : String.join(" OR ", pieces.stream().map(p -> p + " IS NOT NULL").toList());
-        String projected = "SELECT file, amount" + columns.stream().map(c -> ", " + c).reduce("", String::concat) + " FROM lines";
-        return "SELECT " + pieces.stream().map(p -> "grouping(" + p + "), ").reduce("", String::concat) + "grouping(counted), "
-                + pieces.stream().map(p -> p + ", ").reduce("", String::concat) + "counted, file, sum(amount), count(*)"
-                + " FROM (SELECT *, " + any + " AS counted FROM (" + projected + "))"
-                + " GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")";
+        String keys = pieces.stream().map(p -> p + ", ").reduce("", String::concat) + "file";
+        return "SELECT " + keys + ", sum(amount), count(*) FROM (SELECT file, amount" + columns.stream().map(c -> ", " + c).reduce("", String::concat)
+                + " FROM lines) GROUP BY " + keys;
     }
 
     private static AgreementHistory pick(AgreementFolder.Loaded loaded, Optional<String> id) {

@@ -60,6 +60,21 @@ class EscalationAndAdvancesTest {
     }
 
     @Test
+    void theExplanationSaysWhichContractYearAndByHowMuch() {
+        var lines = Fixtures.settle(share("  minimum USD 1000 per period\n  escalation 10% per contract year"), Facts.NONE, LocalDate.MAX,
+                LocalDate.of(2027, 6, 30), List.of()).statements().get(0).lines();
+        String third = dev.treaty.evaluator.explain.ExplanationText.render(lines.get(8).why());
+        assertThat(third).contains("escalation 10% per contract year: 2027-Q2 is in contract year 3, so the amounts stated stand × (1 + 10%)^2,"
+                + " rounded half-even to 2", "minimum guarantee USD 1,210.00 per period");
+        assertThat(dev.treaty.evaluator.explain.ExplanationText.render(lines.get(3).why())).doesNotContain("escalation")
+                .contains("minimum guarantee USD 1,000 per period");
+        // without a minimum or a cap to escalate, nothing is said of escalation
+        var plain = Fixtures.settle(share("  escalation 10% per contract year"), Facts.NONE, LocalDate.MAX, LocalDate.of(2027, 6, 30),
+                List.of(line("2027-05-01", "Alpha", "x", "100"))).statements().get(0).lines();
+        assertThat(dev.treaty.evaluator.explain.ExplanationText.render(plain.get(plain.size() - 1).why())).doesNotContain("escalation");
+    }
+
+    @Test
     void aCapPerPeriodRisesToo() {
         // USD 50,000 of revenue a quarter owes 5,000, cut to the cap: 3,000 in contract year 1, 3,090 in year 2 (3%)
         var revenue = List.of(line("2026-03-01", "Alpha", "x", "50000"), line("2026-05-01", "Alpha", "x", "50000"));

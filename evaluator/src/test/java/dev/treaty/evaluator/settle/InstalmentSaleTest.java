@@ -76,6 +76,55 @@ class InstalmentSaleTest {
     }
 
     @Test
+    void aStatementFromALaterDayOrOfAnotherTermLeavesEarlierInstalmentsOut() {
+        AgreementFolder.Loaded loaded = sale("USD 12000", "12%", "12 monthly");
+        SettlementPlan plan = SettlementPlan.of(SettlementPlan.schedule(loaded.histories().get(0).asKnown(LocalDate.MAX)), Facts.NONE,
+                LocalDate.of(2026, 6, 30), java.util.Optional.empty());
+        Statement fromMay = Settlement.compute(plan, loaded.assumptions(), java.util.Optional.of(LocalDate.of(2026, 5, 1))).statements().get(0);
+        assertThat(fromMay.lines()).extracting(StatementLine::period).containsExactly("instalment 4/12", "instalment 5/12");
+        // the cumulative figure still counts the instalments before the statement's first day
+        assertThat(fromMay.lines().get(0).cumulativeDue().amount()).isEqualByComparingTo("4264.76");
+        SettlementPlan other = SettlementPlan.of(SettlementPlan.schedule(loaded.histories().get(0).asKnown(LocalDate.MAX)), Facts.NONE,
+                LocalDate.of(2026, 6, 30), java.util.Optional.of("something-else"));
+        assertThat(Settlement.compute(other, loaded.assumptions(), java.util.Optional.empty()).statements()).isEmpty();
+        String why = dev.treaty.evaluator.explain.ExplanationText.render(fromMay.lines().get(0).why());
+        assertThat(why).contains("Beta owes Alpha USD 1,066.19 on 2026-05-15, instalment 4/12 under instalment-sale equipment",
+                "balance before it: USD 9,132.95", "interest: 12% a year ÷ 12 of USD 9,132.95 = USD 91.33 (rounded half-even to 2)",
+                "principal: USD 974.86 (the level payment less the interest)", "balance after it: USD 8,158.09");
+    }
+
+    @Test
+    void anAmendmentSignedLaterRestatesTheScheduleOnlyFromItsDay() {
+        AgreementFolder.Loaded amended = Fixtures.loadText("""
+                # Sale
+
+                ```treaty
+                agreement deal "Deal"
+                party Alpha
+                party Beta
+                signed 2026-01-01
+                effective 2026-01-01
+                ```
+
+                ## 1 Price
+
+                ```treaty
+                instalment-sale equipment {
+                  payer Beta
+                  payee Alpha
+                  price USD 1200
+                  interest 0% per year
+                  instalments 2 monthly
+                  from 2026-01-15
+                }
+                ```
+                """);
+        assertThat(rows(amended, LocalDate.of(2026, 12, 31))).containsExactly(
+                "instalment 1/2 2026-02-15 1200.00 interest USD 0.00 + principal USD 600.00 = 600.00",
+                "instalment 2/2 2026-03-15 600.00 interest USD 0.00 + principal USD 600.00 = 600.00");
+    }
+
+    @Test
     void withoutInterestThePriceIsSplitEvenlyAndTheLastTakesTheCents() {
         assertThat(rows(sale("USD 1000", "0%", "3 quarterly"), LocalDate.of(2027, 12, 31))).containsExactly(
                 "instalment 1/3 2026-04-15 1000.00 interest USD 0.00 + principal USD 333.33 = 333.33",

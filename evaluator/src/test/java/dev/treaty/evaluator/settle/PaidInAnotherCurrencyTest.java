@@ -52,7 +52,7 @@ class PaidInAnotherCurrencyTest {
 
     private static Facts rates(String... lines) {
         List<EventReader.Text> texts = java.util.Arrays.stream(lines).map(l -> new EventReader.Text(new FactSource(Path.of("fx.jsonl"), 1),
-                "{\"type\":\"fx-rate\",\"from\":\"USD\",\"to\":\"EUR\"," + l + "}")).toList();
+                "{\"type\":\"fx-rate\",\"from\":\"USD\"," + (l.contains("\"to\"") ? "" : "\"to\":\"EUR\",") + l + "}")).toList();
         EventReader.Result read = EventReader.parse(texts);
         assertThat(read.errors()).isEmpty();
         return new Facts(read.facts());
@@ -62,7 +62,8 @@ class PaidInAnotherCurrencyTest {
             "\"id\":\"fx-q1\",\"on\":\"2026-03-27\",\"rate\":\"0.9234\"",      // a Friday: the last rate on or before Tuesday 31 March
             "\"id\":\"fx-q1-due\",\"on\":\"2026-05-15\",\"rate\":\"0.9011\"",
             "\"id\":\"fx-q2\",\"on\":\"2026-06-30\",\"rate\":\"0.8876\"",
-            "\"id\":\"fx-late\",\"on\":\"2026-07-01\",\"rate\":\"2\"");
+            "\"id\":\"fx-late\",\"on\":\"2026-07-01\",\"rate\":\"2\"",
+            "\"id\":\"fx-gbp\",\"on\":\"2026-03-30\",\"rate\":\"0.5\",\"to\":\"GBP\"");
 
     @Test
     void eachQuarterIsConvertedAtTheRateOfItsLastDay() {

@@ -83,6 +83,17 @@ class UnitPriceTest {
         assertThatThrownBy(() -> Fixtures.settle(DEAL, plays("12 tonne"), LocalDate.MAX, LocalDate.of(2026, 1, 31), List.of()))
                 .isInstanceOf(SettlementException.class)
                 .hasMessageContaining("prices per thousand-streams, but plays-2026-01-01")
-                .hasMessageContaining("is measured in tonne, and no conversion between them is declared");
+                .hasMessageContaining("is measured in tonne, and no conversion between them is declared (units: stream, thousand-streams, tonne)");
+    }
+
+    @Test
+    void theExplanationShowsTheConversionAndAPercentageIsNoQuantity() {
+        Statement statement = Fixtures.settle(DEAL, plays("1250000 stream"), LocalDate.MAX, LocalDate.of(2026, 1, 31), List.of()).statements().get(0);
+        assertThat(dev.treaty.evaluator.explain.ExplanationText.render(statement.lines().get(0).why()))
+                .contains("plays in 2026-01: 1250000 stream measured by Platform, that is 1250 thousand-streams (1 stream = 0.001 thousand-streams, as declared)");
+        Statement thousands = Fixtures.settle(DEAL, plays(null, "400.5 thousand-streams"), LocalDate.MAX, LocalDate.of(2026, 2, 28), List.of())
+                .statements().get(0);
+        assertThat(dev.treaty.evaluator.explain.ExplanationText.render(thousands.lines().get(1).why()))
+                .contains("plays in 2026-02: 400.5 thousand-streams measured by Platform").doesNotContain("that is");
     }
 }

@@ -191,7 +191,9 @@ final class TestCommand implements Callable<Integer> {
                 xml.writeAttribute("id", Integer.toString(id++));
                 xml.writeAttribute("package", source.getParent() == null ? "" : source.getParent().toString());
                 xml.writeAttribute("hostname", "localhost");
-                xml.writeAttribute("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
+                // always with seconds: LocalDateTime.toString drops ":00", which is not an xs:dateTime
+                xml.writeAttribute("timestamp", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")));
                 xml.writeAttribute("time", "0");
                 xml.writeCharacters("\n    ");
                 xml.writeEmptyElement("properties");

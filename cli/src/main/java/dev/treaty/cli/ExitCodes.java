@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** A replayed decision did not come out identical (not 1: that is a "no"). */
     public static final int DIFFERENT = 3;
+    /** {@code treaty fmt --check}: a file is not formatted (not 1: that is a "no"). */
+    public static final int NOT_FORMATTED = 4;
     /** A bug in Treaty. */
     public static final int INTERNAL = 70;
 

@@ -34,6 +34,21 @@ public final class TermBlock {
         return SourcePosition.of(file, fileLines[0], columnOffsets[0] + 1);
     }
 
+    /** The file's line of the block's first content line (the line after the opening fence). */
+    public int firstLine() {
+        return fileLines[0];
+    }
+
+    /** How many lines of the file the block's content takes. */
+    public int lineCount() {
+        return fileLines.length;
+    }
+
+    /** How many characters of the file's line come before the block's own text on its {@code index}th line (0-based). */
+    public int offset(int index) {
+        return columnOffsets[index];
+    }
+
     /** Where a token of this block sits in the Markdown file. */
     public SourcePosition positionOf(Token token) {
         return positionOf(token.getLine(), token.getCharPositionInLine());

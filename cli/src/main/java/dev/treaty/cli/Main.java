@@ -13,7 +13,7 @@ import java.util.Optional;
 @Command(name = "treaty", mixinStandardHelpOptions = true, version = "treaty 0.1.0",
         description = "Partnership agreements as code: reads literate agreement files, applies every amendment"
                 + " at its effective date, and answers what is in force on any date.",
-        subcommands = {CheckCommand.class, FmtCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
+        subcommands = {CheckCommand.class, FmtCommand.class, LspCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
                 GateCommand.class, LicenseCommand.class, BuyCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
                 GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class, ServeCommand.class,
                 StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,

@@ -79,6 +79,16 @@ final class TermBuilder {
         REQUIRED.put(kind, required);
     }
 
+    /** The attributes a kind of term takes (for {@link Vocabulary}). */
+    static Set<String> allowed(TermKind kind) {
+        return java.util.Collections.unmodifiableSet(ALLOWED.getOrDefault(kind, Set.of()));
+    }
+
+    /** The attributes a kind of term must state; "a|b" means one of them (for {@link Vocabulary}). */
+    static List<String> required(TermKind kind) {
+        return REQUIRED.getOrDefault(kind, List.of());
+    }
+
     private final BlockScope scope;
     private final Draft draft = new Draft();
 

@@ -1,0 +1,90 @@
+package dev.treaty.lsp;
+
+import dev.treaty.model.AgreementFolder;
+import dev.treaty.model.Document;
+import dev.treaty.model.time.AgreementHistory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An agreement folder read as {@code treaty check FOLDER} reads it, with the editor's unsaved
+ * texts in place of the files on disk: the model and its diagnostics (the very same calls the
+ * command line makes), and each file's {@link FileIndex}. Immutable; a change makes a new one.
+ */
+final class FolderAnalysis {
+
+    private final Path folder;
+    private final AgreementFolder.Loaded loaded;
+    private final Map<Path, FileIndex> files = new LinkedHashMap<>();
+
+    FolderAnalysis(Path folder, Map<Path, String> texts) {
+        this.folder = folder;
+        Map<Path, String> documents = new LinkedHashMap<>();
+        texts.forEach((path, text) -> {
+            files.put(path, new FileIndex(path, text));
+            if (AgreementFolder.isDocument(path)) documents.put(path, text);
+        });
+        this.loaded = AgreementFolder.loadTexts(documents, Map.of());
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    AgreementFolder.Loaded loaded() {
+        return loaded;
+    }
+
+    Optional<FileIndex> file(Path path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    Collection<FileIndex> files() {
+        return files.values();
+    }
+
+    /** Every occurrence of every name in the folder. */
+    List<Occurrence> occurrences() {
+        List<Occurrence> all = new ArrayList<>();
+        files.values().forEach(f -> all.addAll(f.occurrences()));
+        return all;
+    }
+
+    /** The history a file belongs to: the agreement it states, amends or clarifies. */
+    Optional<AgreementHistory> historyOf(Path file) {
+        return loaded.histories().stream()
+                .filter(h -> h.agreement().path().equals(file) || h.changes().stream().anyMatch(d -> d.path().equals(file)))
+                .findFirst()
+                .or(() -> file(file).map(FileIndex::target).flatMap(target -> loaded.histories().stream()
+                        .filter(h -> h.id().equals(target)).findFirst()));
+    }
+
+    /** The model's document read from a file, if the file stated one that built. */
+    Optional<Document> documentOf(Path file) {
+        for (AgreementHistory history : loaded.histories()) {
+            if (history.agreement().path().equals(file)) return Optional.of(history.agreement());
+            for (Document change : history.changes()) {
+                if (change.path().equals(file)) return Optional.of(change);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file stating agreement {@code id} (following amendments of amendments back to the agreement). */
+    Optional<FileIndex> agreementFile(String id) {
+        for (int hops = 0; hops < 16; hops++) {
+            String wanted = id;
+            Optional<FileIndex> file = files.values().stream().filter(f -> f.documentId().equals(wanted)).findFirst();
+            if (file.isEmpty()) return Optional.empty();
+            if (file.get().documentKind().equals("agreement")) return file;
+            id = file.get().target();
+        }
+        return Optional.empty();
+    }
+}

@@ -23,14 +23,16 @@ final class FolderAnalysis {
     private final AgreementFolder.Loaded loaded;
     private final Map<Path, FileIndex> files = new LinkedHashMap<>();
 
-    FolderAnalysis(Path folder, Map<Path, String> texts) {
+    /** Reads the folder from disk, with the editor's {@code unsaved} texts (absolute paths) in place of the files. */
+    FolderAnalysis(Path folder, Map<Path, String> unsaved) {
         this.folder = folder;
-        Map<Path, String> documents = new LinkedHashMap<>();
-        texts.forEach((path, text) -> {
-            files.put(path, new FileIndex(path, text));
-            if (AgreementFolder.isDocument(path)) documents.put(path, text);
+        this.loaded = AgreementFolder.load(List.of(folder), Map.of(), unsaved);
+        loaded.sources().forEach((path, source) -> {
+            Path absolute = path.toAbsolutePath().normalize();
+            files.put(absolute, new FileIndex(absolute, source.text()));
         });
-        this.loaded = AgreementFolder.loadTexts(documents, Map.of());
+        // an open file the folder does not load (a *.test.treaty.md) still has its outline, colours and formatting
+        unsaved.forEach((path, text) -> files.computeIfAbsent(path, p -> new FileIndex(p, text)));
     }
 
     Path folder() {

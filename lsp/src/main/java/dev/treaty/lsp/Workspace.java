@@ -1,18 +1,10 @@
 package dev.treaty.lsp;
 
-import dev.treaty.language.Limits;
-import dev.treaty.model.AgreementFolder;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The texts the editor has open (which win over the files on disk) and, per folder, the
@@ -53,13 +45,6 @@ final class Workspace {
         analyses.remove(folderOf(file));
     }
 
-    synchronized String text(Path file) {
-        String text = open.get(file);
-        if (text != null) return text;
-        FolderAnalysis analysis = analysis(folderOf(file));
-        return analysis.file(file).map(FileIndex::text).orElse("");
-    }
-
     synchronized FolderAnalysis analysis(Path folder) {
         FolderAnalysis analysis = analyses.get(folder);
         if (analysis == null) {
@@ -69,31 +54,12 @@ final class Workspace {
         return analysis;
     }
 
-    /** The folder's agreement files in the order {@code treaty check} reads them, open ones as the editor has them. */
+    /** The folder's files the editor has open. */
     private Map<Path, String> texts(Path folder) {
-        Map<Path, String> texts = new TreeMap<>();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> listing = Files.list(folder)) {
-                listing.filter(p -> p.getFileName().toString().endsWith(AgreementFolder.SUFFIX) && Files.isRegularFile(p))
-                        .map(p -> p.toAbsolutePath().normalize()).sorted().limit(Limits.AGREEMENT_FILES_MAX)
-                        .forEach(p -> read(p).ifPresent(text -> texts.put(p, text)));
-            } catch (IOException e) {
-                // an unreadable folder: only the open files are known
-            }
-        }
+        Map<Path, String> texts = new HashMap<>();
         open.forEach((path, text) -> {
-            if (folderOf(path).equals(folder) && path.getFileName().toString().endsWith(AgreementFolder.SUFFIX)) texts.put(path, text);
+            if (folderOf(path).equals(folder)) texts.put(path, text);
         });
-        return new LinkedHashMap<>(texts);
-    }
-
-    private static java.util.Optional<String> read(Path file) {
-        try {
-            if (Files.size(file) > Limits.SOURCE_CHARS_MAX) return java.util.Optional.empty();
-            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
+        return texts;
     }
 }

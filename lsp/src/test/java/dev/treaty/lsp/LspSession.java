@@ -38,12 +38,12 @@ import java.util.concurrent.TimeUnit;
  * talks to {@code treaty lsp} over stdio: every request and notification goes through JSON-RPC.
  * Keeps the last diagnostics published for each file.
  */
-final class LspSession implements AutoCloseable {
+public final class LspSession implements AutoCloseable {
 
     private static final Gson GSON = new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(Map.of()).getDefaultGsonBuilder()
             .setPrettyPrinting().disableHtmlEscaping().create();
 
-    final LanguageServer server;
+    public final LanguageServer server;
     private final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> serving;
@@ -51,7 +51,7 @@ final class LspSession implements AutoCloseable {
     private final Object published = new Object();
     private long publications;
 
-    LspSession(Path folder, String today) throws IOException {
+    public LspSession(Path folder, String today) throws IOException {
         this.folder = folder;
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         PipedOutputStream clientOut = new PipedOutputStream(serverIn);
@@ -102,7 +102,7 @@ final class LspSession implements AutoCloseable {
         server.initialized(new org.eclipse.lsp4j.InitializedParams());
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -110,34 +110,34 @@ final class LspSession implements AutoCloseable {
         }
     }
 
-    String uri(String file) {
+    public String uri(String file) {
         return folder.resolve(file).toUri().toString();
     }
 
-    TextDocumentIdentifier document(String file) {
+    public TextDocumentIdentifier document(String file) {
         return new TextDocumentIdentifier(uri(file));
     }
 
-    long publications() {
+    public long publications() {
         synchronized (published) {
             return publications;
         }
     }
 
-    void open(String file) throws IOException {
+    public void open(String file) throws IOException {
         versions.put(file, 1);
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                 new TextDocumentItem(uri(file), "treaty", 1, Files.readString(folder.resolve(file)))));
     }
 
-    void change(String file, String text) {
+    public void change(String file, String text) {
         int version = versions.merge(file, 1, Integer::sum);
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri(file), version), List.of(new TextDocumentContentChangeEvent(text))));
     }
 
     /** Waits until {@code count} more publications than {@code since} have arrived (a check publishes one per file). */
-    void awaitPublications(long since, int count) {
+    public void awaitPublications(long since, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         synchronized (published) {
             while (publications < since + count) {
@@ -153,12 +153,17 @@ final class LspSession implements AutoCloseable {
         }
     }
 
-    PublishDiagnosticsParams diagnostics(String file) {
+    /** The last diagnostics published for every file, by URI. */
+    public Map<String, PublishDiagnosticsParams> allDiagnostics() {
+        return Map.copyOf(diagnostics);
+    }
+
+    public PublishDiagnosticsParams diagnostics(String file) {
         return diagnostics.get(uri(file));
     }
 
     /** The position of the {@code nth} (0-based) occurrence of {@code needle} in a file, {@code into} characters into it. */
-    Position at(String file, String needle, int nth, int into) throws IOException {
+    public Position at(String file, String needle, int nth, int into) throws IOException {
         List<String> lines = Files.readString(folder.resolve(file)).lines().toList();
         int seen = 0;
         for (int line = 0; line < lines.size(); line++) {
@@ -174,13 +179,13 @@ final class LspSession implements AutoCloseable {
     }
 
     /** Any answer as JSON with the session's folder written as {@code FOLDER}, so goldens read alike on every machine. */
-    String json(Object answer) {
+    public String json(Object answer) {
         JsonElement tree = GSON.toJsonTree(answer);
         String folderUri = folder.toUri().toString();
         return GSON.toJson(tree).replace(folderUri, "file:///FOLDER/").replace(folder.toString(), "FOLDER");
     }
 
-    int shutdown() {
+    public int shutdown() {
         await(server.shutdown());
         server.exit();
         try {

@@ -85,10 +85,27 @@ public final class AgreementFolder {
      * not recursively) as one folder, with the command line's assumption overrides.
      */
     public static Loaded load(List<Path> paths, Map<String, String> overrides) {
+        return load(paths, overrides, Map.of());
+    }
+
+    /**
+     * Loads as {@link #load(List, Map)} does, but with {@code unsaved} texts (an editor's open
+     * files, keyed by absolute path) in place of what is on disk, and unsaved files of these
+     * folders that are not on disk yet added: the editor's diagnostics are then exactly the
+     * command line's for the same texts.
+     */
+    public static Loaded load(List<Path> paths, Map<String, String> overrides, Map<Path, String> unsaved) {
         Diagnostics diagnostics = new Diagnostics();
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Path file : files(paths, diagnostics)) {
-            read(file, diagnostics).ifPresent(text -> texts.put(file, text));
+            String open = unsaved.get(file.toAbsolutePath().normalize());
+            if (open != null) texts.put(file, open);
+            else read(file, diagnostics).ifPresent(text -> texts.put(file, text));
+        }
+        for (Map.Entry<Path, String> open : unsaved.entrySet()) {
+            boolean inFolder = paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(open.getKey().getParent()));
+            boolean known = texts.keySet().stream().anyMatch(f -> f.toAbsolutePath().normalize().equals(open.getKey()));
+            if (inFolder && !known && isDocument(open.getKey())) texts.put(open.getKey(), open.getValue());
         }
         return load(texts, overrides, diagnostics);
     }

@@ -104,6 +104,10 @@ final class Highlighting {
             boolean inString = false;
             for (int c = Math.min(block.offset(i), line.length()); c < line.length(); c++) {
                 char ch = line.charAt(c);
+                if (inString && ch == '\\') {
+                    c++;                 // an escaped character, perhaps a quote
+                    continue;
+                }
                 if (ch == '"') inString = !inString;
                 if (!inString && ch == '/' && c + 1 < line.length() && line.charAt(c + 1) == '/') {
                     pieces.add(new Piece(lineIndex, c, line.length() - c, 5, 0));

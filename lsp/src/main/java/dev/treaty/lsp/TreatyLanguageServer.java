@@ -2,6 +2,7 @@ package dev.treaty.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -81,14 +82,16 @@ public final class TreatyLanguageServer implements LanguageServer, LanguageClien
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         if (params.getInitializationOptions() instanceof JsonElement element && element.isJsonObject()) {
             JsonObject options = element.getAsJsonObject();
-            if (options.has("today")) {
+            if (options.get("today") instanceof JsonPrimitive today) {
                 try {
-                    documents.today(LocalDate.parse(options.get("today").getAsString()));
-                } catch (DateTimeParseException | UnsupportedOperationException | IllegalStateException e) {
+                    documents.today(LocalDate.parse(today.getAsString()));
+                } catch (DateTimeParseException e) {
                     // a bad date: today stays the real today
                 }
             }
-            if (options.has("debounceMillis")) documents.debounceMillis(Math.max(0, Math.min(2000, options.get("debounceMillis").getAsInt())));
+            if (options.get("debounceMillis") instanceof JsonPrimitive pause && pause.isNumber()) {
+                documents.debounceMillis(Math.max(0, Math.min(2000, pause.getAsInt())));
+            }
         }
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);

@@ -12,15 +12,47 @@ import java.util.Optional;
 /** The {@code treaty} command. */
 @Command(name = "treaty", mixinStandardHelpOptions = true, version = "treaty 0.1.0",
         description = "Partnership agreements as code: reads literate agreement files, applies every amendment"
-                + " at its effective date, and answers what is in force on any date.",
-        subcommands = {CheckCommand.class, FmtCommand.class, LspCommand.class, TimelineCommand.class, ShowCommand.class, DiffCommand.class, SettleCommand.class,
-                GateCommand.class, LicenseCommand.class, BuyCommand.class, StakeCommand.class, CommitmentCommand.class, ObligationsCommand.class,
-                GenRevenueCommand.class, SimulateCommand.class, ReportCommand.class, ServeCommand.class,
-                StoreCommands.Init.class, StoreCommands.Agreement.class, StoreCommands.IngestCommand.class,
-                StoreCommands.CorrectCommand.class, StoreCommands.StatementGroup.class, StoreCommands.Balance.class,
-                StoreCommands.VerifyCommand.class, ServiceCommands.ApiKey.class, ServiceCommands.Replay.class,
-                DemoCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+                + " at its effective date, and answers what is in force on any date.")
 public final class Main implements Runnable {
+
+    /**
+     * The commands by name, in the order help lists them. Picocli builds a command's model by
+     * reflection when it is registered, which for all of them is a third of a short command's
+     * start-up; so a command line naming one of these registers just that one (see {@link #execute}).
+     */
+    static final java.util.SequencedMap<String, Class<?>> COMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("fmt", FmtCommand.class);
+        COMMANDS.put("lsp", LspCommand.class);
+        COMMANDS.put("timeline", TimelineCommand.class);
+        COMMANDS.put("show", ShowCommand.class);
+        COMMANDS.put("diff", DiffCommand.class);
+        COMMANDS.put("settle", SettleCommand.class);
+        COMMANDS.put("gate", GateCommand.class);
+        COMMANDS.put("license", LicenseCommand.class);
+        COMMANDS.put("buy", BuyCommand.class);
+        COMMANDS.put("stake", StakeCommand.class);
+        COMMANDS.put("commitment", CommitmentCommand.class);
+        COMMANDS.put("obligations", ObligationsCommand.class);
+        COMMANDS.put("gen-revenue", GenRevenueCommand.class);
+        COMMANDS.put("simulate", SimulateCommand.class);
+        COMMANDS.put("report", ReportCommand.class);
+        COMMANDS.put("serve", ServeCommand.class);
+        COMMANDS.put("init", StoreCommands.Init.class);
+        COMMANDS.put("agreement", StoreCommands.Agreement.class);
+        COMMANDS.put("ingest", StoreCommands.IngestCommand.class);
+        COMMANDS.put("correct", StoreCommands.CorrectCommand.class);
+        COMMANDS.put("statement", StoreCommands.StatementGroup.class);
+        COMMANDS.put("balance", StoreCommands.Balance.class);
+        COMMANDS.put("verify", StoreCommands.VerifyCommand.class);
+        COMMANDS.put("apikey", ServiceCommands.ApiKey.class);
+        COMMANDS.put("replay", ServiceCommands.Replay.class);
+        COMMANDS.put("demo", DemoCommand.class);
+        COMMANDS.put("test", TestCommand.class);
+        COMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,6 +96,13 @@ public final class Main implements Runnable {
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
+        // only the command named, when it is one (not help, which lists them all); anything else gets them all, for help and suggestions
+        String named = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(named) && !named.equals("help")) {
+            commandLine.addSubcommand(named, COMMANDS.get(named));
+        } else {
+            COMMANDS.forEach(commandLine::addSubcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.registerConverter(LocalDate.class, Dates::parseDate);

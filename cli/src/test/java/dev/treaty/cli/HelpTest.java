@@ -17,10 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HelpTest {
 
+    @org.junit.jupiter.api.Test
+    void eachCommandIsRegisteredUnderItsOwnName() {
+        Main.COMMANDS.forEach((name, command) -> assertThat(new CommandLine(command).getCommandName()).as(name).isEqualTo(name));
+        assertThat(Cli.run("--help").out()).contains("  gate ", "  lsp ", "  fmt ", "  apikey ");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCommandHasHelp() {
         List<List<String>> commands = new ArrayList<>();
-        collect(new CommandLine(new Main()), new ArrayList<>(), commands);
+        CommandLine root = new CommandLine(new Main());
+        Main.COMMANDS.forEach(root::addSubcommand);
+        collect(root, new ArrayList<>(), commands);
         assertThat(commands).hasSizeGreaterThanOrEqualTo(25);
         return commands.stream().map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> {
             List<String> args = new ArrayList<>(path);

@@ -32,6 +32,13 @@ final class ExactSum {
         spilled = spilled.add(other.spilled);
     }
 
+    ExactSum copy() {
+        ExactSum copy = new ExactSum();
+        copy.micros = micros;
+        copy.spilled = spilled;
+        return copy;
+    }
+
     /** The sum in currency units, exactly. */
     BigDecimal value() {
         return spilled.add(BigDecimal.valueOf(micros)).movePointLeft(6).stripTrailingZeros();

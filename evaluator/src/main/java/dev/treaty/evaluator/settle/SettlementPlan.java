@@ -49,7 +49,7 @@ public final class SettlementPlan implements RevenueSink {
         final AccountingPeriods.Period period;
         LocalDate from;
         LocalDate through;
-        final ExactSum base = new ExactSum();
+        final ExactSum base;
         long lines;
         long otherCurrency;
         final Map<Path, long[]> files = new LinkedHashMap<>();       // file → {count, first line, last line}
@@ -63,6 +63,21 @@ public final class SettlementPlan implements RevenueSink {
             this.period = period;
             this.from = from;
             this.through = through;
+            this.base = new ExactSum();
+        }
+
+        private Piece(Piece other) {
+            this.term = other.term;
+            this.kinds = other.kinds;
+            this.units = other.units;
+            this.share = other.share;
+            this.period = other.period;
+            this.from = other.from;
+            this.through = other.through;
+            this.base = other.base.copy();
+            this.lines = other.lines;
+            this.otherCurrency = other.otherCurrency;
+            other.files.forEach((file, counts) -> files.put(file, counts.clone()));
         }
 
         void remove(RevenueLine line) {
@@ -186,6 +201,25 @@ public final class SettlementPlan implements RevenueSink {
                 plan.pieces.add(new Piece(term, version.kinds(), version.units(), period, from, through));
             }
         }
+    }
+
+    /**
+     * A plan with the same pieces and the sums accepted so far, which goes on accepting lines on
+     * its own: the simulator cuts a schedule and sums its recorded history once, then copies that
+     * for every run instead of doing both again.
+     */
+    public SettlementPlan copy() {
+        List<TermPlan> copies = new ArrayList<>(terms.size());
+        for (TermPlan plan : terms) {
+            TermPlan copy = new TermPlan(plan.name);
+            plan.pieces.forEach(piece -> copy.pieces.add(new Piece(piece)));
+            copy.starts = plan.starts;          // never changed once the plan is cut
+            copies.add(copy);
+        }
+        SettlementPlan copy = new SettlementPlan(List.copyOf(copies), facts, schedule, through, only);
+        copy.lines = lines;
+        copy.ignored = ignored;
+        return copy;
     }
 
     /** One piece as others may see it: which lines count toward it, and the base summed so far. */

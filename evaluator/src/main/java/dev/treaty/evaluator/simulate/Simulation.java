@@ -43,6 +43,8 @@ public final class Simulation {
     private final Map<String, Assumption> assumptions;
     private final List<RevenueLine> history;
     private final List<LocalDate> months;
+    /** Each schedule cut into pieces with the recorded history summed, once; every run copies it. */
+    private final List<SettlementPlan> withHistory;
 
     /**
      * @param history revenue recorded before the scenario starts (later lines are left out: the
@@ -56,6 +58,11 @@ public final class Simulation {
         this.assumptions = assumptions;
         this.history = history.stream().filter(line -> line.date().isBefore(scenario.start())).toList();
         checkAgainstTheAgreement(scenario, this.schedules);
+        this.withHistory = this.schedules.stream().map(schedule -> {
+            SettlementPlan plan = SettlementPlan.of(schedule.spans(), facts, scenario.through(), Optional.empty());
+            this.history.forEach(plan::accept);
+            return plan;
+        }).toList();
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate month = scenario.start().withDayOfMonth(1); !month.isAfter(scenario.through()); month = month.plusMonths(1)) {
             starts.add(month.isBefore(scenario.start()) ? scenario.start() : month);
@@ -185,9 +192,8 @@ public final class Simulation {
     private List<Map<String, Outcome>> runOnce(SplittableRandom random) {
         List<RevenueLine> path = path(random);
         List<Map<String, Outcome>> bySchedule = new ArrayList<>(schedules.size());
-        for (Schedule schedule : schedules) {
-            SettlementPlan plan = SettlementPlan.of(schedule.spans(), facts, scenario.through(), Optional.empty());
-            history.forEach(plan::accept);
+        for (SettlementPlan template : withHistory) {
+            SettlementPlan plan = template.copy();
             path.forEach(plan::accept);
             SettlementResult result = Settlement.compute(plan, assumptions, Optional.of(scenario.start()));
             Map<String, Outcome> byTerm = new LinkedHashMap<>();

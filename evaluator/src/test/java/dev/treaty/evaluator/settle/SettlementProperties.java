@@ -168,6 +168,22 @@ class SettlementProperties {
     }
 
     @Property
+    void aCopiedPlanGoesOnAloneAndSettlesAsIfFedEveryLine(@ForAll("revenue") List<RevenueLine> before,
+                                                          @ForAll("revenue") List<RevenueLine> after) {
+        List<SettlementPlan.VersionSpan> schedule = AGREEMENT.histories().get(0).versions(LocalDate.MAX).stream()
+                .map(v -> new SettlementPlan.VersionSpan(v.inForce(), v)).toList();
+        SettlementPlan template = SettlementPlan.of(schedule, Facts.NONE, THROUGH, Optional.empty());
+        before.forEach(template);
+        SettlementPlan copy = template.copy();
+        after.forEach(copy);
+        List<RevenueLine> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(canonical(Settlement.compute(copy, AGREEMENT.assumptions(), Optional.empty()))).isEqualTo(canonical(settle(all, Facts.NONE)));
+        assertThat(canonical(Settlement.compute(template, AGREEMENT.assumptions(), Optional.empty())))
+                .as("the copy's lines never reach the plan it was copied from").isEqualTo(canonical(settle(before, Facts.NONE)));
+    }
+
+    @Property
     void settlementIsDeterministic(@ForAll("revenue") List<RevenueLine> lines) {
         assertThat(canonical(settle(lines, Facts.NONE))).isEqualTo(canonical(settle(lines, Facts.NONE)));
     }

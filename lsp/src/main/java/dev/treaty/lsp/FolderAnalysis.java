@@ -22,21 +22,29 @@ final class FolderAnalysis {
     private final Path folder;
     private final AgreementFolder.Loaded loaded;
     private final Map<Path, FileIndex> files = new LinkedHashMap<>();
+    private final Map<Path, Integer> versions;
 
     /** Reads the folder from disk, with the editor's {@code unsaved} texts (absolute paths) in place of the files. */
-    FolderAnalysis(Path folder, Map<Path, String> unsaved) {
+    FolderAnalysis(Path folder, Map<Path, String> unsaved, Map<Path, Integer> versions) {
         this.folder = folder;
+        this.versions = Map.copyOf(versions);
         this.loaded = AgreementFolder.load(List.of(folder), Map.of(), unsaved);
-        loaded.sources().forEach((path, source) -> {
+        // by path, as treaty check reads them (the loaded sources are in no particular order)
+        new java.util.TreeMap<>(loaded.sources()).forEach((path, source) -> {
             Path absolute = path.toAbsolutePath().normalize();
             files.put(absolute, new FileIndex(absolute, source.text()));
         });
         // an open file the folder does not load (a *.test.treaty.md) still has its outline, colours and formatting
-        unsaved.forEach((path, text) -> files.computeIfAbsent(path, p -> new FileIndex(p, text)));
+        new java.util.TreeMap<>(unsaved).forEach((path, text) -> files.computeIfAbsent(path, p -> new FileIndex(p, text)));
     }
 
     Path folder() {
         return folder;
+    }
+
+    /** The editor's version of an open file's text this analysis read, if the file is open. */
+    java.util.Optional<Integer> version(Path file) {
+        return java.util.Optional.ofNullable(versions.get(file));
     }
 
     AgreementFolder.Loaded loaded() {

@@ -26,7 +26,8 @@ final class Navigation {
         if (occurrence.kind() == Occurrence.Kind.CLAUSE) return clauseDefinition(request, occurrence).map(Navigation::location).stream().toList();
         return request.folder().occurrences().stream()
                 .filter(o -> o.declaration() && o.sameThingAs(occurrence))
-                .sorted(Comparator.comparing((Occurrence o) -> !o.file().equals(occurrence.file())))
+                .sorted(Comparator.comparing((Occurrence o) -> !o.file().equals(occurrence.file()))
+                        .thenComparing(o -> o.file().toString()).thenComparingInt(Occurrence::line))
                 .map(Navigation::location).toList();
     }
 

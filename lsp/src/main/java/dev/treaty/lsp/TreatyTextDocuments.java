@@ -109,7 +109,7 @@ final class TreatyTextDocuments implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         Path file = Workspace.pathOf(params.getTextDocument().getUri());
-        workspace.open(file, params.getTextDocument().getText());
+        workspace.open(file, params.getTextDocument().getText(), params.getTextDocument().getVersion());
         check(Workspace.folderOf(file), 0);
     }
 
@@ -118,7 +118,8 @@ final class TreatyTextDocuments implements TextDocumentService {
         Path file = Workspace.pathOf(params.getTextDocument().getUri());
         var changes = params.getContentChanges();
         if (changes.isEmpty()) return;
-        workspace.open(file, changes.getLast().getText());     // full sync: the last change is the whole text
+        // full sync: the last change is the whole text
+        workspace.open(file, changes.getLast().getText(), params.getTextDocument().getVersion() == null ? 0 : params.getTextDocument().getVersion());
         check(Workspace.folderOf(file), debounceMillis);
     }
 
@@ -156,7 +157,11 @@ final class TreatyTextDocuments implements TextDocumentService {
         }
         Set<Path> before = published.getOrDefault(folder, Set.of());
         for (Path gone : before) byFile.putIfAbsent(gone, List.of());
-        byFile.forEach((file, list) -> target.publishDiagnostics(new PublishDiagnosticsParams(Workspace.uriOf(file), list)));
+        byFile.forEach((file, list) -> {
+            PublishDiagnosticsParams params = new PublishDiagnosticsParams(Workspace.uriOf(file), list);
+            analysis.version(file).ifPresent(params::setVersion);
+            target.publishDiagnostics(params);
+        });
         published.put(folder, new HashSet<>(analysis.files().stream().map(FileIndex::path).toList()));
     }
 

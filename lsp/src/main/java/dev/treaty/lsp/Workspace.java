@@ -14,6 +14,8 @@ import java.util.Map;
 final class Workspace {
 
     private final Map<Path, String> open = new HashMap<>();
+    /** The editor's version of each open text, sent back with its diagnostics so the editor can tell stale ones. */
+    private final Map<Path, Integer> versions = new HashMap<>();
     private final Map<Path, FolderAnalysis> analyses = new HashMap<>();
 
     static Path pathOf(String uri) {
@@ -30,13 +32,15 @@ final class Workspace {
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
-    synchronized void open(Path file, String text) {
+    synchronized void open(Path file, String text, int version) {
         open.put(file, text);
+        versions.put(file, version);
         analyses.remove(folderOf(file));
     }
 
     synchronized void close(Path file) {
         open.remove(file);
+        versions.remove(file);
         analyses.remove(folderOf(file));
     }
 
@@ -48,7 +52,10 @@ final class Workspace {
     synchronized FolderAnalysis analysis(Path folder) {
         FolderAnalysis analysis = analyses.get(folder);
         if (analysis == null) {
-            analysis = new FolderAnalysis(folder, texts(folder));
+            Map<Path, String> texts = texts(folder);
+            Map<Path, Integer> known = new HashMap<>();
+            texts.keySet().forEach(path -> known.put(path, versions.get(path)));
+            analysis = new FolderAnalysis(folder, texts, known);
             analyses.put(folder, analysis);
         }
         return analysis;

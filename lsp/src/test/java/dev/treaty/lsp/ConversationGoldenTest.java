@@ -109,9 +109,8 @@ class ConversationGoldenTest {
                     new DocumentFormattingParams(amendment, new FormattingOptions(2, true))))));
 
             // a misspelt party: the diagnostic, then the quick fix
-            long beforeTypo = lsp.publications();
             lsp.change(AMENDMENT, original.replace("  payee Microsoft\n", "  payee Microsfot\n"));
-            lsp.awaitPublications(beforeTypo, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             PublishDiagnosticsParams typo = lsp.diagnostics(AMENDMENT);
             answers.put("diagnostics of a misspelt party", lsp.json(typo));
             answers.put("quick fix for the misspelt party", lsp.json(LspSession.await(text.codeAction(
@@ -133,43 +132,38 @@ class ConversationGoldenTest {
             String original = Files.readString(folder.resolve(AMENDMENT));
 
             // an amendment that strikes a clause the agreement does not have: reported where the strike is
-            long strike = lsp.publications();
             lsp.change(AMENDMENT, original.replace("## 3.2 Non-API products", "## 3.9 Non-API products"));
-            lsp.awaitPublications(strike, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             answers.put("an amendment striking a clause that does not exist", lsp.json(lsp.diagnostics(AMENDMENT)));
 
             // a misspelt attribute: the diagnostic says what was meant, and the quick fix writes it
-            long attribute = lsp.publications();
             lsp.change(AMENDMENT, original.replace("  payee Microsoft\n", "  payees Microsoft\n"));
-            lsp.awaitPublications(attribute, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             PublishDiagnosticsParams misspelt = lsp.diagnostics(AMENDMENT);
             answers.put("a misspelt attribute", lsp.json(misspelt));
             answers.put("quick fix for the misspelt attribute", lsp.json(LspSession.await(text.codeAction(new CodeActionParams(
                     lsp.document(AMENDMENT), misspelt.getDiagnostics().getFirst().getRange(), new CodeActionContext(misspelt.getDiagnostics()))))));
 
             // a revenue share whose amounts state no currency: the quick fix adds the folder's
-            long currency = lsp.publications();
             String noCurrency = original.replace("  cap total $revenue-share-cap counting payments since $cap-counts-from\n", "")
                     .replace("  currency USD\n", "");
             lsp.change(AMENDMENT, noCurrency);
-            lsp.awaitPublications(currency, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             PublishDiagnosticsParams missing = lsp.diagnostics(AMENDMENT);
             answers.put("a term with no currency", lsp.json(missing));
             answers.put("quick fix adding the currency", lsp.json(LspSession.await(text.codeAction(new CodeActionParams(
                     lsp.document(AMENDMENT), missing.getDiagnostics().getFirst().getRange(), new CodeActionContext(missing.getDiagnostics()))))));
 
             // a syntax error: the hover and the outline still answer from what could be read
-            long syntax = lsp.publications();
             lsp.change(AMENDMENT, original.replace("  rate $revenue-share-rate\n", "  rate $revenue-share-rate %%\n"));
-            lsp.awaitPublications(syntax, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             answers.put("a syntax error", lsp.json(lsp.diagnostics(AMENDMENT)));
             answers.put("symbols of the file with the syntax error", lsp.json(LspSession.await(
                     text.documentSymbol(new DocumentSymbolParams(lsp.document(AMENDMENT))))));
 
             // fixed again: every file's diagnostics are cleared
-            long fixed = lsp.publications();
             lsp.change(AMENDMENT, original);
-            lsp.awaitPublications(fixed, FILES);
+            lsp.awaitDiagnostics(AMENDMENT);
             assertThat(lsp.diagnostics(AMENDMENT).getDiagnostics()).isEmpty();
             assertThat(lsp.shutdown()).isZero();
         }

@@ -153,6 +153,29 @@ public final class LspSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the diagnostics of an open file's current text: a check of an earlier text may
+     * still be publishing when a change is sent, so counting publications is not enough.
+     */
+    public PublishDiagnosticsParams awaitDiagnostics(String file) {
+        int version = versions.get(file);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        synchronized (published) {
+            while (true) {
+                PublishDiagnosticsParams params = diagnostics.get(uri(file));
+                if (params != null && params.getVersion() != null && params.getVersion() == version) return params;
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new AssertionError("no diagnostics for version " + version + " of " + file);
+                try {
+                    published.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
     /** The last diagnostics published for every file, by URI. */
     public Map<String, PublishDiagnosticsParams> allDiagnostics() {
         return Map.copyOf(diagnostics);

@@ -41,32 +41,32 @@ public final class Applicability {
             String text = window.from().filter(date::isBefore).isPresent()
                     ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
                     : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")";
-            return new Result(false, ex.of(() -> text).cite(Explanation.Reference.clause(term)));
+            return new Result(false, ex.of(() -> text).cite(() -> Explanation.Reference.clause(term)));
         }
         Explanation why = ex.of(() -> term.term().header().label() + " applies on " + date
-                + (window.isAlways() ? "" : " (" + window + ")")).cite(Explanation.Reference.clause(term));
+                + (window.isAlways() ? "" : " (" + window + ")")).cite(() -> Explanation.Reference.clause(term));
         if (validity.until().isPresent()) {
             Result until = holds(validity.until().get(), events, facts, date, ex);
             if (until.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " has ended: until "
-                    + validity.until().get()).cite(Explanation.Reference.clause(term)).because(until.why()));
+                    + validity.until().get()).cite(() -> Explanation.Reference.clause(term)).because(until.why()));
             why = why.because(until.why());
         }
         if (validity.unless().isPresent() && !mentionsProviderDeclines(validity.unless().get())) {
             Result unless = holds(validity.unless().get(), events, facts, date, ex);
             if (unless.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " does not apply: unless "
-                    + validity.unless().get()).cite(Explanation.Reference.clause(term)).because(unless.why()));
+                    + validity.unless().get()).cite(() -> Explanation.Reference.clause(term)).because(unless.why()));
             why = why.because(unless.why());
         }
         if (validity.after().isPresent()) {
             Result after = holds(validity.after().get(), events, facts, date, ex);
             if (!after.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " has not begun: after "
-                    + validity.after().get()).cite(Explanation.Reference.clause(term)).because(after.why()));
+                    + validity.after().get()).cite(() -> Explanation.Reference.clause(term)).because(after.why()));
             why = why.because(after.why());
         }
         if (validity.onlyIf().isPresent()) {
             Result onlyIf = holds(validity.onlyIf().get(), events, facts, date, ex);
             if (!onlyIf.holds()) return new Result(false, ex.of(() -> term.term().header().label() + " does not apply: if "
-                    + validity.onlyIf().get()).cite(Explanation.Reference.clause(term)).because(onlyIf.why()));
+                    + validity.onlyIf().get()).cite(() -> Explanation.Reference.clause(term)).because(onlyIf.why()));
             why = why.because(onlyIf.why());
         }
         return new Result(true, why);
@@ -134,6 +134,6 @@ public final class Applicability {
                 + by.map(b -> " by " + b).orElse("") + " on or before " + date))
                 : new Result(true, ex.of(() -> condition + ": yes — " + verb + " on " + byWhom.get(0).on()
                 + (byWhom.get(0) instanceof Fact.Declaration d && d.through().isPresent() ? " through " + d.through().get() : ""))
-                .cite(Explanation.Reference.fact(byWhom.get(0))));
+                .cite(() -> Explanation.Reference.fact(byWhom.get(0))));
     }
 }

@@ -72,7 +72,7 @@ public final class FirstRefusal {
                     || !right.subject().equals(question.subject())) continue;
             String label = right.header().label();
             Applicability.Result applies = Applicability.of(inForce, version.events(), facts, question.on(), ex);
-            Explanation cited = applies.why().cite(Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
+            Explanation cited = applies.why().citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
             if (!applies.holds()) {
                 considered.add(ex.of(() -> label + ": not applied").because(cited));
                 continue;
@@ -101,7 +101,7 @@ public final class FirstRefusal {
                     free |= declined;
                     why = why.because(ex.of(() -> "offer " + offer.id() + " (" + offer.on() + "): " + right.holder()
                             + (declined ? " declined" : " exercised its right") + " on " + response.get().on())
-                            .cite(Explanation.Reference.fact(offer)).cite(Explanation.Reference.fact(response.get())));
+                            .cite(() -> Explanation.Reference.fact(offer)).cite(() -> Explanation.Reference.fact(response.get())));
                     continue;
                 }
                 LocalDate deadline = ReleaseGate.responseDeadline(offer.on(), right.response(), since);
@@ -111,11 +111,11 @@ public final class FirstRefusal {
                     boolean declined = right.response().onSilence() == ResponseWindow.Answer.DECLINE;
                     free |= declined;
                     why = why.because(ex.of(() -> "offer " + offer.id() + " (" + offer.on() + "): no answer by the deadline "
-                            + deadline + from + "; silence counts as " + silence).cite(Explanation.Reference.fact(offer)));
+                            + deadline + from + "; silence counts as " + silence).cite(() -> Explanation.Reference.fact(offer)));
                 } else {
                     why = why.because(ex.of(() -> "offer " + offer.id() + " (" + offer.on() + "): awaiting " + right.holder()
                             + "'s answer until " + deadline + from + "; then silence counts as " + silence)
-                            .cite(Explanation.Reference.fact(offer)));
+                            .cite(() -> Explanation.Reference.fact(offer)));
                 }
             }
             if (free) lifted.add(ex.of(() -> label + ": " + right.holder() + " has declined the offer: "
@@ -155,7 +155,7 @@ public final class FirstRefusal {
         ConsolidatedAgreement dropped = after != null ? after : version;
         TermInForce right = last;
         return List.of(Explanation.of(right.term().header().label() + " ended when " + dropped.latest().describe()
-                        + " took effect without it").cite(Explanation.Reference.clause(right)));
+                        + " took effect without it").cite(() -> Explanation.Reference.clause(right)));
     }
 
     /** The offers awaiting an answer on {@code on}, under the rights in force then: what each holder must answer. */

@@ -43,13 +43,13 @@ public final class Holdings {
             LocalDate stated = inForce.provenance().effective();
             BigDecimal fraction = stake.percentage().fraction();
             Explanation why = Explanation.of(stake.holder() + " holds " + stake.percentage() + " " + stake.basis() + " of "
-                    + stake.issuer() + " as stated on " + stated).cite(Explanation.Reference.clause(inForce));
+                    + stake.issuer() + " as stated on " + stated).cite(() -> Explanation.Reference.clause(inForce));
             for (Fact.Issuance issuance : facts.of(Fact.Issuance.class, on, i -> i.issuer().equals(stake.issuer()) && i.on().isAfter(stated))) {
                 BigDecimal kept = BigDecimal.ONE.subtract(issuance.dilution().fraction());
                 fraction = fraction.multiply(kept);
                 why = why.because(Explanation.of("issuance on " + issuance.on() + " dilutes by " + issuance.dilution()
                         + ": × " + kept.stripTrailingZeros().toPlainString() + " = "
-                        + percent(fraction)).cite(Explanation.Reference.fact(issuance)));
+                        + percent(fraction)).cite(() -> Explanation.Reference.fact(issuance)));
             }
             Percentage percentage = new Percentage(fraction.multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
             List<Fact.Valuation> valuations = facts.of(Fact.Valuation.class, on, v -> v.issuer().equals(stake.issuer())
@@ -60,7 +60,7 @@ public final class Holdings {
                 value = Optional.of(latest.amount().times(fraction).rounded(2, RoundingMode.HALF_EVEN));
                 why = why.because(Explanation.of("value at the latest valuation (" + latest.on() + ", post-money " + latest.amount()
                         + "): " + latest.amount() + " × " + percent(fraction) + " = " + value.get() + " (half-even to the cent)")
-                        .cite(Explanation.Reference.fact(latest)));
+                        .cite(() -> Explanation.Reference.fact(latest)));
             } else {
                 value = stake.valued();
                 why = why.because(Explanation.of(value.map(v -> "value as stated by the agreement: " + v)
@@ -106,7 +106,7 @@ public final class Holdings {
         Explanation why = Explanation.of(commitment.purchaser() + " committed to " + commitment.amount() + " of "
                 + commitment.provider() + "'s services, " + window + "; drawn " + drawn + " by " + on + " from " + spends.size()
                 + " spend event" + (spends.size() == 1 ? "" : "s") + ", remaining " + remaining)
-                .cite(Explanation.Reference.clause(inForce))
+                .cite(() -> Explanation.Reference.clause(inForce))
                 .cite(spends.stream().map(Explanation.Reference::fact).toList())
                 .because(projection);
         return new CommitmentPosition(commitment.purchaser(), commitment.provider(), commitment.amount(), drawn, remaining,

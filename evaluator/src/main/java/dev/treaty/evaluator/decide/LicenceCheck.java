@@ -70,7 +70,7 @@ public final class LicenceCheck {
             if (!(inForce.term() instanceof Licence licence) || !licence.licensee().equals(question.licensee())) continue;
             String label = licence.header().label();
             if (licence.excludes().contains(question.ipClass())) {
-                refusals.add(ex.of(() -> label + " excludes " + question.ipClass()).cite(Explanation.Reference.clause(inForce)));
+                refusals.add(ex.of(() -> label + " excludes " + question.ipClass()).cite(() -> Explanation.Reference.clause(inForce)));
                 continue;
             }
             if (!licence.covers().contains(question.ipClass())) continue;
@@ -79,7 +79,7 @@ public final class LicenceCheck {
             if (excludedKind.isPresent()) {
                 refusals.add(ex.of(() -> label + " excludes " + excludedKind.get() + ", and " + item.get().name() + " is "
                         + version.kinds().describe(item.get().kind()) + ": excluded whatever class it is asked under")
-                        .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
+                        .cite(() -> Explanation.Reference.clause(inForce)).cite(() -> Explanation.Reference.fact(item.get())));
                 continue;
             }
             Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
@@ -91,7 +91,7 @@ public final class LicenceCheck {
                     && item.get().on().isAfter(licence.subjectsReleasedThrough().get())) {
                 refusals.add(ex.of(() -> label + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
                         + "; " + item.get().name() + " was released on " + item.get().on())
-                        .cite(Explanation.Reference.clause(inForce)).cite(Explanation.Reference.fact(item.get())));
+                        .cite(() -> Explanation.Reference.clause(inForce)).cite(() -> Explanation.Reference.fact(item.get())));
                 continue;
             }
             Applicability.Result onlyIf = licence.exclusive() && licence.exclusiveIf().isPresent()
@@ -113,11 +113,11 @@ public final class LicenceCheck {
                     + licence.validity().until().map(c -> ", until " + c).orElse("") + ")"
                     : exclusive ? "LICENSED (exclusive)" : "LICENSED (non-exclusive)";
             Explanation why = ex.of(() -> verdict + ": " + subject + " under " + label + " from " + licence.licensor())
-                    .cite(Explanation.Reference.clause(inForce))
-                    .cite(Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)))
+                    .cite(() -> Explanation.Reference.clause(inForce))
+                    .citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)))
                     .because(applies.why()).because(exclusivity);
             Explanation withItem = item.map(p -> why.because(ex.of(() -> "subject " + p.name() + " released on " + p.on())
-                    .cite(Explanation.Reference.fact(p)))).orElse(why);
+                    .cite(() -> Explanation.Reference.fact(p)))).orElse(why);
             return new Decision(true, verdict, withItem.because(refusals));
         }
         Explanation why = ex.of(() -> "NOT LICENSED: " + subject);

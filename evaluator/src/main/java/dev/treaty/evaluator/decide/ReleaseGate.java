@@ -93,7 +93,7 @@ public final class ReleaseGate {
         String subject = !ex.isExplaining() ? "" : product.name() + " (" + product.kind() + ", " + product.owner() + ") on "
                 + question.cloud() + question.segment().map(s -> " for " + s).orElse("") + " on " + question.on();
         Explanation facts0 = ex.of(() -> "product " + product.name() + ": kind " + kinds.describe(product.kind()) + ", owner "
-                + product.owner()).cite(Explanation.Reference.fact(product));
+                + product.owner()).cite(() -> Explanation.Reference.fact(product));
 
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<Explanation> considered = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class ReleaseGate {
             String owner = owner(term);
             if (!owner.equals(product.owner())) continue;
             Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
-            Explanation cited = applies.why().cite(Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
+            Explanation cited = applies.why().citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
             if (!applies.holds()) {
                 considered.add(ex.of(() -> term.header().label() + ": not applied").because(cited));
                 continue;
@@ -119,23 +119,32 @@ public final class ReleaseGate {
             outcomes.add(outcome);
         }
 
-        List<RuleOutcome> denials = outcomes.stream().filter(RuleOutcome::denies).toList();
-        List<RuleOutcome> permissions = outcomes.stream().filter(RuleOutcome::allows).toList();
+        // plain loops: a gate is asked millions of times, and streams here cost more than the rules themselves
+        List<RuleOutcome> denials = new ArrayList<>(outcomes.size());
+        List<RuleOutcome> permissions = new ArrayList<>(outcomes.size());
+        for (RuleOutcome outcome : outcomes) {
+            if (outcome.denies()) denials.add(outcome);
+            if (outcome.allows()) permissions.add(outcome);
+        }
         List<Explanation> steps = new ArrayList<>();
         steps.add(facts0);
         List<RuleOutcome> standing = new ArrayList<>();
         for (RuleOutcome denial : denials) {
-            Optional<RuleOutcome> exception = permissions.stream().filter(p -> isExceptionTo(p, denial)).findFirst();
-            if (exception.isPresent()) {
+            RuleOutcome exception = exceptionTo(permissions, denial);
+            if (exception != null) {
                 steps.add(ex.of(() -> denial.rule().term().header().label() + " would deny, but "
-                        + exception.get().rule().term().header().label() + " is an exception to it and applies")
-                        .because(denial.why()).because(exception.get().why()));
+                        + exception.rule().term().header().label() + " is an exception to it and applies")
+                        .because(denial.why()).because(exception.why()));
             } else {
                 standing.add(denial);
             }
         }
-        List<RuleOutcome> unrelatedPermissions = permissions.stream()
-                .filter(p -> denials.stream().noneMatch(d -> isExceptionTo(p, d))).toList();
+        List<RuleOutcome> unrelatedPermissions = new ArrayList<>();
+        for (RuleOutcome permission : permissions) {
+            boolean related = false;
+            for (RuleOutcome denial : denials) related |= isExceptionTo(permission, denial);
+            if (!related) unrelatedPermissions.add(permission);
+        }
         if (!standing.isEmpty()) {
             Explanation why = ex.of(() -> "DENIED: " + subject);
             if (!unrelatedPermissions.isEmpty()) {
@@ -173,6 +182,14 @@ public final class ReleaseGate {
         }
     }
 
+    /** The first of {@code permissions} declared an exception to {@code denial}'s rule, or null. */
+    private static RuleOutcome exceptionTo(List<RuleOutcome> permissions, RuleOutcome denial) {
+        for (RuleOutcome permission : permissions) {
+            if (isExceptionTo(permission, denial)) return permission;
+        }
+        return null;
+    }
+
     /** Whether {@code permission} is declared an exception to the rule of {@code denial} (and to no other). */
     private static boolean isExceptionTo(RuleOutcome permission, RuleOutcome denial) {
         return permission.rule().term() instanceof ReleasePermission rule
@@ -195,7 +212,6 @@ public final class ReleaseGate {
         List<Fact.Release> earlier = facts.of(Fact.Release.class, question.on(), r -> r.product().equals(question.product())
                 && r.cloud().equals(question.cloud()) && r.on().isBefore(since)
                 && r.segment().map(s -> question.segment().filter(s::equals).isPresent()).orElse(true));
-        String label = denial.rule().term().header().label();
         for (Fact.Release release : earlier) {
             Decision then;
             if (agreement.versionOn(release.on()).isEmpty()) {
@@ -211,14 +227,14 @@ public final class ReleaseGate {
             if (!then.yes()) continue;
             if (withdraws) {
                 return new RuleOutcome(denial.rule(), true, false, denial.why().because(ex.of(() -> question.product()
-                        + " was released on " + release.cloud() + " on " + release.on() + ", before " + label + " took effect on "
-                        + since + ", but " + label + " withdraws existing releases")).cite(Explanation.Reference.fact(release)));
+                        + " was released on " + release.cloud() + " on " + release.on() + ", before " + denial.rule().term().header().label() + " took effect on "
+                        + since + ", but " + denial.rule().term().header().label() + " withdraws existing releases")).cite(() -> Explanation.Reference.fact(release)));
             }
-            return new RuleOutcome(denial.rule(), false, false, ex.of(() -> label + ": does not deny it, a release already made"
+            return new RuleOutcome(denial.rule(), false, false, ex.of(() -> denial.rule().term().header().label() + ": does not deny it, a release already made"
                     + " stays made: " + question.product() + " was released on " + release.cloud()
-                    + release.segment().map(s -> " for " + s).orElse("") + " on " + release.on() + ", before " + label
+                    + release.segment().map(s -> " for " + s).orElse("") + " on " + release.on() + ", before " + denial.rule().term().header().label()
                     + " took effect on " + since + ", and was allowed then")
-                    .cite(Explanation.Reference.fact(release)).because(then.why()).because(denial.why()));
+                    .cite(() -> Explanation.Reference.fact(release)).because(then.why()).because(denial.why()));
         }
         return denial;
     }
@@ -238,70 +254,67 @@ public final class ReleaseGate {
 
     private static RuleOutcome exclusivity(TermInForce inForce, CloudExclusivity rule, Function<String, String> fields,
                                            ProductKinds kinds, Question question, Explanation applies, Explainer ex) {
-        String label = rule.header().label();
         if (!matches(rule.products(), fields, kinds)) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this product (products "
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": does not cover this product (products "
                     + rule.products().map(Object::toString).orElse("all") + ")").because(applies));
         }
         if (rule.cloud().equals(question.cloud())) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": satisfied, " + question.cloud()
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": satisfied, " + question.cloud()
                     + " is the exclusive cloud").because(applies));
         }
         if (rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": carved out (except " + rule.except().get() + ")")
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": carved out (except " + rule.except().get() + ")")
                     .because(applies));
         }
-        return new RuleOutcome(inForce, true, false, ex.of(() -> label + ": " + question.product() + " may run only on "
+        return new RuleOutcome(inForce, true, false, ex.of(() -> rule.header().label() + ": " + question.product() + " may run only on "
                 + rule.cloud() + " (products " + rule.products().map(Object::toString).orElse("all") + ")").because(applies));
     }
 
     private static RuleOutcome permission(TermInForce inForce, ReleasePermission rule, Function<String, String> fields,
                                           ProductKinds kinds, Question question, Explanation applies, Explainer ex) {
-        String label = rule.header().label();
         boolean product = matches(rule.products(), fields, kinds);
         boolean cloud = rule.anyCloud() || rule.clouds().contains(question.cloud());
         boolean segment = rule.segments().isEmpty() || question.segment().map(rule.segments()::contains).orElse(false);
         if (!product || !cloud || !segment) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this release ("
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": does not cover this release ("
                     + (!product ? "product" : !cloud ? "cloud" : "segment") + ")").because(applies));
         }
-        return new RuleOutcome(inForce, false, true, ex.of(() -> label + ": allows " + question.product() + " on "
+        return new RuleOutcome(inForce, false, true, ex.of(() -> rule.header().label() + ": allows " + question.product() + " on "
                 + question.cloud() + (rule.segments().isEmpty() ? "" : " for " + rule.segments())).because(applies));
     }
 
     private static RuleOutcome firstShip(AgreementHistory.AsKnown agreement, TermInForce inForce, FirstShip rule,
                                          Function<String, String> fields, ProductKinds kinds, Question question, Facts facts,
                                          Fact.Product product, Explanation applies, Explainer ex) {
-        String label = rule.header().label();
         if (!matches(rule.products(), fields, kinds) || rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": does not cover this release (products "
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": does not cover this release (products "
                     + rule.products().map(Object::toString).orElse("all") + rule.except().map(e -> ", except " + e).orElse("")
                     + ")").because(applies));
         }
         if (rule.cloud().equals(question.cloud())) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": satisfied, " + question.cloud()
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": satisfied, " + question.cloud()
                     + " is the first-ship cloud").because(applies));
         }
         List<Fact.Release> first = facts.of(Fact.Release.class, question.on(),
                 r -> r.product().equals(product.name()) && r.cloud().equals(rule.cloud()));
         if (!first.isEmpty()) {
-            return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": satisfied, " + product.name()
+            return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": satisfied, " + product.name()
                     + " shipped on " + rule.cloud() + " first, on " + first.get(0).on())
-                    .cite(Explanation.Reference.fact(first.get(0))).because(applies));
+                    .cite(() -> Explanation.Reference.fact(first.get(0))).because(applies));
         }
         Explanation notShipped = ex.of(() -> product.name() + " has not shipped on " + rule.cloud() + " on or before " + question.on());
         if (rule.validity().unless().isPresent() && Applicability.mentionsProviderDeclines(rule.validity().unless().get())) {
             LocalDate ruleSince = agreement.inForceSince(inForce, question.on());
             CapabilityAnswer answer = capabilityAnswer(facts, product, rule, ruleSince, question.on(), ex);
             if (answer.declined()) {
-                return new RuleOutcome(inForce, false, false, ex.of(() -> label + ": the exception applies, "
+                return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": the exception applies, "
                         + rule.provider() + " declined to support the capabilities").because(notShipped).because(answer.why())
                         .because(applies));
             }
-            return new RuleOutcome(inForce, true, false, ex.of(() -> label + ": " + product.name() + " must ship first on "
+            return new RuleOutcome(inForce, true, false, ex.of(() -> rule.header().label() + ": " + product.name() + " must ship first on "
                     + rule.cloud()).because(notShipped).because(answer.why()).because(applies));
         }
-        return new RuleOutcome(inForce, true, false, ex.of(() -> label + ": " + product.name() + " must ship first on "
+        return new RuleOutcome(inForce, true, false, ex.of(() -> rule.header().label() + ": " + product.name() + " must ship first on "
                 + rule.cloud()).because(notShipped).because(applies));
     }
 
@@ -344,7 +357,7 @@ public final class ReleaseGate {
                 declined |= decline;
                 step = ex.of(() -> "request " + request.id() + " (" + String.join(", ", request.capabilities()) + ", "
                         + request.on() + "): " + rule.provider() + " answered " + (decline ? "decline" : "support") + " on "
-                        + response.get().on()).cite(Explanation.Reference.fact(request)).cite(Explanation.Reference.fact(response.get()));
+                        + response.get().on()).cite(() -> Explanation.Reference.fact(request)).cite(() -> Explanation.Reference.fact(response.get()));
             } else if (rule.response().isPresent()) {
                 ResponseWindow window = rule.response().get();
                 LocalDate start = request.on().isBefore(ruleSince) ? ruleSince : request.on();
@@ -356,15 +369,15 @@ public final class ReleaseGate {
                     declined |= decline;
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): no answer by the deadline "
                             + deadline + from + "; silence counts as " + (decline ? "decline" : "support") + " (response within "
-                            + window + ")").cite(Explanation.Reference.fact(request));
+                            + window + ")").cite(() -> Explanation.Reference.fact(request));
                 } else {
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): awaiting " + rule.provider()
                             + "'s answer until " + deadline + from + "; then silence counts as "
-                            + window.onSilence().name().toLowerCase(java.util.Locale.ROOT)).cite(Explanation.Reference.fact(request));
+                            + window.onSilence().name().toLowerCase(java.util.Locale.ROOT)).cite(() -> Explanation.Reference.fact(request));
                 }
             } else {
                 step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): no answer, and the rule states no"
-                        + " response window").cite(Explanation.Reference.fact(request));
+                        + " response window").cite(() -> Explanation.Reference.fact(request));
             }
             why = why.because(step);
         }

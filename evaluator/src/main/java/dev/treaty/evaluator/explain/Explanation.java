@@ -44,6 +44,16 @@ public record Explanation(String text, List<Reference> references, List<Explanat
         return new Explanation(text, all, because);
     }
 
+    /** Cites what {@code reference} makes, made only when the explanation is written: a silent decision makes none. */
+    public Explanation cite(java.util.function.Supplier<? extends Reference> reference) {
+        return this == NONE ? this : cite(reference.get());
+    }
+
+    /** Cites what {@code references} makes, made only when the explanation is written. */
+    public Explanation citeAll(java.util.function.Supplier<? extends List<? extends Reference>> references) {
+        return this == NONE ? this : cite(references.get());
+    }
+
     public Explanation because(Explanation step) {
         if (this == NONE) return this;
         List<Explanation> all = new ArrayList<>(because);

@@ -31,6 +31,8 @@ public final class ProductKinds {
     private final Map<String, Declaration> declared;
     /** Each declared kind with itself and every kind above it. */
     private final Map<String, Set<String>> lineage;
+    /** The same chains as arrays, for {@link #isAny}, which filters ask per decision. */
+    private final Map<String, String[]> ancestry;
     /** Each declared kind with itself and every kind below it. */
     private final Map<String, Set<String>> descendants;
 
@@ -49,6 +51,9 @@ public final class ProductKinds {
             for (String ancestor : chain) down.computeIfAbsent(ancestor, k -> new TreeSet<>()).add(kind);
         }
         this.lineage = Collections.unmodifiableMap(up);
+        Map<String, String[]> arrays = new java.util.HashMap<>();
+        up.forEach((kind, chain) -> arrays.put(kind, chain.toArray(String[]::new)));
+        this.ancestry = arrays;
         down.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         this.descendants = Collections.unmodifiableMap(down);
     }
@@ -121,9 +126,9 @@ public final class ProductKinds {
     /** Whether a thing of kind {@code kind} is of one of {@code kinds}. */
     public boolean isAny(String kind, Set<String> kinds) {
         if (kinds.contains(kind)) return true;
-        Set<String> chain = lineage.get(kind);
+        String[] chain = ancestry.get(kind);
         if (chain == null) return false;
-        for (String ancestor : chain) if (kinds.contains(ancestor)) return true;
+        for (String ancestor : chain) if (kinds.contains(ancestor)) return true;   // an array: no iterator per question
         return false;
     }
 

@@ -40,6 +40,16 @@ public final class LicenceCheck {
      * @throws UnanswerableQuestion when the agreement is not in force then, the licensee is not a party,
      *                              or the subject has no product event
      */
+    /** Whether a licence of {@code version} covers or excludes {@code ipClass}: the question names a class it knows. */
+    private static boolean namedBy(ConsolidatedAgreement version, String ipClass) {
+        for (TermInForce inForce : version.terms()) {
+            if (inForce.term() instanceof Licence licence && (licence.covers().contains(ipClass) || licence.excludes().contains(ipClass))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question, Explainer ex) {
         ConsolidatedAgreement version = agreement.versionOn(question.on()).orElseThrow(() -> new UnanswerableQuestion(
                 agreement.history().id() + " is not in force on " + question.on()
@@ -49,16 +59,19 @@ public final class LicenceCheck {
                     + " on " + question.on() + "; the parties are " + String.join(", ",
                     version.parties().stream().map(dev.treaty.model.Party::shortName).toList()));
         }
-        java.util.SortedSet<String> classes = new java.util.TreeSet<>();
-        for (ConsolidatedAgreement any : agreement.versions()) {
-            for (Licence licence : any.termsOf(Licence.class)) {
-                classes.addAll(licence.covers());
-                classes.addAll(licence.excludes());
+        if (!namedBy(version, question.ipClass())) {
+            // a class the version in force does not name: known to another version, or a typo (refused, listing them)
+            java.util.SortedSet<String> classes = new java.util.TreeSet<>();
+            for (ConsolidatedAgreement any : agreement.versions()) {
+                for (Licence licence : any.termsOf(Licence.class)) {
+                    classes.addAll(licence.covers());
+                    classes.addAll(licence.excludes());
+                }
             }
-        }
-        if (!classes.contains(question.ipClass())) {
-            throw new UnanswerableQuestion("no licence of " + version.agreementId() + " names the class '" + question.ipClass()
-                    + "'" + (classes.isEmpty() ? "; it has no licences" : "; the classes are " + String.join(", ", classes)));
+            if (!classes.contains(question.ipClass())) {
+                throw new UnanswerableQuestion("no licence of " + version.agreementId() + " names the class '" + question.ipClass()
+                        + "'" + (classes.isEmpty() ? "; it has no licences" : "; the classes are " + String.join(", ", classes)));
+            }
         }
         Map<String, EventDefinition> events = version.events();
         String subject = !ex.isExplaining() ? "" : question.licensee() + " for " + question.ipClass()
@@ -68,16 +81,15 @@ public final class LicenceCheck {
         List<Explanation> refusals = new ArrayList<>();
         for (TermInForce inForce : version.terms()) {
             if (!(inForce.term() instanceof Licence licence) || !licence.licensee().equals(question.licensee())) continue;
-            String label = licence.header().label();
             if (licence.excludes().contains(question.ipClass())) {
-                refusals.add(ex.of(() -> label + " excludes " + question.ipClass()).cite(() -> Explanation.Reference.clause(inForce)));
+                refusals.add(ex.of(() -> licence.header().label() + " excludes " + question.ipClass()).cite(() -> Explanation.Reference.clause(inForce)));
                 continue;
             }
             if (!licence.covers().contains(question.ipClass())) continue;
             Optional<String> excludedKind = item.flatMap(p -> version.kinds().lineage(p.kind()).stream()
                     .filter(licence.excludes()::contains).findFirst());
             if (excludedKind.isPresent()) {
-                refusals.add(ex.of(() -> label + " excludes " + excludedKind.get() + ", and " + item.get().name() + " is "
+                refusals.add(ex.of(() -> licence.header().label() + " excludes " + excludedKind.get() + ", and " + item.get().name() + " is "
                         + version.kinds().describe(item.get().kind()) + ": excluded whatever class it is asked under")
                         .cite(() -> Explanation.Reference.clause(inForce)).cite(() -> Explanation.Reference.fact(item.get())));
                 continue;
@@ -89,7 +101,7 @@ public final class LicenceCheck {
             }
             if (licence.subjectsReleasedThrough().isPresent() && item.isPresent()
                     && item.get().on().isAfter(licence.subjectsReleasedThrough().get())) {
-                refusals.add(ex.of(() -> label + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
+                refusals.add(ex.of(() -> licence.header().label() + " covers only subjects released through " + licence.subjectsReleasedThrough().get()
                         + "; " + item.get().name() + " was released on " + item.get().on())
                         .cite(() -> Explanation.Reference.clause(inForce)).cite(() -> Explanation.Reference.fact(item.get())));
                 continue;
@@ -112,7 +124,7 @@ public final class LicenceCheck {
                     + licence.validity().window().through().map(d -> "through " + d).orElse("with no end date")
                     + licence.validity().until().map(c -> ", until " + c).orElse("") + ")"
                     : exclusive ? "LICENSED (exclusive)" : "LICENSED (non-exclusive)";
-            Explanation why = ex.of(() -> verdict + ": " + subject + " under " + label + " from " + licence.licensor())
+            Explanation why = ex.of(() -> verdict + ": " + subject + " under " + licence.header().label() + " from " + licence.licensor())
                     .cite(() -> Explanation.Reference.clause(inForce))
                     .citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)))
                     .because(applies.why()).because(exclusivity);

@@ -171,8 +171,13 @@ public final class AgreementHistory {
         }
 
         private static boolean states(ConsolidatedAgreement version, TermInForce term) {
-            return version.term(term.term().kind(), term.term().name())
-                    .filter(t -> t.term().attributes().equals(term.term().attributes())).isPresent();
+            for (TermInForce stated : version.terms()) {
+                if (stated.term() == term.term()) return true;       // carried over unchanged: the same term, no need to compare
+                if (stated.term().kind() == term.term().kind() && stated.term().name().equals(term.term().name())) {
+                    return stated.term().attributes().equals(term.term().attributes());
+                }
+            }
+            return false;
         }
     }
 

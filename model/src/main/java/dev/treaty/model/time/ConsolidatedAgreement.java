@@ -85,7 +85,10 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
     }
 
     public Optional<TermInForce> term(TermKind kind, String name) {
-        return terms().stream().filter(t -> t.term().kind() == kind && t.term().name().equals(name)).findFirst();
+        for (TermInForce term : terms) {
+            if (term.term().kind() == kind && term.term().name().equals(name)) return Optional.of(term);
+        }
+        return Optional.empty();
     }
 
     public <T extends Term> List<T> termsOf(Class<T> type) {

@@ -12,8 +12,8 @@ function start(context) {
   const server = { command, args: ['lsp'], transport: TransportKind.stdio };
   client = new LanguageClient('treaty', 'Treaty', { run: server, debug: server }, {
     documentSelector: [
+      // files only: the server checks a file together with its folder
       { scheme: 'file', language: 'markdown', pattern: '**/*.treaty.md' },
-      { scheme: 'untitled', language: 'treaty' },
       { scheme: 'file', language: 'treaty' }
     ],
     synchronize: {

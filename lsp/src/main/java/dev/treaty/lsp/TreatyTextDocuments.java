@@ -102,6 +102,7 @@ final class TreatyTextDocuments implements TextDocumentService {
 
     void changedOnDisk(String uri) {
         Path file = Workspace.pathOf(uri);
+        if (file == null) return;
         workspace.changedOnDisk(file);
         check(Workspace.folderOf(file), 0);
     }
@@ -109,6 +110,7 @@ final class TreatyTextDocuments implements TextDocumentService {
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
         Path file = Workspace.pathOf(params.getTextDocument().getUri());
+        if (file == null) return;
         workspace.open(file, params.getTextDocument().getText(), params.getTextDocument().getVersion());
         check(Workspace.folderOf(file), 0);
     }
@@ -117,7 +119,7 @@ final class TreatyTextDocuments implements TextDocumentService {
     public void didChange(DidChangeTextDocumentParams params) {
         Path file = Workspace.pathOf(params.getTextDocument().getUri());
         var changes = params.getContentChanges();
-        if (changes.isEmpty()) return;
+        if (file == null || changes.isEmpty()) return;
         // full sync: the last change is the whole text
         workspace.open(file, changes.getLast().getText(), params.getTextDocument().getVersion() == null ? 0 : params.getTextDocument().getVersion());
         check(Workspace.folderOf(file), debounceMillis);
@@ -126,6 +128,7 @@ final class TreatyTextDocuments implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         Path file = Workspace.pathOf(params.getTextDocument().getUri());
+        if (file == null) return;
         workspace.close(file);
         check(Workspace.folderOf(file), 0);
     }
@@ -178,6 +181,7 @@ final class TreatyTextDocuments implements TextDocumentService {
     private <T> CompletableFuture<T> answer(String uri, Function<Request, T> answer) {
         return CompletableFuture.supplyAsync(() -> {
             Path file = Workspace.pathOf(uri);
+            if (file == null) return null;
             FolderAnalysis analysis = workspace.analysis(Workspace.folderOf(file));
             return analysis.file(file).map(index -> answer.apply(new Request(analysis, index, today()))).orElse(null);
         }, requests);

@@ -18,8 +18,18 @@ final class Workspace {
     private final Map<Path, Integer> versions = new HashMap<>();
     private final Map<Path, FolderAnalysis> analyses = new HashMap<>();
 
+    /**
+     * The file a URI names, or null for what is not a file on this machine (an editor's unsaved
+     * "untitled:" buffer, a malformed URI): Treaty checks folders, so those get no answers.
+     */
     static Path pathOf(String uri) {
-        return Path.of(URI.create(uri)).toAbsolutePath().normalize();
+        try {
+            URI parsed = URI.create(uri);
+            if (!"file".equalsIgnoreCase(parsed.getScheme())) return null;
+            return Path.of(parsed).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
     }
 
     static String uriOf(Path path) {

@@ -131,6 +131,12 @@ class ConversationGoldenTest {
             var text = lsp.server.getTextDocumentService();
             String original = Files.readString(folder.resolve(AMENDMENT));
 
+            // an unsaved buffer is in no folder: no answers, and the server goes on
+            text.didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                    new org.eclipse.lsp4j.TextDocumentItem("untitled:Untitled-1", "markdown", 1, original)));
+            assertThat(LspSession.await(text.hover(new HoverParams(new TextDocumentIdentifier("untitled:Untitled-1"), new Position(0, 0)))))
+                    .isNull();
+
             // an amendment that strikes a clause the agreement does not have: reported where the strike is
             lsp.change(AMENDMENT, original.replace("## 3.2 Non-API products", "## 3.9 Non-API products"));
             lsp.awaitDiagnostics(AMENDMENT);

@@ -1,6 +1,5 @@
 package dev.treaty.cli;
 
-import dev.treaty.language.Limits;
 import dev.treaty.language.TermFormatter;
 import dev.treaty.model.AgreementFolder;
 import picocli.CommandLine.Command;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,15 +76,9 @@ final class FmtCommand implements Callable<Integer> {
     }
 
     private static String read(Path file) {
-        try {
-            if (Files.size(file) > Limits.SOURCE_CHARS_MAX) {
-                throw new BadInputException(file + ": file is larger than " + Limits.SOURCE_CHARS_MAX + " bytes; nothing was formatted");
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(file + ": file is not UTF-8 text; nothing was formatted");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read file: " + e.getMessage());
-        }
+        dev.treaty.language.Diagnostics problems = new dev.treaty.language.Diagnostics();
+        return AgreementFolder.read(file, problems).orElseThrow(() -> new BadInputException(
+                problems.sorted().getFirst().at().file() + ": " + problems.sorted().getFirst().message() + "; nothing was formatted"));
     }
+
 }

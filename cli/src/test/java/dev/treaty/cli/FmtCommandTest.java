@@ -70,4 +70,15 @@ class FmtCommandTest {
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("no such file or folder");
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedAndLeftAlone(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("latin1.treaty.md");
+        byte[] bytes = {'#', ' ', (byte) 0xE9, '\n'};
+        Files.write(file, bytes);
+        Cli.Result refused = Cli.run("fmt", file.toString());
+        assertThat(refused.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("latin1.treaty.md: file is not UTF-8 text; nothing was formatted");
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
 }

@@ -234,7 +234,11 @@ public final class AgreementFolder {
         return files;
     }
 
-    private static Optional<String> read(Path file, Diagnostics diagnostics) {
+    /**
+     * A file's text, read as every reader of agreements reads it: at most {@link Limits#SOURCE_CHARS_MAX}
+     * bytes, UTF-8 only; a file that cannot be read is reported to {@code diagnostics} and gives nothing.
+     */
+    public static Optional<String> read(Path file, Diagnostics diagnostics) {
         try {
             if (Files.size(file) > Limits.SOURCE_CHARS_MAX) {
                 diagnostics.error(SourcePosition.of(file, 1, 1), "", "file is larger than " + Limits.SOURCE_CHARS_MAX + " bytes");

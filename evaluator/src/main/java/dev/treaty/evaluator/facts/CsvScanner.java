@@ -43,8 +43,9 @@ final class CsvScanner implements AutoCloseable {
     private int limit;
     private boolean eof;
     private long consumed;                    // bytes before buffer[0]
-    private long line = 1;                    // the line the next row starts on
+    private long line;                        // the line the next row starts on
     private long rowLine;
+    private long rowStart;
 
     private byte[] scratch = new byte[256];   // unescaped quoted fields
     private final byte[][] source = new byte[FIELDS_MAX][];
@@ -59,7 +60,13 @@ final class CsvScanner implements AutoCloseable {
     private long lastHash;
 
     CsvScanner(InputStream in) {
+        this(in, 1);
+    }
+
+    /** Reads rows from {@code in}, numbering lines from {@code firstLine} (a part of a file read on its own). */
+    CsvScanner(InputStream in, long firstLine) {
         this.in = in;
+        this.line = firstLine;
     }
 
     long bytesRead() {
@@ -71,6 +78,16 @@ final class CsvScanner implements AutoCloseable {
         return rowLine;
     }
 
+    /** Where the current row starts, in bytes from the start of the input. */
+    long rowStart() {
+        return rowStart;
+    }
+
+    /** The line the next row starts on. */
+    long nextLine() {
+        return line;
+    }
+
     int fieldCount() {
         return fields;
     }
@@ -79,6 +96,7 @@ final class CsvScanner implements AutoCloseable {
     boolean next() throws IOException {
         if (position >= limit && !fill()) return false;
         rowLine = line;
+        rowStart = consumed + position;
         fields = 0;
         int scratchUsed = 0;
         int at = position;

@@ -5,35 +5,41 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Finds repeated ids among revenue lines in bounded memory, for files of any size: each id is
- * kept as a 128-bit hash with a hash of its line's content; batches are sorted in memory and
- * spilled to temporary files, then merged. A later line with an id already seen is a duplicate
- * when its content is the same (it is skipped) and a conflict when it differs (it is an error).
+ * Finds repeated ids among revenue lines in bounded memory, for files of any size, with several
+ * threads recording ids at once. Each id is kept as a 128-bit hash with a hash of its line's
+ * content and the line's ordinal. A later line with an id already seen is a duplicate when its
+ * content is the same as the first line's (it is skipped) and a conflict when it differs (an error).
  *
- * <p>Design notes. A batch is sorted as one {@code long[]} of keys, each the top bits of the id's
- * hash with the record's index in the low {@link #INDEX_BITS} bits, so the sort is a primitive
- * one and allocates nothing; records whose keys share the top bits are compared in full. Lines
- * are named by an ordinal that grows as they are read; the duplicates come back in ordinal order,
- * so a second pass over the files skips them while streaming.
+ * <p>Design notes. Records are partitioned by the leading bits of the id's hash, so two lines with
+ * the same id always meet in the same partition, and each partition is checked on its own: no
+ * global sort and no merge. Each {@link Writer} (one per thread, one per consecutive part of the
+ * input) buffers a small block per partition and appends full blocks to its own nameless spill
+ * file. {@link #finish} then takes the partitions in parallel: a partition's records are read back
+ * writer by writer, which is the order of the input, and put in an open-addressing table keyed by
+ * the id hash; the first line of an id is the one in the table. The number of partitions is chosen
+ * from the expected number of records so that one partition's table stays small (a few megabytes).
  */
 final class DuplicateFinder implements AutoCloseable {
 
-    static final int INDEX_BITS = 21;
-    /** Records sorted in memory before a spill: 1M records take 40 MB (five long arrays); larger runs were not faster. */
-    static final int RUN_RECORDS_MAX = 1 << (INDEX_BITS - 1);
     /** Conflicts reported before the rest are only counted. */
     static final int CONFLICTS_MAX = 1_000;
-    private static final long PREFIX_MASK = -1L << INDEX_BITS;
-    private static final int RECORD_BYTES = 32;
+    /** Records a partition is sized for: its records and table then take about 20 MB. */
+    static final long PARTITION_RECORDS = 1L << 19;
+    /** Partitions checked at once, at most: with the size above, the heap they need stays near 80 MB on any machine. */
+    static final int CHECKERS_MAX = 4;
+    /** Partition bits at most: 4,096 partitions. */
+    static final int PARTITION_BITS_MAX = 12;
+    /** The blocks of all partitions of one writer take at most this many bytes of heap. */
+    private static final long WRITER_BUFFER_BYTES = 16L << 20;
+    private static final int RECORD_LONGS = 4;
+    private static final int RECORD_BYTES = RECORD_LONGS * Long.BYTES;
 
     /** A conflict: the line {@code ordinal} reuses the id of the line {@code firstOrdinal} with other content. */
     record Conflict(long ordinal, long firstOrdinal) {
@@ -43,62 +49,256 @@ final class DuplicateFinder implements AutoCloseable {
     record Found(LongRuns.Reader duplicates, List<Conflict> conflicts, long conflictCount) {
     }
 
-    /** The first buffers' size: a small file should not pay for the largest run (40 MB zeroed per read). */
-    static final int RUN_RECORDS_FIRST = 4096;
+    private final int partitionBits;
+    private final int blockRecords;
+    private final List<Writer> writers = new ArrayList<>();
+    private final int duplicatesBatch;
 
-    private final int runRecordsMax;
-    private long[] high;
-    private long[] low;
-    private long[] content;
-    private long[] ordinal;
-    private long[] keys;
-    private int buffered;
-    private final List<FileChannel> runs = new ArrayList<>();
-
-    DuplicateFinder() {
-        this(RUN_RECORDS_MAX);
+    /** A finder sized for about {@code expectedRecords} records (an overestimate costs little). */
+    static DuplicateFinder forRecords(long expectedRecords) {
+        int bits = 0;
+        while (bits < PARTITION_BITS_MAX && (PARTITION_RECORDS << bits) < expectedRecords) bits++;
+        return new DuplicateFinder(bits, (int) Math.clamp(WRITER_BUFFER_BYTES / ((long) RECORD_BYTES << bits), 16, 4096));
     }
 
-    DuplicateFinder(int runRecordsMax) {
-        if (runRecordsMax < 1 || runRecordsMax > 1 << INDEX_BITS) throw new IllegalArgumentException("runRecordsMax: " + runRecordsMax);
-        this.runRecordsMax = runRecordsMax;
-        int first = Math.min(runRecordsMax, RUN_RECORDS_FIRST);
-        high = new long[first];
-        low = new long[first];
-        content = new long[first];
-        ordinal = new long[first];
-        keys = new long[first];
+    /**
+     * @param partitionBits the partitions are the first {@code partitionBits} bits of the id hash
+     * @param blockRecords  records a writer buffers per partition before it spills them to its file
+     */
+    DuplicateFinder(int partitionBits, int blockRecords) {
+        if (partitionBits < 0 || partitionBits > PARTITION_BITS_MAX) throw new IllegalArgumentException("partitionBits: " + partitionBits);
+        if (blockRecords < 1) throw new IllegalArgumentException("blockRecords: " + blockRecords);
+        this.partitionBits = partitionBits;
+        this.blockRecords = blockRecords;
+        this.duplicatesBatch = 1 << 20;
     }
 
-    void add(long lineOrdinal, String id, long contentHash) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        add(lineOrdinal, bytes, 0, bytes.length, contentHash);
+    /**
+     * A writer for the next part of the input: the ordinals it is given must grow, and all be above
+     * those of the writers made before it. One thread uses it.
+     */
+    synchronized Writer writer() {
+        Writer writer = new Writer();
+        writers.add(writer);
+        return writer;
     }
 
-    /** Adds the id held in {@code bytes[start, end)}, without making a String of it. Ordinals must grow. */
-    void add(long lineOrdinal, byte[] bytes, int start, int end, long contentHash) {
-        add(lineOrdinal, idHigh(bytes, start, end), idLow(bytes, start, end), contentHash);
+    /** Records one thread's part of the input. */
+    final class Writer {
+        private final long[][] blocks = new long[1 << partitionBits][];
+        private final int[] filled = new int[1 << partitionBits];
+        /** The spill-file offsets of each partition's full blocks, in the order written. */
+        private final long[][] spilled = new long[1 << partitionBits][];
+        private final int[] spilledCount = new int[1 << partitionBits];
+        private FileChannel file;
+        private long fileEnd;
+        private ByteBuffer out;
+        private boolean discarded;
+
+        void add(long lineOrdinal, byte[] bytes, int start, int end, long contentHash) {
+            add(lineOrdinal, idHigh(bytes, start, end), idLow(bytes, start, end), contentHash);
+        }
+
+        void add(long lineOrdinal, String id, long contentHash) {
+            byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+            add(lineOrdinal, bytes, 0, bytes.length, contentHash);
+        }
+
+        void add(long lineOrdinal, long idHigh, long idLow, long contentHash) {
+            int p = partitionBits == 0 ? 0 : (int) (idHigh >>> (64 - partitionBits));
+            long[] block = blocks[p];
+            if (block == null) block = blocks[p] = new long[Math.min(blockRecords, 64) * RECORD_LONGS];
+            int at = filled[p] * RECORD_LONGS;
+            if (at == block.length) {
+                if (block.length < blockRecords * RECORD_LONGS) {
+                    block = blocks[p] = Arrays.copyOf(block, Math.min(blockRecords, filled[p] * 2) * RECORD_LONGS);
+                } else {
+                    spill(p, block);
+                    at = 0;
+                }
+            }
+            block[at] = idHigh;
+            block[at + 1] = idLow;
+            block[at + 2] = contentHash;
+            block[at + 3] = lineOrdinal;
+            filled[p]++;
+        }
+
+        private void spill(int p, long[] block) {
+            try {
+                if (file == null) {
+                    file = SpillFiles.create("treaty-ids-");
+                    out = ByteBuffer.allocate(blockRecords * RECORD_BYTES);
+                }
+                out.clear();
+                out.asLongBuffer().put(block, 0, filled[p] * RECORD_LONGS);
+                out.limit(filled[p] * RECORD_BYTES);
+                long offset = fileEnd;
+                while (out.hasRemaining()) fileEnd += file.write(out, fileEnd);
+                if (spilled[p] == null) spilled[p] = new long[4];
+                else if (spilledCount[p] == spilled[p].length) spilled[p] = Arrays.copyOf(spilled[p], spilledCount[p] * 2);
+                spilled[p][spilledCount[p]++] = offset;
+                filled[p] = 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot spill ids to a temporary file", e);
+            }
+        }
+
+        /** Drops what this writer recorded: its part of the input turned out not to be read as written. */
+        void discard() {
+            discarded = true;
+            Arrays.fill(blocks, null);
+            close();
+        }
+
+        private int records(int p) {
+            return spilledCount[p] * blockRecords + filled[p];
+        }
+
+        /** Appends partition {@code p}'s records, in the order added, to {@code into} from {@code at}. */
+        private int read(int p, long[] into, int at, ByteBuffer buffer) throws IOException {
+            for (int b = 0; b < spilledCount[p]; b++) {
+                buffer.clear();
+                long position = spilled[p][b];
+                while (buffer.hasRemaining()) {
+                    int read = file.read(buffer, position);
+                    if (read < 0) throw new IOException("a spill file ended early");
+                    position += read;
+                }
+                buffer.flip();
+                buffer.asLongBuffer().get(into, at, blockRecords * RECORD_LONGS);
+                at += blockRecords * RECORD_LONGS;
+            }
+            if (filled[p] > 0) {
+                System.arraycopy(blocks[p], 0, into, at, filled[p] * RECORD_LONGS);
+                at += filled[p] * RECORD_LONGS;
+            }
+            return at;
+        }
+
+        private void close() {
+            if (file == null) return;
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // a nameless file: the system takes it back when the process ends anyway
+            }
+            file = null;
+        }
     }
 
-    /** Adds an id already hashed with {@link #idHigh} and {@link #idLow} (on another thread, say). */
-    void add(long lineOrdinal, long idHigh, long idLow, long contentHash) {
-        if (buffered == high.length) grow();
-        int i = buffered++;
-        high[i] = idHigh;
-        low[i] = idLow;
-        content[i] = contentHash;
-        ordinal[i] = lineOrdinal;
-        if (buffered == runRecordsMax) spill();
+    /** The duplicates, readable in ascending order, and the conflicts (the first by ordinal); uses the parts' threads. */
+    Found finish() {
+        List<Writer> live = writers.stream().filter(w -> !w.discarded).toList();
+        LongRuns duplicates = new LongRuns(duplicatesBatch);
+        long[] conflictCount = new long[1];
+        int partitions = 1 << partitionBits;
+        @SuppressWarnings("unchecked")
+        List<Conflict>[] conflicts = new List[partitions];
+        AtomicInteger next = new AtomicInteger();
+        Runnable checker = () -> {
+            for (int p = next.getAndIncrement(); p < partitions; p = next.getAndIncrement()) {
+                conflicts[p] = check(p, live, duplicates, conflictCount);
+            }
+        };
+        int threads = Math.min(partitions, Math.min(CHECKERS_MAX, Runtime.getRuntime().availableProcessors()));
+        List<Thread> helpers = new ArrayList<>();
+        Throwable[] failure = {null};
+        for (int t = 1; t < threads; t++) {
+            helpers.add(Thread.ofPlatform().name("treaty-id-check").daemon().start(() -> {
+                try {
+                    checker.run();
+                } catch (Throwable e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }));
+        }
+        checker.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while looking for repeated ids", e);
+            }
+        }
+        if (failure[0] instanceof RuntimeException runtime) throw runtime;
+        if (failure[0] instanceof Error error) throw error;
+        List<Conflict> first = Arrays.stream(conflicts).flatMap(List::stream)
+                .sorted(Comparator.comparingLong(Conflict::ordinal)).limit(CONFLICTS_MAX).toList();
+        return new Found(duplicates.finish(), first, conflictCount[0]);
     }
 
-    /** Doubles the buffers, up to the run size; a full run is spilled before this is needed again. */
-    private void grow() {
-        int size = Math.min(runRecordsMax, high.length * 2);
-        high = Arrays.copyOf(high, size);
-        low = Arrays.copyOf(low, size);
-        content = Arrays.copyOf(content, size);
-        ordinal = Arrays.copyOf(ordinal, size);
-        keys = new long[size];
+    /** Checks one partition: its records in input order through a table of the ids seen. */
+    private List<Conflict> check(int p, List<Writer> live, LongRuns duplicates, long[] conflictCount) {
+        long total = 0;
+        for (Writer w : live) total += w.records(p);
+        if (total == 0) return List.of();
+        if (total > Integer.MAX_VALUE / RECORD_LONGS) throw new IllegalStateException("too many ids in one partition: " + total);
+        int n = (int) total;
+        long[] records = new long[n * RECORD_LONGS];
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(blockRecords * RECORD_BYTES);
+            int at = 0;
+            for (Writer w : live) at = w.read(p, records, at, buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ids back from a temporary file", e);
+        }
+        int[] table = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+        int mask = table.length - 1;
+        List<Conflict> conflicts = new ArrayList<>();
+        long[] repeats = new long[64];
+        int repeatCount = 0;
+        long found = 0;
+        for (int i = 0; i < n; i++) {
+            int r = i * RECORD_LONGS;
+            long high = records[r];
+            long low = records[r + 1];
+            int slot = (int) (low ^ (low >>> 32)) & mask;
+            while (true) {
+                int known = table[slot];
+                if (known == 0) {
+                    table[slot] = i + 1;
+                    break;
+                }
+                int k = (known - 1) * RECORD_LONGS;
+                if (records[k] == high && records[k + 1] == low) {
+                    if (records[k + 2] != records[r + 2]) {
+                        found++;
+                        if (conflicts.size() < CONFLICTS_MAX) conflicts.add(new Conflict(records[r + 3], records[k + 3]));
+                    }
+                    if (repeatCount == repeats.length) repeats = Arrays.copyOf(repeats, repeatCount * 2);
+                    repeats[repeatCount++] = records[r + 3];     // a repeat is skipped; a conflicting line is not counted either
+                    if (repeatCount == 1 << 16) {
+                        add(duplicates, repeats, repeatCount);
+                        repeatCount = 0;
+                    }
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        add(duplicates, repeats, repeatCount);
+        if (found > 0) {
+            synchronized (conflictCount) {
+                conflictCount[0] += found;
+            }
+        }
+        return conflicts;
+    }
+
+    private static void add(LongRuns duplicates, long[] repeats, int count) {
+        if (count == 0) return;
+        synchronized (duplicates) {
+            for (int i = 0; i < count; i++) duplicates.add(repeats[i]);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Writer writer : writers) writer.close();
     }
 
     static long idHigh(byte[] bytes, int start, int end) {
@@ -107,219 +307,6 @@ final class DuplicateFinder implements AutoCloseable {
 
     static long idLow(byte[] bytes, int start, int end) {
         return hash(bytes, start, end, 0xC2B2AE3D27D4EB4FL);
-    }
-
-    /** The duplicates, ascending, and the conflicts; reads the spilled runs once. */
-    Found finish() {
-        Scan scan = new Scan(runRecordsMax);
-        if (runs.isEmpty()) {
-            sortBuffer();
-            for (int k = 0; k < buffered; k++) {
-                int i = (int) (keys[k] & ~PREFIX_MASK);
-                scan.accept(high[i], low[i], content[i], ordinal[i]);
-            }
-        } else {
-            spill();
-            try (Merge merge = new Merge(runs)) {
-                merge.forEach(scan);
-            }
-        }
-        buffered = 0;
-        return scan.finish();
-    }
-
-    /** Sorts the buffer's keys: by the id hash's top bits, then by insertion order (so by ordinal). */
-    private void sortBuffer() {
-        for (int i = 0; i < buffered; i++) keys[i] = (high[i] & PREFIX_MASK) | i;
-        Arrays.sort(keys, 0, buffered);
-    }
-
-    private void spill() {
-        if (buffered == 0) return;
-        sortBuffer();
-        try {
-            FileChannel channel = SpillFiles.create("treaty-ids-");
-            runs.add(channel);
-            ByteBuffer out = ByteBuffer.allocateDirect(RECORD_BYTES * 8192);
-            for (int k = 0; k < buffered; k++) {
-                int i = (int) (keys[k] & ~PREFIX_MASK);
-                out.putLong(high[i]).putLong(low[i]).putLong(content[i]).putLong(ordinal[i]);
-                if (!out.hasRemaining()) drain(out, channel);
-            }
-            drain(out, channel);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill ids to a temporary file", e);
-        }
-        buffered = 0;
-    }
-
-    private static void drain(ByteBuffer out, FileChannel channel) throws IOException {
-        out.flip();
-        while (out.hasRemaining()) channel.write(out);
-        out.clear();
-    }
-
-    @Override
-    public void close() {
-        for (FileChannel run : runs) {
-            try {
-                run.close();
-            } catch (IOException ignored) {
-                // a nameless file: the system takes it back when the process ends anyway
-            }
-        }
-    }
-
-    /** Receives records in (id prefix, ordinal) order. */
-    private interface RecordSink {
-        void accept(long high, long low, long content, long ordinal);
-    }
-
-    /**
-     * Walks the sorted records in groups that share an id prefix (almost always one id); within a
-     * group the first line with each full id is the original, and later ones are repeats.
-     */
-    private static final class Scan implements RecordSink {
-        private final LongRuns duplicates;
-        private final List<Conflict> conflicts = new ArrayList<>();
-        private long conflictCount;
-        private long prefix = 0x5555_5555_5555_5555L;
-        private long[] groupHigh = new long[4];
-        private long[] groupLow = new long[4];
-        private long[] groupContent = new long[4];
-        private long[] groupOrdinal = new long[4];
-        private int group;
-
-        Scan(int batch) {
-            duplicates = new LongRuns(batch);
-        }
-
-        @Override
-        public void accept(long high, long low, long content, long ordinal) {
-            long p = high & PREFIX_MASK;
-            if (p != prefix || group == 0) {
-                prefix = p;
-                group = 0;
-            }
-            for (int g = 0; g < group; g++) {
-                if (groupHigh[g] == high && groupLow[g] == low) {
-                    if (groupContent[g] != content) {
-                        if (conflicts.size() < CONFLICTS_MAX) conflicts.add(new Conflict(ordinal, groupOrdinal[g]));
-                        conflictCount++;
-                    }
-                    duplicates.add(ordinal);         // a repeat is skipped; a conflicting line is not counted either
-                    return;
-                }
-            }
-            if (group == groupHigh.length) {
-                groupHigh = Arrays.copyOf(groupHigh, group * 2);
-                groupLow = Arrays.copyOf(groupLow, group * 2);
-                groupContent = Arrays.copyOf(groupContent, group * 2);
-                groupOrdinal = Arrays.copyOf(groupOrdinal, group * 2);
-            }
-            groupHigh[group] = high;
-            groupLow[group] = low;
-            groupContent[group] = content;
-            groupOrdinal[group] = ordinal;
-            group++;
-        }
-
-        Found finish() {
-            return new Found(duplicates.finish(), List.copyOf(conflicts), conflictCount);
-        }
-    }
-
-    /** A k-way merge of sorted runs, in (id prefix, ordinal) order. */
-    private static final class Merge implements AutoCloseable {
-        private static final class Run {
-            final FileChannel channel;
-            final ByteBuffer buffer = ByteBuffer.allocateDirect(RECORD_BYTES * 4096);
-            long position;
-            long high;
-            long low;
-            long content;
-            long ordinal;
-
-            Run(FileChannel channel) {
-                this.channel = channel;
-                buffer.flip();
-            }
-
-            boolean advance() throws IOException {
-                if (buffer.remaining() < RECORD_BYTES) {
-                    buffer.compact();
-                    int read;
-                    while (buffer.position() < RECORD_BYTES && (read = channel.read(buffer, position)) > 0) {
-                        position += read;       // positional reads: the channel is shared with no one, but its position is not ours
-                    }
-                    buffer.flip();
-                    if (buffer.remaining() < RECORD_BYTES) return false;
-                }
-                high = buffer.getLong();
-                low = buffer.getLong();
-                content = buffer.getLong();
-                ordinal = buffer.getLong();
-                return true;
-            }
-        }
-
-        private final List<Run> all = new ArrayList<>();
-        private final PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> {
-            int byPrefix = Long.compare(a.high & PREFIX_MASK, b.high & PREFIX_MASK);
-            return byPrefix != 0 ? byPrefix : Long.compare(a.ordinal, b.ordinal);
-        });
-
-        Merge(List<FileChannel> channels) {
-            try {
-                for (FileChannel channel : channels) {
-                    Run run = new Run(channel);
-                    all.add(run);
-                    if (run.advance()) heads.add(run);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Runs merged by a linear scan of their heads when they are few (no comparator, no heap), else by a heap. */
-        private static final int LINEAR_RUNS_MAX = 16;
-
-        void forEach(RecordSink sink) {
-            try {
-                if (all.size() <= LINEAR_RUNS_MAX) {
-                    Run[] live = heads.toArray(new Run[0]);
-                    int count = live.length;
-                    while (count > 0) {
-                        int best = 0;
-                        long bestPrefix = live[0].high & PREFIX_MASK;
-                        for (int r = 1; r < count; r++) {
-                            long prefix = live[r].high & PREFIX_MASK;
-                            if (prefix < bestPrefix || prefix == bestPrefix && live[r].ordinal < live[best].ordinal) {
-                                best = r;
-                                bestPrefix = prefix;
-                            }
-                        }
-                        Run run = live[best];
-                        sink.accept(run.high, run.low, run.content, run.ordinal);
-                        if (!run.advance()) live[best] = live[--count];
-                    }
-                    heads.clear();
-                    return;
-                }
-                while (!heads.isEmpty()) {
-                    Run run = heads.poll();
-                    sink.accept(run.high, run.low, run.content, run.ordinal);
-                    if (run.advance()) heads.add(run);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            // the channels are the finder's: it closes them
-        }
     }
 
     /** A 64-bit hash of the bytes (a multiply-xorshift mix), seeded so that two seeds give a 128-bit hash. */

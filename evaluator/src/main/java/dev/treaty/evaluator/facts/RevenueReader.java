@@ -2,15 +2,22 @@ package dev.treaty.evaluator.facts;
 
 import dev.treaty.language.Limits;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +26,14 @@ import java.util.function.Consumer;
  * {@code product}, {@code kind}, {@code category}, {@code cloud}, {@code region} and
  * {@code segment} are optional; other columns are ignored. Lines are handed to a consumer as they
  * are read, so a file of any size passes through in bounded memory; repeated ids are found on
- * disk-backed sorted runs, not in a growing in-memory set.
+ * disk-backed partitions, not in a growing in-memory set.
+ *
+ * <p>A large file read into a {@link RevenueSink} is parsed by every core at once: it is cut into
+ * parts at line ends, each part is parsed into its own {@linkplain RevenueSink#fork fork} of the
+ * sink, and the forks are joined in order. A cut may fall inside a quoted value that holds a line
+ * end; so a part is used only if the part before it, which was read from a true start, ended
+ * exactly where it begins. Otherwise the part before reads on through it, and its own reading is
+ * dropped. The result, the lines' numbers and the errors are those of reading the file in one go.
  */
 public final class RevenueReader {
 
@@ -28,7 +42,16 @@ public final class RevenueReader {
             "supersedes", "recorded");
     /** Amounts are exact to a millionth of the currency unit. */
     public static final int AMOUNT_SCALE = 6;
+    /** Revenue files in one read, at most (a line's ordinal holds the file's index in 15 bits). */
+    public static final int FILES_MAX = (1 << 15) - 1;
     private static final long MICROS = 1_000_000L;
+    /**
+     * A file smaller than this is read by one thread: below it, starting threads costs more than it
+     * saves. The build's tests set it to 1 byte, so that every test of a settlement reads in parts.
+     */
+    static final long SPLIT_BYTES_MIN = Long.getLong("treaty.csv.splitBytesMin", 8L << 20);
+    /** Parts of one file, at most: a line's ordinal holds the part in 8 bits. */
+    static final int PARTS_MAX = 64;
 
     /** Told how far a read has got, so a terminal can show progress. */
     public interface Progress {
@@ -39,6 +62,32 @@ public final class RevenueReader {
 
     /** What a read did: how many lines it passed on, how many repeated lines it skipped, and the bad lines. */
     public record Result(long lines, long duplicates, List<FactError> errors) {
+    }
+
+    /**
+     * Where a read may cut each file, and how the id search is sized; tests choose both to put
+     * cuts everywhere and make every search spill.
+     */
+    record Tuning(Cuts cuts, int partitionBits, int blockRecords) {
+        static final Tuning DEFAULT = new Tuning(Cuts.BY_CORES, -1, -1);
+
+        DuplicateFinder finder(long expectedRecords) {
+            return partitionBits < 0 ? DuplicateFinder.forRecords(expectedRecords) : new DuplicateFinder(partitionBits, blockRecords);
+        }
+    }
+
+    /** Chooses the byte offsets near which a file is cut (each moved to the next line start). */
+    interface Cuts {
+        long[] near(long dataStart, long size);
+
+        /** One part per core for a file of at least {@link #SPLIT_BYTES_MIN}. */
+        Cuts BY_CORES = (dataStart, size) -> {
+            int parts = Math.min(PARTS_MAX, Runtime.getRuntime().availableProcessors());
+            if (parts < 2 || size - dataStart < SPLIT_BYTES_MIN) return new long[0];
+            long[] cuts = new long[parts - 1];
+            for (int k = 1; k < parts; k++) cuts[k - 1] = dataStart + (size - dataStart) * k / parts;
+            return cuts;
+        };
     }
 
     private static final Map<String, Boolean> CURRENCIES = new ConcurrentHashMap<>();
@@ -54,22 +103,28 @@ public final class RevenueReader {
      * pass over the ids, without the repeats.
      */
     public static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress) {
-        return read(files, consumer, progress, DuplicateFinder.RUN_RECORDS_MAX);
+        return read(files, consumer, progress, Tuning.DEFAULT);
     }
 
-    static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress, int runRecordsMax) {
-        if (consumer instanceof RevenueSink sink) return readOnce(files, sink, progress, runRecordsMax);
-        List<FactError> errors = new java.util.ArrayList<>();
+    static Result read(List<Path> files, Consumer<RevenueLine> consumer, Progress progress, Tuning tuning) {
+        if (files.size() > FILES_MAX) {
+            return new Result(0, 0, List.of(new FactError(files.get(0), 0, "", "more than " + FILES_MAX + " revenue files in one read")));
+        }
+        if (consumer instanceof RevenueSink sink) return readOnce(files, sink, progress, tuning);
+        List<FactError> errors = new ArrayList<>();
         long[] counts = new long[2];
-        try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
+        List<long[]> starts = new ArrayList<>();
+        try (DuplicateFinder finder = tuning.finder(expectedRecords(files))) {
+            DuplicateFinder.Writer ids = finder.writer();
             boolean anyIds = false;
             for (int i = 0; i < files.size(); i++) {
                 int fileIndex = i;
-                anyIds |= rows(files.get(i), new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
+                starts.add(new long[]{0});
+                anyIds |= rows(files.get(i), new ArrayList<>(), Progress.NONE, (columns, row, number) -> {
                     int at = columns.index()[4];
                     if (at < 0 || at >= row.fieldCount() || row.isEmpty(at)) return;
-                    if (columns.line(row, new FactSource(files.get(fileIndex), number), new java.util.ArrayList<>()) == null) return;
-                    finder.add(ordinal(fileIndex, number), row.bytes(at), row.start(at), row.end(at), columns.lastContentHash);
+                    if (columns.line(row, new FactSource(files.get(fileIndex), number), new ArrayList<>()) == null) return;
+                    ids.add(ordinal(fileIndex, 0, number), row.bytes(at), row.start(at), row.end(at), columns.lastContentHash);
                 });
             }
             DuplicateFinder.Found found = anyIds ? finder.finish() : null;
@@ -78,7 +133,7 @@ public final class RevenueReader {
                     int fileIndex = i;
                     Path file = files.get(i);
                     rows(file, errors, progress, (columns, row, number) -> {
-                        if (skip.contains(ordinal(fileIndex, number))) {
+                        if (skip.contains(ordinal(fileIndex, 0, number))) {
                             counts[1]++;
                             return;
                         }
@@ -89,7 +144,7 @@ public final class RevenueReader {
                     });
                 }
             }
-            if (found != null) addConflicts(found, files, errors, counts);
+            if (found != null) addConflicts(found, files, starts, errors, counts);
         }
         return new Result(counts[0], counts[1], sorted(errors));
     }
@@ -104,7 +159,7 @@ public final class RevenueReader {
      * the store keys facts by id and tells a repeat from a conflict itself.
      */
     public static Result readKeyed(List<Path> files, KeyedConsumer consumer, Progress progress) {
-        List<FactError> errors = new java.util.ArrayList<>();
+        List<FactError> errors = new ArrayList<>();
         long[] count = {0};
         for (Path file : files) {
             rows(file, errors, progress, (columns, row, number) -> {
@@ -117,75 +172,47 @@ public final class RevenueReader {
         return new Result(count[0], 0, sorted(errors));
     }
 
-    /**
-     * One reading of every file: each good line goes to the sink as it is read, and its id (if
-     * any) to the duplicate finder; only if some id repeats are the files read again, to retract
-     * the repeats.
-     */
-    private static Result readOnce(List<Path> files, RevenueSink sink, Progress progress, int runRecordsMax) {
-        List<FactError> errors = new java.util.ArrayList<>();
-        long[] counts = new long[2];
-        try (DuplicateFinder finder = new DuplicateFinder(runRecordsMax)) {
-            // Two cores: this thread parses (scanning, fields, hashes); the caller's thread takes the
-            // parsed batches, records the ids and feeds the sink, so neither waits for the other.
-            java.util.concurrent.BlockingQueue<Batch> parsed = new java.util.concurrent.ArrayBlockingQueue<>(8);
-            boolean[] anyIds = {false};
-            Throwable[] failure = {null};
-            Thread parser = Thread.ofPlatform().name("treaty-csv-parser").daemon().start(() -> {
-                Batch[] batch = {new Batch()};
-                try {
-                    for (int i = 0; i < files.size(); i++) {
-                        int fileIndex = i;
-                        Path file = files.get(i);
-                        anyIds[0] |= rows(file, errors, progress, (columns, row, number) -> {
-                            RevenueLine line = columns.line(row, new FactSource(file, number), errors);
-                            if (line == null) return;
-                            int at = columns.index()[4];
-                            boolean hasId = at >= 0 && at < row.fieldCount() && !row.isEmpty(at);
-                            batch[0].add(line, ordinal(fileIndex, number), hasId,
-                                    hasId ? DuplicateFinder.idHigh(row.bytes(at), row.start(at), row.end(at)) : 0,
-                                    hasId ? DuplicateFinder.idLow(row.bytes(at), row.start(at), row.end(at)) : 0,
-                                    columns.lastContentHash);
-                            if (batch[0].size == Batch.SIZE) {
-                                put(parsed, batch[0]);
-                                batch[0] = new Batch();
-                            }
-                        });
-                    }
-                    put(parsed, batch[0]);
-                } catch (Throwable t) {
-                    failure[0] = t;
-                } finally {
-                    put(parsed, Batch.END);
-                }
-            });
+    /** Records with ids a search may meet, at most: the shortest line with an id takes about 16 bytes. */
+    private static long expectedRecords(List<Path> files) {
+        long bytes = 0;
+        for (Path file : files) {
             try {
-                for (Batch batch = parsed.take(); batch != Batch.END; batch = parsed.take()) {
-                    for (int k = 0; k < batch.size; k++) {
-                        if (batch.hasId[k]) finder.add(batch.ordinal[k], batch.high[k], batch.low[k], batch.content[k]);
-                        sink.accept(batch.lines[k]);
-                    }
-                    counts[0] += batch.size;
-                }
-                parser.join();
-            } catch (InterruptedException e) {
-                parser.interrupt();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading revenue", e);
+                bytes += Files.size(file);
+            } catch (IOException | UnsupportedOperationException e) {
+                // reported when the file is read
             }
-            if (failure[0] instanceof RuntimeException runtime) throw runtime;
-            if (failure[0] instanceof Error error) throw error;
-            boolean idsSeen = anyIds[0];
-            if (!idsSeen) return new Result(counts[0], 0, sorted(errors));
+        }
+        return bytes / 16;
+    }
+
+    /**
+     * One reading of every file, each large one by all cores at once: each good line goes to the
+     * sink (or a fork of it) as it is read, and its id (if any) to the duplicate finder; only if
+     * some id repeats are the files read again, to retract the repeats.
+     */
+    private static Result readOnce(List<Path> files, RevenueSink sink, Progress progress, Tuning tuning) {
+        List<FactError> errors = new ArrayList<>();
+        long[] counts = new long[2];
+        boolean anyIds = false;
+        List<long[]> starts = new ArrayList<>();
+        try (DuplicateFinder finder = tuning.finder(expectedRecords(files))) {
+            for (int i = 0; i < files.size(); i++) {
+                FileRead read = readFile(i, files.get(i), sink, finder, progress, tuning, errors);
+                counts[0] += read.lines();
+                anyIds |= read.hasIds();
+                starts.add(read.partStarts());
+            }
+            if (!anyIds) return new Result(counts[0], 0, sorted(errors));
             DuplicateFinder.Found found = finder.finish();
             try (LongRuns.Reader repeats = found.duplicates()) {
                 if (!repeats.isEmpty()) {
                     for (int i = 0; i < files.size(); i++) {
                         int fileIndex = i;
                         Path file = files.get(i);
-                        rows(file, new java.util.ArrayList<>(), Progress.NONE, (columns, row, number) -> {
-                            if (!repeats.contains(ordinal(fileIndex, number))) return;
-                            RevenueLine line = columns.line(row, new FactSource(file, number), new java.util.ArrayList<>());
+                        long[] partStarts = starts.get(i);
+                        rows(file, new ArrayList<>(), Progress.NONE, (columns, row, number) -> {
+                            if (!repeats.contains(ordinalOfLine(fileIndex, partStarts, number))) return;
+                            RevenueLine line = columns.line(row, new FactSource(file, number), new ArrayList<>());
                             if (line == null) return;
                             sink.retract(line);
                             counts[0]--;
@@ -194,49 +221,225 @@ public final class RevenueReader {
                     }
                 }
             }
-            addConflicts(found, files, errors, counts);
+            addConflicts(found, files, starts, errors, counts);
         }
         return new Result(counts[0], counts[1], sorted(errors));
     }
 
-    /** Parsed lines handed from the parsing thread to the summing one. */
-    private static final class Batch {
-        static final int SIZE = 4096;
-        static final Batch END = new Batch();
+    /**
+     * What reading one file gave: the lines passed on, whether it has ids, and the line each part's
+     * numbering starts after (0 for the first part, which numbers the file's own lines; -1 for a
+     * part that was dropped).
+     */
+    private record FileRead(long lines, boolean hasIds, long[] partStarts) {
+    }
 
-        final RevenueLine[] lines = new RevenueLine[SIZE];
-        final long[] ordinal = new long[SIZE];
-        final boolean[] hasId = new boolean[SIZE];
-        final long[] high = new long[SIZE];
-        final long[] low = new long[SIZE];
-        final long[] content = new long[SIZE];
-        int size;
+    /** The header of a file: its columns, where its data starts (byte and line), and its size. */
+    private record Header(Columns columns, long dataStart, long firstLine, long size) {
+    }
 
-        void add(RevenueLine line, long lineOrdinal, boolean id, long idHigh, long idLow, long contentHash) {
-            lines[size] = line;
-            ordinal[size] = lineOrdinal;
-            hasId[size] = id;
-            high[size] = idHigh;
-            low[size] = idLow;
-            content[size] = contentHash;
-            size++;
+    private static FileRead readFile(int fileIndex, Path file, RevenueSink sink, DuplicateFinder finder, Progress progress,
+                                     Tuning tuning, List<FactError> errors) {
+        Header header = header(file, errors);
+        if (header == null) return new FileRead(0, false, new long[]{0});
+        long[] partStarts = partStarts(file, header, tuning.cuts());
+        RevenueSink[] sinks = new RevenueSink[partStarts.length];
+        sinks[0] = sink;
+        for (int k = 1; k < sinks.length; k++) {
+            sinks[k] = sink.fork();
+            if (sinks[k] == null) {                  // this sink cannot be split: one part
+                partStarts = new long[]{partStarts[0]};
+                break;
+            }
+        }
+        int n = partStarts.length;
+        Part[] parts = new Part[n];
+        for (int k = 0; k < n; k++) parts[k] = new Part(fileIndex, k, file, header, partStarts, sinks[k], finder.writer());
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong lines = new AtomicLong();
+        if (n == 1) {
+            parts[0].run(bytes, lines, progress);
+        } else {
+            List<Thread> threads = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Part part = parts[k];
+                threads.add(Thread.ofPlatform().name("treaty-csv-part-" + k).daemon().start(() -> part.run(bytes, lines, Progress.NONE)));
+            }
+            try {
+                for (Thread thread : threads) {
+                    while (!thread.join(java.time.Duration.ofMillis(200))) progress.update(file, bytes.get(), header.size(), lines.get());
+                }
+            } catch (InterruptedException e) {
+                threads.forEach(Thread::interrupt);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading revenue", e);
+            }
+        }
+        // Follow the parts from the first: each ended at the start of the part that is used next.
+        long[] shifts = new long[n];
+        java.util.Arrays.fill(shifts, -1);
+        long passed = 0;
+        int k = 0;
+        long shift = 0;
+        while (true) {
+            Part part = parts[k];
+            if (part.failure instanceof RuntimeException runtime) throw runtime;      // only a part that is used fails the read
+            if (part.failure instanceof Error error) throw error;
+            shifts[k] = shift;
+            passed += part.lines;
+            for (FactError error : part.errors) {
+                errors.add(shift == 0 ? error : new FactError(error.file(), error.line() + shift, error.field(), error.reason()));
+            }
+            errors.addAll(part.fileErrors);
+            if (k > 0) sink.join(part.sink, shift);
+            if (part.broken || part.endedAt >= n) break;
+            shift += part.linesBeforeEnd;
+            for (int skipped = k + 1; skipped < part.endedAt; skipped++) parts[skipped].ids.discard();
+            k = part.endedAt;
+        }
+        for (int rest = k + 1; rest < n; rest++) parts[rest].ids.discard();
+        progress.update(file, header.size(), header.size(), passed);
+        return new FileRead(passed, header.columns().index()[4] >= 0, shifts);
+    }
+
+    /** Where each part of a file starts: its data start, then each cut moved to the next line start. */
+    private static long[] partStarts(Path file, Header header, Cuts cuts) {
+        long[] near = cuts.near(header.dataStart(), header.size());
+        long[] starts = new long[Math.min(PARTS_MAX, near.length + 1)];
+        starts[0] = header.dataStart();
+        int n = 1;
+        if (near.length == 0) return starts;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
+            for (long cut : near) {
+                if (n == starts.length) break;
+                long from = Math.max(cut, starts[n - 1] + 1);
+                long lineStart = nextLineStart(channel, buffer, from, header.size());
+                if (lineStart > starts[n - 1] && lineStart < header.size()) starts[n++] = lineStart;
+            }
+        } catch (IOException e) {
+            return new long[]{header.dataStart()};        // read in one part; reading it reports the trouble
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
+    /** The offset just after the first line feed at or after {@code from}, within a row's length; -1 if none. */
+    private static long nextLineStart(FileChannel channel, ByteBuffer buffer, long from, long size) throws IOException {
+        long position = from - 1;                   // a line feed just before the cut makes the cut itself a line start
+        long limit = Math.min(size, from + CsvScanner.ROW_BYTES_MAX + 1);
+        while (position < limit) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read <= 0) return -1;
+            for (int i = 0; i < read; i++) {
+                if (buffer.get(i) == '\n') return position + i + 1;
+            }
+            position += read;
+        }
+        return -1;
+    }
+
+    /**
+     * One part of a file, read on its own thread from its start until a row starts at or past the
+     * start of a later part: if it starts exactly there, that part is the next one used; if past
+     * it, the cut fell inside a row (a quoted line end), and this part reads on to the next cut.
+     */
+    private static final class Part {
+        final int fileIndex;
+        final int index;
+        final Path file;
+        final Header header;
+        final long[] starts;
+        final RevenueSink sink;
+        final DuplicateFinder.Writer ids;
+        /** Errors of its lines, by its own numbering. */
+        final List<FactError> errors = new ArrayList<>();
+        /** Errors of the whole file (line 0). */
+        final List<FactError> fileErrors = new ArrayList<>();
+        long lines;
+        /** The part it ended at (the number of parts when it read to the end of the file). */
+        int endedAt;
+        /** Its lines before that part's start, by its own numbering. */
+        long linesBeforeEnd;
+        /** It stopped at a row it could not read: nothing after it in this file is read. */
+        boolean broken;
+        Throwable failure;
+
+        Part(int fileIndex, int index, Path file, Header header, long[] starts, RevenueSink sink, DuplicateFinder.Writer ids) {
+            this.fileIndex = fileIndex;
+            this.index = index;
+            this.file = file;
+            this.header = header;
+            this.starts = starts;
+            this.sink = sink;
+            this.ids = ids;
+        }
+
+        void run(AtomicLong bytes, AtomicLong linesRead, Progress progress) {
+            try {
+                read(bytes, linesRead, progress);
+            } catch (Throwable t) {
+                failure = t;
+                broken = true;
+            }
+        }
+
+        private void read(AtomicLong bytes, AtomicLong linesRead, Progress progress) throws IOException {
+            long start = starts[index];
+            long rowLine = index == 0 ? header.firstLine() - 1 : 0;
+            Columns columns = header.columns().copy();
+            int next = index + 1;
+            long boundary = next < starts.length ? starts[next] : Long.MAX_VALUE;
+            long reported = 0;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                 InputStream in = Channels.newInputStream(channel.position(start));
+                 CsvScanner rows = new CsvScanner(in, rowLine + 1)) {
+                while (rows.next()) {
+                    rowLine = rows.rowLine();
+                    long at = start + rows.rowStart();
+                    while (at >= boundary) {
+                        if (at == boundary) {
+                            endedAt = next;
+                            linesBeforeEnd = rowLine - 1;
+                            return;
+                        }
+                        boundary = ++next < starts.length ? starts[next] : Long.MAX_VALUE;
+                    }
+                    if (rows.fieldCount() == 1 && rows.isEmpty(0)) continue;          // a blank line
+                    RevenueLine line = columns.line(rows, new FactSource(file, rowLine), errors);
+                    if (line == null) continue;
+                    int id = columns.index()[4];
+                    if (id >= 0 && id < rows.fieldCount() && !rows.isEmpty(id)) {
+                        ids.add(ordinal(fileIndex, index, rowLine), rows.bytes(id), rows.start(id), rows.end(id), columns.lastContentHash);
+                    }
+                    sink.accept(line);
+                    if ((++lines & 0xFFFF) == 0) {
+                        bytes.addAndGet(rows.bytesRead() - reported);
+                        reported = rows.bytesRead();
+                        linesRead.addAndGet(0x10000);
+                        progress.update(file, bytes.get(), header.size(), linesRead.get());
+                    }
+                }
+                endedAt = starts.length;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                errors.add(new FactError(file, rowLine, "", "not UTF-8 text"));
+                broken = true;
+            } catch (CsvScanner.MalformedException e) {
+                errors.add(new FactError(file, rowLine + 1, "", "malformed CSV: " + e.getMessage()));
+                broken = true;
+            } catch (IOException e) {
+                fileErrors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
+                broken = true;
+            }
         }
     }
 
-    private static void put(java.util.concurrent.BlockingQueue<Batch> queue, Batch batch) {
-        try {
-            queue.put(batch);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading revenue", e);
-        }
-    }
-
-    private static void addConflicts(DuplicateFinder.Found found, List<Path> files, List<FactError> errors, long[] counts) {
+    private static void addConflicts(DuplicateFinder.Found found, List<Path> files, List<long[]> starts, List<FactError> errors,
+                                     long[] counts) {
         for (DuplicateFinder.Conflict conflict : found.conflicts()) {
-            errors.add(new FactError(files.get(fileOf(conflict.ordinal())), lineOf(conflict.ordinal()), "id",
+            errors.add(new FactError(files.get(fileOf(conflict.ordinal())), lineOf(conflict.ordinal(), starts), "id",
                     "this id is already used by a different line (" + files.get(fileOf(conflict.firstOrdinal())) + ":"
-                            + lineOf(conflict.firstOrdinal()) + ")"));
+                            + lineOf(conflict.firstOrdinal(), starts) + ")"));
         }
         counts[1] -= found.conflictCount();          // conflicting lines are errors, not duplicates
         if (found.conflictCount() > found.conflicts().size()) {
@@ -250,54 +453,87 @@ public final class RevenueReader {
         return List.copyOf(errors);
     }
 
-    /** Line ordinals: the file's index in the high bits, the line in the low 40 (a trillion lines a file). */
-    private static long ordinal(int file, long line) {
-        return ((long) file << 40) | line;
+    /**
+     * Line ordinals grow in the order of the input: the file's index in the top 15 bits, the part
+     * of the file in the next 8, and the line by the part's own numbering in the low 40 (a
+     * trillion lines a file).
+     */
+    private static long ordinal(int file, int part, long line) {
+        return ((long) file << 48) | ((long) part << 40) | line;
     }
 
     private static int fileOf(long ordinal) {
-        return (int) (ordinal >>> 40);
+        return (int) (ordinal >>> 48);
     }
 
-    private static long lineOf(long ordinal) {
-        return ordinal & ((1L << 40) - 1);
+    /** The line in its file, from the line the ordinal's part starts after. */
+    private static long lineOf(long ordinal, List<long[]> starts) {
+        int part = (int) (ordinal >>> 40) & 0xFF;
+        return starts.get(fileOf(ordinal))[part] + (ordinal & ((1L << 40) - 1));
+    }
+
+    /** The ordinal of a line of the file: its part is the last used one that starts before it. */
+    private static long ordinalOfLine(int file, long[] partStarts, long line) {
+        int part = 0;
+        for (int k = 1; k < partStarts.length; k++) {
+            if (partStarts[k] >= 0 && partStarts[k] < line) part = k;
+        }
+        return ordinal(file, part, line - partStarts[part]);
     }
 
     private interface RowHandler {
         void row(Columns columns, CsvScanner row, long number) throws IOException;
     }
 
-    /** Streams the rows of one file to {@code handler}; returns whether the file has an id column. */
-    private static boolean rows(Path file, List<FactError> errors, Progress progress, RowHandler handler) {
-        long total;
+    /** Opens a file and reads its header; null (reported) when there is no usable one. */
+    private static Header header(Path file, List<FactError> errors) {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             errors.add(new FactError(file, 0, "", Files.isDirectory(file) ? "is a folder, not a revenue file"
                     : "is not a regular file (a device or a pipe has no end to read to)"));
-            return false;
+            return null;
         }
+        long size;
         try {
-            total = Files.size(file);
+            size = Files.size(file);
         } catch (IOException e) {
             errors.add(new FactError(file, 0, "", Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file"));
-            return false;
+            return null;
         }
-        long rowLine = 1;
         try (CsvScanner rows = new CsvScanner(Files.newInputStream(file))) {
             if (!rows.next()) {
                 errors.add(new FactError(file, 1, "", "empty file: a header line naming the columns is required"));
-                return false;
+                return null;
             }
             Columns columns = Columns.of(rows, file, errors);
-            if (columns == null) return false;
+            if (columns == null) return null;
+            return new Header(columns, rows.bytesRead(), rows.nextLine(), size);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            errors.add(new FactError(file, 1, "", "not UTF-8 text"));
+        } catch (CsvScanner.MalformedException e) {
+            errors.add(new FactError(file, 2, "", "malformed CSV: " + e.getMessage()));
+        } catch (IOException e) {
+            errors.add(new FactError(file, 0, "", "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /** Streams the rows of one file to {@code handler} on this thread; returns whether the file has an id column. */
+    private static boolean rows(Path file, List<FactError> errors, Progress progress, RowHandler handler) {
+        Header header = header(file, errors);
+        if (header == null) return false;
+        long rowLine = header.firstLine() - 1;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             InputStream in = Channels.newInputStream(channel.position(header.dataStart()));
+             CsvScanner rows = new CsvScanner(in, header.firstLine())) {
             long lines = 0;
             while (rows.next()) {
                 rowLine = rows.rowLine();
                 if (rows.fieldCount() == 1 && rows.isEmpty(0)) continue;          // a blank line
-                handler.row(columns, rows, rowLine);
-                if ((++lines & 0xFFFF) == 0) progress.update(file, rows.bytesRead(), total, lines);
+                handler.row(header.columns(), rows, rowLine);
+                if ((++lines & 0xFFFF) == 0) progress.update(file, header.dataStart() + rows.bytesRead(), header.size(), lines);
             }
-            progress.update(file, total, total, lines);
-            return columns.index()[4] >= 0;
+            progress.update(file, header.size(), header.size(), lines);
+            return header.columns().index()[4] >= 0;
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.add(new FactError(file, rowLine, "", "not UTF-8 text"));
         } catch (CsvScanner.MalformedException e) {
@@ -308,7 +544,7 @@ public final class RevenueReader {
         return false;
     }
 
-    /** Where each known column is in this file. Not thread-safe: one reader uses it. */
+    /** Where each known column is in this file. Not thread-safe: each thread reads with its own {@link #copy}. */
     private static final class Columns {
         private final int[] index;
         private final int width;
@@ -322,6 +558,11 @@ public final class RevenueReader {
 
         int[] index() {
             return index;
+        }
+
+        /** The same columns for another thread. */
+        Columns copy() {
+            return new Columns(index, width);
         }
 
         // index order: date, party, amount, currency, id, product, kind, category, cloud, region, segment

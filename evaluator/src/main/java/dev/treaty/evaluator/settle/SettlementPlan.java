@@ -80,6 +80,28 @@ public final class SettlementPlan implements RevenueSink {
             other.files.forEach((file, counts) -> files.put(file, counts.clone()));
         }
 
+        /** The same piece with nothing summed yet. */
+        Piece empty() {
+            return new Piece(term, kinds, units, period, from, through);
+        }
+
+        /** Adds what the same piece of a fork summed; the fork's lines of each file are shifted by {@code lineShift}. */
+        void join(Piece fork, long lineShift) {
+            base.add(fork.base);
+            lines += fork.lines;
+            otherCurrency += fork.otherCurrency;
+            fork.files.forEach((file, counts) -> {
+                long[] mine = files.get(file);
+                if (mine == null) {
+                    files.put(file, new long[]{counts[0], counts[1] + lineShift, counts[2] + lineShift});
+                } else {
+                    mine[0] += counts[0];
+                    mine[1] = Math.min(mine[1], counts[1] + lineShift);
+                    mine[2] = Math.max(mine[2], counts[2] + lineShift);
+                }
+            });
+        }
+
         void remove(RevenueLine line) {
             base.add(-line.amountMicros());
             lines--;
@@ -220,6 +242,32 @@ public final class SettlementPlan implements RevenueSink {
         copy.lines = lines;
         copy.ignored = ignored;
         return copy;
+    }
+
+    /** An empty plan with the same pieces, which a reader feeds with one part of a file on another thread. */
+    @Override
+    public SettlementPlan fork() {
+        List<TermPlan> forks = new ArrayList<>(terms.size());
+        for (TermPlan plan : terms) {
+            TermPlan fork = new TermPlan(plan.name);
+            plan.pieces.forEach(piece -> fork.pieces.add(piece.empty()));
+            fork.starts = plan.starts;
+            forks.add(fork);
+        }
+        return new SettlementPlan(List.copyOf(forks), facts, schedule, through, only);
+    }
+
+    /** Adds the sums of a {@link #fork}: exact, since every sum is an exact integer of micro-units. */
+    @Override
+    public void join(RevenueSink fork, long lineShift) {
+        SettlementPlan other = (SettlementPlan) fork;
+        for (int t = 0; t < terms.size(); t++) {
+            List<Piece> mine = terms.get(t).pieces;
+            List<Piece> theirs = other.terms.get(t).pieces;
+            for (int p = 0; p < mine.size(); p++) mine.get(p).join(theirs.get(p), lineShift);
+        }
+        lines += other.lines;
+        ignored += other.ignored;
     }
 
     /** One piece as others may see it: which lines count toward it, and the base summed so far. */

@@ -24,9 +24,14 @@ class RevenueReaderTest {
         return file;
     }
 
-    @ParameterizedTest(name = "ids sorted in runs of {0}")
-    @ValueSource(ints = {2, 3, 1_000})
-    void repeatedIdsAreCountedOnceAndConflictsReportedWhateverTheRunSize(int runRecordsMax) throws IOException {
+    /** Ids kept in blocks of {@code blockRecords} in {@code 2^bits} partitions; never cut. */
+    static RevenueReader.Tuning ids(int bits, int blockRecords) {
+        return new RevenueReader.Tuning((start, size) -> new long[0], bits, blockRecords);
+    }
+
+    @ParameterizedTest(name = "ids spilled in blocks of {0}")
+    @ValueSource(ints = {1, 2, 3, 1_000})
+    void repeatedIdsAreCountedOnceAndConflictsReportedWhateverTheRunSize(int blockRecords) throws IOException {
         Path first = write("a.csv", """
                 currency,amount,party,date,id,extra
                 USD,100.00,OpenAI,2026-01-01,x1,ignored
@@ -42,7 +47,8 @@ class RevenueReaderTest {
                 x4,2026-01-05,OpenAI,500.00,USD,ignored
                 """);
         List<RevenueLine> lines = new ArrayList<>();
-        RevenueReader.Result result = RevenueReader.read(List.of(first, second), lines::add, RevenueReader.Progress.NONE, runRecordsMax);
+        RevenueReader.Result result = RevenueReader.read(List.of(first, second), lines::add, RevenueReader.Progress.NONE,
+                ids(blockRecords % 3, blockRecords));
 
         assertThat(lines).extracting(RevenueLine::amountMicros)
                 .containsExactly(100_000_000L, 200_000_000L, 300_000_000L, 400_000_000L, 400_000_000L, 500_000_000L);
@@ -103,9 +109,9 @@ class RevenueReaderTest {
         text.append("r3,2026-01-04,OpenAI,999.00,USD\n");    // a conflict
         Path file = write("many.csv", text.toString());
         List<String> results = new ArrayList<>();
-        for (int runRecordsMax : new int[]{1, 2, 1_000}) {
+        for (int blockRecords : new int[]{1, 2, 1_000}) {
             List<RevenueLine> lines = new ArrayList<>();
-            RevenueReader.Result result = RevenueReader.read(List.of(file), lines::add, RevenueReader.Progress.NONE, runRecordsMax);
+            RevenueReader.Result result = RevenueReader.read(List.of(file), lines::add, RevenueReader.Progress.NONE, ids(2, blockRecords));
             results.add(lines.size() + " lines, " + result.duplicates() + " repeats, " + result.errors());
         }
         assertThat(results).containsOnly("45 lines, 15 repeats, [" + file + ":62: field 'id': this id is already used by a"

@@ -36,8 +36,11 @@ final class DuplicateFinder implements AutoCloseable {
     static final int CHECKERS_MAX = 4;
     /** Partition bits at most: 4,096 partitions. */
     static final int PARTITION_BITS_MAX = 12;
-    /** The blocks of all partitions of one writer take at most this many bytes of heap. */
-    private static final long WRITER_BUFFER_BYTES = 16L << 20;
+    /**
+     * The blocks of all partitions of one writer take about this many bytes of heap: small enough
+     * that the blocks being filled stay in the core's cache, large enough that spills are few.
+     */
+    private static final long WRITER_BUFFER_BYTES = 4L << 20;
     private static final int RECORD_LONGS = 4;
     private static final int RECORD_BYTES = RECORD_LONGS * Long.BYTES;
 
@@ -58,7 +61,7 @@ final class DuplicateFinder implements AutoCloseable {
     static DuplicateFinder forRecords(long expectedRecords) {
         int bits = 0;
         while (bits < PARTITION_BITS_MAX && (PARTITION_RECORDS << bits) < expectedRecords) bits++;
-        return new DuplicateFinder(bits, (int) Math.clamp(WRITER_BUFFER_BYTES / ((long) RECORD_BYTES << bits), 16, 4096));
+        return new DuplicateFinder(bits, (int) Math.clamp(WRITER_BUFFER_BYTES / ((long) RECORD_BYTES << bits), 128, 4096));
     }
 
     /**

@@ -124,6 +124,8 @@ public final class SettlementPlan implements RevenueSink {
         final String name;
         final List<Piece> pieces = new ArrayList<>();
         long[] starts;
+        /** The last day of each piece, as an epoch day (set with {@link #starts}). */
+        long[] lasts;
 
         TermPlan(String name) {
             this.name = name;
@@ -143,9 +145,8 @@ public final class SettlementPlan implements RevenueSink {
                     high = mid - 1;
                 }
             }
-            if (found < 0) return null;
-            Piece piece = pieces.get(found);
-            return date.isAfter(piece.through) ? null : piece;
+            if (found < 0 || day > lasts[found]) return null;
+            return pieces.get(found);
         }
     }
 
@@ -191,6 +192,7 @@ public final class SettlementPlan implements RevenueSink {
             // pieces are cut in date order (the schedule's spans are, and so are the cuts within one);
             // the binary search in pieceOn relies on it
             plan.starts = plan.pieces.stream().mapToLong(p -> p.from.toEpochDay()).toArray();
+            plan.lasts = plan.pieces.stream().mapToLong(p -> p.through.toEpochDay()).toArray();
             for (int i = 1; i < plan.starts.length; i++) {
                 if (plan.starts[i] <= plan.starts[i - 1]) throw new IllegalStateException("pieces of " + plan.name + " out of order");
             }
@@ -236,6 +238,7 @@ public final class SettlementPlan implements RevenueSink {
             TermPlan copy = new TermPlan(plan.name);
             plan.pieces.forEach(piece -> copy.pieces.add(new Piece(piece)));
             copy.starts = plan.starts;          // never changed once the plan is cut
+            copy.lasts = plan.lasts;
             copies.add(copy);
         }
         SettlementPlan copy = new SettlementPlan(List.copyOf(copies), facts, schedule, through, only);
@@ -252,6 +255,7 @@ public final class SettlementPlan implements RevenueSink {
             TermPlan fork = new TermPlan(plan.name);
             plan.pieces.forEach(piece -> fork.pieces.add(piece.empty()));
             fork.starts = plan.starts;
+            fork.lasts = plan.lasts;
             forks.add(fork);
         }
         return new SettlementPlan(List.copyOf(forks), facts, schedule, through, only);

@@ -19,10 +19,33 @@ public final class Facts {
     private final List<Fact> facts;
     /** The facts of each type, in the same order: decisions ask for one type at a time. */
     private final java.util.Map<Class<?>, List<Fact>> byType = new java.util.HashMap<>();
+    /**
+     * The facts of each type by what they are about ({@link #subject}), in the same order: a gate
+     * asks about one product, so it need not walk every release of every product.
+     */
+    private final java.util.Map<Class<?>, java.util.Map<String, List<Fact>>> bySubject = new java.util.HashMap<>();
 
     public Facts(List<Fact> facts) {
         this.facts = facts.stream().sorted(Comparator.comparing(Fact::on).thenComparing(Fact::id)).toList();
-        for (Fact fact : this.facts) byType.computeIfAbsent(fact.getClass(), t -> new ArrayList<>()).add(fact);
+        for (Fact fact : this.facts) {
+            byType.computeIfAbsent(fact.getClass(), t -> new ArrayList<>()).add(fact);
+            String subject = subject(fact);
+            if (subject != null) {
+                bySubject.computeIfAbsent(fact.getClass(), t -> new java.util.HashMap<>())
+                        .computeIfAbsent(subject, k -> new ArrayList<>()).add(fact);
+            }
+        }
+    }
+
+    /** What a fact is about, for the facts looked up that way: a product's name, a request's id. */
+    private static String subject(Fact fact) {
+        return switch (fact) {
+            case Fact.Product product -> product.name();
+            case Fact.Release release -> release.product();
+            case Fact.CapabilityRequest request -> request.product();
+            case Fact.CapabilityResponse response -> response.request();
+            default -> null;
+        };
     }
 
     public List<Fact> all() {
@@ -52,9 +75,26 @@ public final class Facts {
         return found;
     }
 
+    /**
+     * Facts of a type about {@code subject} (a product's name for products, releases and capability
+     * requests; a request's id for capability responses), effective on or before {@code date}, that match.
+     */
+    public <T extends Fact> List<T> about(Class<T> type, String subject, LocalDate date, Predicate<T> match) {
+        List<T> found = List.of();
+        for (Fact fact : bySubject.getOrDefault(type, java.util.Map.of()).getOrDefault(subject, List.of())) {
+            if (fact.on().isAfter(date)) break;
+            T typed = type.cast(fact);
+            if (match.test(typed)) {
+                if (found.isEmpty()) found = new ArrayList<>(2);
+                found.add(typed);
+            }
+        }
+        return found;
+    }
+
     /** The product with this name (the latest statement of it on or before {@code date}). */
     public Optional<Fact.Product> product(String name, LocalDate date) {
-        List<Fact.Product> products = of(Fact.Product.class, date, p -> p.name().equals(name));
+        List<Fact.Product> products = about(Fact.Product.class, name, date, p -> true);
         return products.isEmpty() ? Optional.empty() : Optional.of(products.get(products.size() - 1));
     }
 

@@ -71,18 +71,19 @@ public sealed interface Filter {
      * kind is in a set when it or a kind above it is.
      */
     default boolean matches(Function<String, String> field, ProductKinds kinds) {
-        return switch (this) {
-            case In in -> {
-                String value = field.apply(in.field());
-                boolean member = value != null && (in.field().equals("kind") ? kinds.isAny(value, in.values())
-                        : in.values().contains(value));
-                yield member != in.negated();
-            }
-            case Assumed assumed -> assumed.value();
-            case Not not -> !not.operand().matches(field, kinds);
-            case And and -> and.left().matches(field, kinds) && and.right().matches(field, kinds);
-            case Or or -> or.left().matches(field, kinds) || or.right().matches(field, kinds);
-        };
+        // instanceof tests rather than a pattern switch: a gate asks this for every rule of every
+        // decision, and the switch's type dispatch cost more than the test itself
+        if (this instanceof In in) {
+            String value = field.apply(in.field());
+            boolean member = value != null && (in.field().equals("kind") ? kinds.isAny(value, in.values())
+                    : in.values().contains(value));
+            return member != in.negated();
+        }
+        if (this instanceof Assumed assumed) return assumed.value();
+        if (this instanceof Not not) return !not.operand().matches(field, kinds);
+        if (this instanceof And and) return and.left().matches(field, kinds) && and.right().matches(field, kinds);
+        Or or = (Or) this;
+        return or.left().matches(field, kinds) || or.right().matches(field, kinds);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class AgreementHistory {
      * many versions there are. Spans longer than {@link #DAY_INDEX_MAX} days fall back to a binary
      * search over the start days.
      */
-    private record Timeline(long[] starts, ConsolidatedAgreement[] versions, int[] dayIndex) {
+    private record Timeline(long[] starts, ConsolidatedAgreement[] versions, int[] dayIndex, AtomicReferenceArray<int[]> runStarts) {
 
         /** 300 years of days: 440 KB of index at most. */
         static final int DAY_INDEX_MAX = 110_000;
@@ -55,19 +55,52 @@ public final class AgreementHistory {
                     java.util.Arrays.fill(index, from, to, v);
                 }
             }
-            return new Timeline(starts, versions, index);
+            return new Timeline(starts, versions, index, new AtomicReferenceArray<>(versions.length));
+        }
+
+        /**
+         * The first version of the unbroken run, up to version {@code at}, that states {@code term}
+         * (a term of version {@code at}) with the same values. Remembered per term, since a gate
+         * asks it on every decision and comparing terms' values is costly; the answer never
+         * changes, so threads that race compute the same number.
+         */
+        int runStart(int at, TermInForce term) {
+            List<TermInForce> terms = versions[at].terms();
+            int t = 0;
+            while (t < terms.size() && terms.get(t) != term) t++;
+            if (t == terms.size()) return runStart(versions, at, term);
+            int[] known = runStarts.get(at);
+            if (known == null) {
+                int[] fresh = new int[terms.size()];
+                java.util.Arrays.fill(fresh, -1);
+                known = runStarts.compareAndSet(at, null, fresh) ? fresh : runStarts.get(at);
+            }
+            if (known[t] < 0) known[t] = runStart(versions, at, term);
+            return known[t];
+        }
+
+        private static int runStart(ConsolidatedAgreement[] versions, int at, TermInForce term) {
+            int first = at;
+            while (first > 0 && AsKnown.states(versions[first - 1], term)) first--;
+            return first;
         }
 
         ConsolidatedAgreement on(LocalDate date) {
-            if (starts.length == 0) return null;
+            int index = indexOn(date);
+            return index < 0 ? null : versions[index];
+        }
+
+        /** The index of the last version starting on or before {@code date}; -1 if none. */
+        int indexOn(LocalDate date) {
+            if (starts.length == 0) return -1;
             long day = date.toEpochDay() - starts[0];
-            if (day < 0) return null;
+            if (day < 0) return -1;
             if (day >= dayIndex.length) {
-                if (dayIndex.length > 0) return versions[versions.length - 1];
+                if (dayIndex.length > 0) return versions.length - 1;
                 int found = java.util.Arrays.binarySearch(starts, date.toEpochDay());
-                return versions[found >= 0 ? found : -found - 2];
+                return found >= 0 ? found : -found - 2;
             }
-            return versions[dayIndex[(int) day]];
+            return dayIndex[(int) day];
         }
     }
 
@@ -157,14 +190,18 @@ public final class AgreementHistory {
          * not restart it), and no earlier than the term's own start ({@code from}).
          */
         public LocalDate inForceSince(TermInForce term, LocalDate on) {
-            List<ConsolidatedAgreement> all = versions();
-            int at = -1;
-            for (int i = 0; i < all.size(); i++) if (all.get(i).inForce().contains(on)) at = i;
             LocalDate since = term.provenance().effective();
-            if (at >= 0) {
-                int first = at;
-                while (first > 0 && states(all.get(first - 1), term)) first--;
-                since = all.get(first).inForce().from().orElse(since);
+            if (!history.agreement.signed().isAfter(knownAt)) {
+                Timeline timeline = history.timeline(knownAt);
+                ConsolidatedAgreement[] all = timeline.versions();
+                // the version the timeline puts on that day, if it is in force then (later versions start later);
+                // else the last one whose window holds the day
+                int at = timeline.indexOn(on);
+                if (at < 0 || !all[at].inForce().contains(on)) {
+                    at = -1;
+                    for (int i = 0; i < all.length; i++) if (all[i].inForce().contains(on)) at = i;
+                }
+                if (at >= 0) since = all[timeline.runStart(at, term)].inForce().from().orElse(since);
             }
             Optional<LocalDate> from = term.term().validity().window().from();
             return from.isPresent() && from.get().isAfter(since) ? from.get() : since;

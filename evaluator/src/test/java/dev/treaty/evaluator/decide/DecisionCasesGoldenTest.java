@@ -259,6 +259,8 @@ class DecisionCasesGoldenTest {
             "{'id':'p-quiet','type':'product','on':'2020-02-01','name':'quiet-service','owner':'Owner','kind':'service'}",
             "{'id':'q-sgad','type':'capability-request','on':'2021-03-01','product':'special-gadget','capabilities':['x'],'to':'Cloud'}",
             "{'id':'q-quiet','type':'capability-request','on':'2021-03-01','product':'quiet-service','capabilities':['y'],'to':'Cloud'}",
+            // a decline by a party the request was not made to is no answer from the provider
+            "{'id':'a-quiet-other','type':'capability-response','on':'2021-03-02','request':'q-quiet','answer':'decline','by':'Other'}",
             "{'id':'r-edge','type':'release','on':'2021-01-05','product':'a-service','cloud':'edge'}",
             "{'id':'r-dev2','type':'release','on':'2019-12-15','product':'old-device','cloud':'away'}",
             "{'id':'r-dev-early','type':'release','on':'2020-03-01','product':'a-device','cloud':'far'}",

@@ -8,6 +8,7 @@ import dev.treaty.model.Document;
 import dev.treaty.model.DocumentKind;
 import dev.treaty.model.Party;
 import dev.treaty.model.term.ProductKinds;
+import dev.treaty.model.term.Term;
 import dev.treaty.model.value.ClauseId;
 import dev.treaty.model.value.DateWindow;
 
@@ -40,7 +41,7 @@ public final class AgreementHistory {
      * many versions there are. Spans longer than {@link #DAY_INDEX_MAX} days fall back to a binary
      * search over the start days.
      */
-    private record Timeline(long[] starts, ConsolidatedAgreement[] versions, int[] dayIndex, AtomicReferenceArray<int[]> runStarts) {
+    private record Timeline(long[] starts, ConsolidatedAgreement[] versions, int[] dayIndex, int[][] runStarts) {
 
         /** 300 years of days: 440 KB of index at most. */
         static final int DAY_INDEX_MAX = 110_000;
@@ -55,33 +56,36 @@ public final class AgreementHistory {
                     java.util.Arrays.fill(index, from, to, v);
                 }
             }
-            return new Timeline(starts, versions, index, new AtomicReferenceArray<>(versions.length));
+            return new Timeline(starts, versions, index, runStarts(versions));
         }
 
         /**
-         * The first version of the unbroken run, up to version {@code at}, that states {@code term}
-         * (a term of version {@code at}) with the same values. Remembered per term, since a gate
-         * asks it on every decision and comparing terms' values is costly; the answer never
-         * changes, so threads that race compute the same number.
+         * For each version and each of its terms, the first version of the unbroken run that states
+         * the term with the same values. Made once, from each version's predecessor (a term carried
+         * over is the same object, so values are compared only for clauses replaced): a gate asks
+         * it on every decision, and comparing terms' values is costly.
          */
-        int runStart(int at, TermInForce term) {
-            List<TermInForce> terms = versions[at].terms();
-            int t = 0;
-            while (t < terms.size() && terms.get(t) != term) t++;
-            if (t == terms.size()) return runStart(versions, at, term);
-            int[] known = runStarts.get(at);
-            if (known == null) {
-                int[] fresh = new int[terms.size()];
-                java.util.Arrays.fill(fresh, -1);
-                known = runStarts.compareAndSet(at, null, fresh) ? fresh : runStarts.get(at);
+        private static int[][] runStarts(ConsolidatedAgreement[] versions) {
+            int[][] runs = new int[versions.length][];
+            for (int v = 0; v < versions.length; v++) {
+                List<TermInForce> terms = versions[v].terms();
+                runs[v] = new int[terms.size()];
+                for (int t = 0; t < terms.size(); t++) {
+                    int before = v == 0 ? -1 : AsKnown.stated(versions[v - 1], terms.get(t));
+                    runs[v][t] = before < 0 ? v : runs[v - 1][before];
+                }
             }
-            if (known[t] < 0) known[t] = runStart(versions, at, term);
-            return known[t];
+            return runs;
         }
 
-        private static int runStart(ConsolidatedAgreement[] versions, int at, TermInForce term) {
-            int first = at;
-            while (first > 0 && AsKnown.states(versions[first - 1], term)) first--;
+        /** The first version of the unbroken run, up to version {@code at}, that states {@code term} with the same values. */
+        int runStart(int at, TermInForce term) {
+            List<TermInForce> terms = versions[at].terms();
+            for (int t = 0; t < terms.size(); t++) {
+                if (terms.get(t) == term) return runStarts[at][t];
+            }
+            int first = at;                   // a term from another view of the history: compared afresh
+            while (first > 0 && AsKnown.stated(versions[first - 1], term) >= 0) first--;
             return first;
         }
 
@@ -193,28 +197,25 @@ public final class AgreementHistory {
             LocalDate since = term.provenance().effective();
             if (!history.agreement.signed().isAfter(knownAt)) {
                 Timeline timeline = history.timeline(knownAt);
-                ConsolidatedAgreement[] all = timeline.versions();
-                // the version the timeline puts on that day, if it is in force then (later versions start later);
-                // else the last one whose window holds the day
+                // versions follow one another without gaps, each in force until the next begins
                 int at = timeline.indexOn(on);
-                if (at < 0 || !all[at].inForce().contains(on)) {
-                    at = -1;
-                    for (int i = 0; i < all.length; i++) if (all[i].inForce().contains(on)) at = i;
-                }
-                if (at >= 0) since = all[timeline.runStart(at, term)].inForce().from().orElse(since);
+                if (at >= 0) since = timeline.versions()[timeline.runStart(at, term)].inForce().from().orElse(since);
             }
             Optional<LocalDate> from = term.term().validity().window().from();
             return from.isPresent() && from.get().isAfter(since) ? from.get() : since;
         }
 
-        private static boolean states(ConsolidatedAgreement version, TermInForce term) {
-            for (TermInForce stated : version.terms()) {
-                if (stated.term() == term.term()) return true;       // carried over unchanged: the same term, no need to compare
-                if (stated.term().kind() == term.term().kind() && stated.term().name().equals(term.term().name())) {
-                    return stated.term().attributes().equals(term.term().attributes());
+        /** Where {@code version} states {@code term} with the same values (its index among the version's terms); -1 if not. */
+        private static int stated(ConsolidatedAgreement version, TermInForce term) {
+            List<TermInForce> terms = version.terms();
+            for (int i = 0; i < terms.size(); i++) {
+                Term stated = terms.get(i).term();
+                if (stated == term.term()) return i;       // carried over unchanged: the same term, no need to compare
+                if (stated.kind() == term.term().kind() && stated.name().equals(term.term().name())) {
+                    return stated.attributes().equals(term.term().attributes()) ? i : -1;
                 }
             }
-            return false;
+            return -1;
         }
     }
 

@@ -229,6 +229,86 @@ class AsKnownTest {
         assertThat(all.inForceSince(first, day("2025-06-01"))).isEqualTo(day("2025-01-01"));
     }
 
+    /** Two shares in one clause each; amendments change the second one's rate, then the first's. */
+    private static String twoShares(String firstRate, String secondRate) {
+        return """
+                ## 1 First
+
+                ```treaty
+                revenue-share first {
+                  payer Alpha
+                  payee Beta
+                  rate %s
+                  period quarter
+                  due 30 days after period end
+                  currency USD
+                }
+                ```
+
+                ## 2 Second
+
+                ```treaty
+                revenue-share second {
+                  payer Alpha
+                  payee Beta
+                  rate %s
+                  period quarter
+                  due 30 days after period end
+                  currency USD
+                }
+                ```
+                """.formatted(firstRate, secondRate);
+    }
+
+    private static String replacing(String id, String signed, String clause) {
+        return """
+                # Change
+
+                ```treaty
+                amendment %s amends t
+                signed %s
+                effective %s
+                ```
+
+                %s
+                """.formatted(id, signed, signed, clause.replace("```treaty\n", "```treaty\nreplace\n\n"));
+    }
+
+    @Test
+    void eachTermOfAVersionRunsFromItsOwnLastChange() {
+        String clauses = twoShares("10%", "5%");
+        String secondOnly = clauses.substring(clauses.indexOf("## 2")).replace("rate 5%", "rate 6%");
+        String firstOnly = clauses.substring(0, clauses.indexOf("## 2")).replace("rate 10%", "rate 11%");
+        AgreementFolder.Loaded loaded = load("t.treaty.md", HEADER + clauses,
+                "b.treaty.md", replacing("b", "2025-06-01", secondOnly),
+                "c.treaty.md", replacing("c", "2026-01-01", firstOnly),
+                "d.treaty.md", replacing("d", "2026-06-01", secondOnly));       // the same values again: no new start
+        assertThat(messages(loaded)).isEmpty();
+        AgreementHistory.AsKnown all = loaded.histories().get(0).asKnown(LocalDate.MAX);
+        ConsolidatedAgreement last = all.versionOn(day("2026-09-01")).orElseThrow();
+        TermInForce first = last.term(TermKind.REVENUE_SHARE, "first").orElseThrow();
+        TermInForce second = last.term(TermKind.REVENUE_SHARE, "second").orElseThrow();
+        assertThat(last.terms().indexOf(second)).isPositive();
+
+        assertThat(all.inForceSince(first, day("2026-09-01"))).isEqualTo(day("2026-01-01"));
+        assertThat(all.inForceSince(second, day("2026-09-01"))).as("restated alike in d").isEqualTo(day("2025-06-01"));
+        assertThat(all.inForceSince(second, day("2026-09-01"))).as("asked again").isEqualTo(day("2025-06-01"));
+        TermInForce middle = all.versionOn(day("2025-09-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "first").orElseThrow();
+        assertThat(all.inForceSince(middle, day("2025-09-01"))).isEqualTo(day("2025-01-01"));
+
+        // the same terms as other objects (from another reading of the folder) are compared by their values
+        AgreementHistory.AsKnown again = load("t.treaty.md", HEADER + clauses,
+                "b.treaty.md", replacing("b", "2025-06-01", secondOnly),
+                "c.treaty.md", replacing("c", "2026-01-01", firstOnly),
+                "d.treaty.md", replacing("d", "2026-06-01", secondOnly)).histories().get(0).asKnown(LocalDate.MAX);
+        TermInForce otherSecond = again.versionOn(day("2026-09-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "second").orElseThrow();
+        TermInForce otherFirst = again.versionOn(day("2026-09-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "first").orElseThrow();
+        assertThat(all.inForceSince(otherSecond, day("2026-09-01"))).isEqualTo(day("2025-06-01"));
+        assertThat(all.inForceSince(otherFirst, day("2026-09-01"))).isEqualTo(day("2026-01-01"));
+        assertThat(all.inForceSince(otherFirst, day("2025-09-01"))).as("a term the version then does not state alike")
+                .isEqualTo(day("2025-06-01"));
+    }
+
     @Test
     void versionsCenturiesApartAreFoundWithoutADayIndex() {
         // 375 years between the first and the last version: past the day index's reach, so looked up by search

@@ -38,10 +38,11 @@ public final class Applicability {
         Validity validity = term.term().validity();
         var window = validity.window();
         if (!window.contains(date)) {
-            String text = window.from().filter(date::isBefore).isPresent()
+            // the words only when explaining: a silent decision passes lapsed terms by the million
+            return new Result(false, ex.of(() -> window.from().filter(date::isBefore).isPresent()
                     ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
-                    : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")";
-            return new Result(false, ex.of(() -> text).cite(() -> Explanation.Reference.clause(term)));
+                    : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")")
+                    .cite(() -> Explanation.Reference.clause(term)));
         }
         Explanation why = ex.of(() -> term.term().header().label() + " applies on " + date
                 + (window.isAlways() ? "" : " (" + window + ")")).cite(() -> Explanation.Reference.clause(term));

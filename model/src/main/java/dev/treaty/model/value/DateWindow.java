@@ -25,8 +25,8 @@ public record DateWindow(Optional<LocalDate> from, Optional<LocalDate> through) 
     }
 
     public boolean contains(LocalDate date) {
-        return from.map(f -> !date.isBefore(f)).orElse(true)
-                && through.map(t -> !date.isAfter(t)).orElse(true);
+        // no lambdas: every decision asks this of every term it weighs
+        return (from.isEmpty() || !date.isBefore(from.get())) && (through.isEmpty() || !date.isAfter(through.get()));
     }
 
     public boolean overlaps(DateWindow other) {

@@ -63,8 +63,13 @@ public final class Facts {
 
     /** Facts of a type, effective on or before {@code date}, that match. */
     public <T extends Fact> List<T> of(Class<T> type, LocalDate date, Predicate<T> match) {
+        return upTo(byType.getOrDefault(type, List.of()), type, date, match);
+    }
+
+    /** Those of {@code facts} (in date order, all of {@code type}) effective on or before {@code date} that match. */
+    private static <T extends Fact> List<T> upTo(List<Fact> facts, Class<T> type, LocalDate date, Predicate<T> match) {
         List<T> found = List.of();
-        for (Fact fact : byType.getOrDefault(type, List.of())) {
+        for (Fact fact : facts) {
             if (fact.on().isAfter(date)) break;
             T typed = type.cast(fact);
             if (match.test(typed)) {
@@ -80,16 +85,7 @@ public final class Facts {
      * requests; a request's id for capability responses), effective on or before {@code date}, that match.
      */
     public <T extends Fact> List<T> about(Class<T> type, String subject, LocalDate date, Predicate<T> match) {
-        List<T> found = List.of();
-        for (Fact fact : bySubject.getOrDefault(type, java.util.Map.of()).getOrDefault(subject, List.of())) {
-            if (fact.on().isAfter(date)) break;
-            T typed = type.cast(fact);
-            if (match.test(typed)) {
-                if (found.isEmpty()) found = new ArrayList<>(2);
-                found.add(typed);
-            }
-        }
-        return found;
+        return upTo(bySubject.getOrDefault(type, java.util.Map.of()).getOrDefault(subject, List.of()), type, date, match);
     }
 
     /** The product with this name (the latest statement of it on or before {@code date}). */

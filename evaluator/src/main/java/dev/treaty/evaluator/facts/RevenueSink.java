@@ -26,7 +26,8 @@ public interface RevenueSink extends Consumer<RevenueLine> {
      * part's line {@code n} is the file's line {@code lineShift + n}.
      */
     default void join(RevenueSink fork, long lineShift) {
-        throw new UnsupportedOperationException("this sink does not fork");
+        // only forks join, and a sink whose fork() is null has none: reaching this is a reader's bug
+        throw new IllegalStateException("join on a sink that does not fork");
     }
 
     /**

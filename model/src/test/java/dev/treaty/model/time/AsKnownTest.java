@@ -279,10 +279,12 @@ class AsKnownTest {
         String clauses = twoShares("10%", "5%");
         String secondOnly = clauses.substring(clauses.indexOf("## 2")).replace("rate 5%", "rate 6%");
         String firstOnly = clauses.substring(0, clauses.indexOf("## 2")).replace("rate 10%", "rate 11%");
-        AgreementFolder.Loaded loaded = load("t.treaty.md", HEADER + clauses,
+        // the same values again in d: no new start
+        java.util.function.Supplier<AgreementFolder.Loaded> folder = () -> load("t.treaty.md", HEADER + clauses,
                 "b.treaty.md", replacing("b", "2025-06-01", secondOnly),
                 "c.treaty.md", replacing("c", "2026-01-01", firstOnly),
-                "d.treaty.md", replacing("d", "2026-06-01", secondOnly));       // the same values again: no new start
+                "d.treaty.md", replacing("d", "2026-06-01", secondOnly));
+        AgreementFolder.Loaded loaded = folder.get();
         assertThat(messages(loaded)).isEmpty();
         AgreementHistory.AsKnown all = loaded.histories().get(0).asKnown(LocalDate.MAX);
         ConsolidatedAgreement last = all.versionOn(day("2026-09-01")).orElseThrow();
@@ -297,10 +299,7 @@ class AsKnownTest {
         assertThat(all.inForceSince(middle, day("2025-09-01"))).isEqualTo(day("2025-01-01"));
 
         // the same terms as other objects (from another reading of the folder) are compared by their values
-        AgreementHistory.AsKnown again = load("t.treaty.md", HEADER + clauses,
-                "b.treaty.md", replacing("b", "2025-06-01", secondOnly),
-                "c.treaty.md", replacing("c", "2026-01-01", firstOnly),
-                "d.treaty.md", replacing("d", "2026-06-01", secondOnly)).histories().get(0).asKnown(LocalDate.MAX);
+        AgreementHistory.AsKnown again = folder.get().histories().get(0).asKnown(LocalDate.MAX);
         TermInForce otherSecond = again.versionOn(day("2026-09-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "second").orElseThrow();
         TermInForce otherFirst = again.versionOn(day("2026-09-01")).orElseThrow().term(TermKind.REVENUE_SHARE, "first").orElseThrow();
         assertThat(all.inForceSince(otherSecond, day("2026-09-01"))).isEqualTo(day("2025-06-01"));

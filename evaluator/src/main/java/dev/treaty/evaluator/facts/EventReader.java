@@ -3,7 +3,6 @@ package dev.treaty.evaluator.facts;
 import dev.treaty.language.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.treaty.model.value.Money;
 import dev.treaty.model.value.Percentage;
 
@@ -38,9 +37,6 @@ public final class EventReader {
     public static final Set<String> TYPES = Set.of("product", "release", "capability-request", "capability-response",
             "offer", "offer-response", "declaration", "verification", "valuation", "issuance", "spend", "payment", "measurement", "fx-rate");
 
-    /** Duplicate keys in one object are an error, not "the last one wins". */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,12})?");
     private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,12})?%");
@@ -92,20 +88,21 @@ public final class EventReader {
                 line.error("", "line is longer than " + Limits.EVENT_LINE_CHARS_MAX + " characters (the limit EVENT_LINE_CHARS_MAX)");
                 return;
             }
-            JsonNode node;
+            JsonLine read;
             try {
-                node = JSON.readTree(text);
+                read = JsonLine.read(text);
             } catch (JsonProcessingException e) {
                 line.error("", "not valid JSON: " + jsonProblem(e));
                 return;
             }
-            if (node == null || !node.isObject()) {
+            JsonNode node = read.tree();
+            if (!node.isObject()) {
                 line.error("", "each line must be one JSON object");
                 return;
             }
             Fact fact = EventReader.parse(node, line);
             if (fact == null) return;
-            String content = node.toString();
+            String content = read.text();
             String earlier = contentById.putIfAbsent(fact.id(), content);
             if (earlier != null) {
                 if (!earlier.equals(content)) {

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether a term applies on a day: inside its window, not past an {@code until} that holds, not
@@ -27,6 +26,10 @@ public final class Applicability {
     public record Result(boolean holds, Explanation why) {
     }
 
+    /** A silent decision's results: shared, since they say no more than yes or no. */
+    private static final Result HOLDS_SILENTLY = new Result(true, Explanation.NONE);
+    private static final Result FAILS_SILENTLY = new Result(false, Explanation.NONE);
+
     private Applicability() {
     }
 
@@ -39,6 +42,7 @@ public final class Applicability {
         var window = validity.window();
         if (!window.contains(date)) {
             // the words only when explaining: a silent decision passes lapsed terms by the million
+            if (!ex.isExplaining()) return FAILS_SILENTLY;
             return new Result(false, ex.of(() -> window.from().filter(date::isBefore).isPresent()
                     ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
                     : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")")
@@ -70,15 +74,16 @@ public final class Applicability {
                     + validity.onlyIf().get()).cite(() -> Explanation.Reference.clause(term)).because(onlyIf.why()));
             why = why.because(onlyIf.why());
         }
-        return new Result(true, why);
+        return ex.isExplaining() ? new Result(true, why) : HOLDS_SILENTLY;
     }
 
+    /** Whether the provider's declining is one of the condition's atoms. Asked per rule per decision: no visitor, no allocation. */
     static boolean mentionsProviderDeclines(Condition condition) {
-        AtomicBoolean found = new AtomicBoolean();
-        condition.forEachAtom(atom -> {
-            if (atom instanceof Condition.ProviderDeclines) found.set(true);
-        });
-        return found.get();
+        if (condition instanceof Condition.ProviderDeclines) return true;
+        if (condition instanceof Condition.Not not) return mentionsProviderDeclines(not.operand());
+        if (condition instanceof Condition.And and) return mentionsProviderDeclines(and.left()) || mentionsProviderDeclines(and.right());
+        if (condition instanceof Condition.Or or) return mentionsProviderDeclines(or.left()) || mentionsProviderDeclines(or.right());
+        return false;
     }
 
     /** Whether a condition on events holds on {@code date}. */
@@ -87,37 +92,47 @@ public final class Applicability {
     }
 
     public static Result holds(Condition condition, Map<String, EventDefinition> events, Facts facts, LocalDate date, Explainer ex) {
-        return switch (condition) {
-            case Condition.Declared declared -> happened(condition, declared.event(), declared.by()
-                    .or(() -> Optional.ofNullable(events.get(declared.event())).flatMap(EventDefinition::declaredBy)),
+        // instanceof tests rather than a pattern switch: every rule of every gate asks this, and the
+        // switch's type dispatch cost more than the conditions themselves
+        if (condition instanceof Condition.Declared declared) {
+            return happened(condition, declared.event(), declared.by()
+                            .or(() -> Optional.ofNullable(events.get(declared.event())).flatMap(EventDefinition::declaredBy)),
                     facts.of(Fact.Declaration.class, date, d -> d.event().equals(declared.event()) && d.inEffectOn(date)), Fact.Declaration::by,
                     "declaration", "declared", date, ex);
-            case Condition.Verified verified -> happened(condition, verified.event(), verified.by()
-                    .or(() -> Optional.ofNullable(events.get(verified.event())).flatMap(EventDefinition::verifiedBy)),
+        }
+        if (condition instanceof Condition.Verified verified) {
+            return happened(condition, verified.event(), verified.by()
+                            .or(() -> Optional.ofNullable(events.get(verified.event())).flatMap(EventDefinition::verifiedBy)),
                     facts.of(Fact.Verification.class, date, v -> v.event().equals(verified.event())), Fact.Verification::by,
                     "verification", "verified", date, ex);
-            case Condition.Assumed assumed -> new Result(assumed.value(), ex.of(() -> "$" + assumed.name() + ": "
-                    + (assumed.value() ? "yes" : "no") + " (the assumption's reading of the record)"));
-            case Condition.Not not -> {
-                Result operand = holds(not.operand(), events, facts, date, ex);
-                yield new Result(!operand.holds(), ex.of(() -> condition + ": " + (operand.holds() ? "no" : "yes"))
-                        .because(operand.why()));
-            }
-            case Condition.And and -> {
-                Result left = holds(and.left(), events, facts, date, ex);
-                Result right = holds(and.right(), events, facts, date, ex);
-                boolean both = left.holds() && right.holds();
-                yield new Result(both, ex.of(() -> condition + ": " + (both ? "yes" : "no")).because(left.why()).because(right.why()));
-            }
-            case Condition.Or or -> {
-                Result left = holds(or.left(), events, facts, date, ex);
-                Result right = holds(or.right(), events, facts, date, ex);
-                boolean either = left.holds() || right.holds();
-                yield new Result(either, ex.of(() -> condition + ": " + (either ? "yes" : "no")).because(left.why()).because(right.why()));
-            }
-            case Condition.ProviderDeclines ignored ->
-                    throw new IllegalStateException("the first-ship exception is decided by the release gate");
-        };
+        }
+        if (condition instanceof Condition.Assumed assumed) {
+            return result(assumed.value(), ex.of(() -> "$" + assumed.name() + ": " + (assumed.value() ? "yes" : "no")
+                    + " (the assumption's reading of the record)"));
+        }
+        if (condition instanceof Condition.Not not) {
+            Result operand = holds(not.operand(), events, facts, date, ex);
+            return result(!operand.holds(), ex.of(() -> condition + ": " + (operand.holds() ? "no" : "yes")).because(operand.why()));
+        }
+        if (condition instanceof Condition.And and) {
+            Result left = holds(and.left(), events, facts, date, ex);
+            Result right = holds(and.right(), events, facts, date, ex);
+            boolean both = left.holds() && right.holds();
+            return result(both, ex.of(() -> condition + ": " + (both ? "yes" : "no")).because(left.why()).because(right.why()));
+        }
+        if (condition instanceof Condition.Or or) {
+            Result left = holds(or.left(), events, facts, date, ex);
+            Result right = holds(or.right(), events, facts, date, ex);
+            boolean either = left.holds() || right.holds();
+            return result(either, ex.of(() -> condition + ": " + (either ? "yes" : "no")).because(left.why()).because(right.why()));
+        }
+        throw new IllegalStateException("the first-ship exception (" + condition + ") is decided by the release gate");
+    }
+
+    /** A result; a silent one (no explanation) is one of two shared ones. */
+    private static Result result(boolean holds, Explanation why) {
+        if (why != Explanation.NONE) return new Result(holds, why);
+        return holds ? HOLDS_SILENTLY : FAILS_SILENTLY;
     }
 
     /**
@@ -129,12 +144,20 @@ public final class Applicability {
     private static <F extends Fact> Result happened(Condition condition, String event, Optional<String> by, List<F> found,
                                                     java.util.function.Function<F, String> madeBy, String noun, String verb,
                                                     LocalDate date, Explainer ex) {
-        List<F> byWhom = found.stream().filter(fact -> by.map(madeBy.apply(fact)::equals).orElse(true)).toList();
-        return byWhom.isEmpty()
-                ? new Result(false, ex.of(() -> condition + ": no — no " + noun + " of " + event
-                + by.map(b -> " by " + b).orElse("") + " on or before " + date))
-                : new Result(true, ex.of(() -> condition + ": yes — " + verb + " on " + byWhom.get(0).on()
-                + (byWhom.get(0) instanceof Fact.Declaration d && d.through().isPresent() ? " through " + d.through().get() : ""))
-                .cite(() -> Explanation.Reference.fact(byWhom.get(0))));
+        F first = null;
+        for (F fact : found) {
+            if (by.isEmpty() || by.get().equals(madeBy.apply(fact))) {
+                first = fact;
+                break;
+            }
+        }
+        if (first == null) {
+            return result(false, ex.of(() -> condition + ": no — no " + noun + " of " + event + by.map(b -> " by " + b).orElse("")
+                    + " on or before " + date));
+        }
+        F made = first;
+        return result(true, ex.of(() -> condition + ": yes — " + verb + " on " + made.on()
+                + (made instanceof Fact.Declaration d && d.through().isPresent() ? " through " + d.through().get() : ""))
+                .cite(() -> Explanation.Reference.fact(made)));
     }
 }

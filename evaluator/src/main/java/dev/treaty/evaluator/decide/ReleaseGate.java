@@ -95,43 +95,41 @@ public final class ReleaseGate {
         Explanation facts0 = ex.of(() -> "product " + product.name() + ": kind " + kinds.describe(product.kind()) + ", owner "
                 + product.owner()).cite(() -> Explanation.Reference.fact(product));
 
-        List<RuleOutcome> outcomes = new ArrayList<>();
-        List<Explanation> considered = new ArrayList<>();
+        List<RuleOutcome> outcomes = new ArrayList<>(4);
+        List<Explanation> considered = List.of();           // made only when explaining
         for (TermInForce inForce : version.terms()) {
             Term term = inForce.term();
             // the three release rules by type: cheaper than asking each term its kind through its header
-            if (!(term instanceof CloudExclusivity || term instanceof FirstShip || term instanceof ReleasePermission)) continue;
-            String owner = owner(term);
-            if (!owner.equals(product.owner())) continue;
+            if (!owner(term).equals(product.owner())) continue;
             Applicability.Result applies = Applicability.of(inForce, events, facts, question.on(), ex);
-            Explanation cited = applies.why().citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
+            Explanation cited = !ex.isExplaining() ? Explanation.NONE
+                    : applies.why().citeAll(() -> Explanation.Reference.assumptions(agreement.assumptionsOf(inForce)));
             if (!applies.holds()) {
-                considered.add(ex.of(() -> term.header().label() + ": not applied").because(cited));
+                if (ex.isExplaining()) {
+                    if (considered.isEmpty()) considered = new ArrayList<>();
+                    considered.add(ex.of(() -> term.header().label() + ": not applied").because(cited));
+                }
                 continue;
             }
-            RuleOutcome outcome = switch (term) {
-                case CloudExclusivity rule -> exclusivity(inForce, rule, fields, kinds, question, cited, ex);
-                case FirstShip rule -> firstShip(agreement, inForce, rule, fields, kinds, question, facts, product, cited, ex);
-                case ReleasePermission rule -> permission(inForce, rule, fields, kinds, question, cited, ex);
-                default -> null;
-            };
-            if (outcome == null) continue;
+            RuleOutcome outcome = term instanceof CloudExclusivity rule ? exclusivity(inForce, rule, fields, kinds, question, cited, ex)
+                    : term instanceof FirstShip rule ? firstShip(agreement, inForce, rule, fields, kinds, question, facts, product, cited, ex)
+                    : permission(inForce, (ReleasePermission) term, fields, kinds, question, cited, ex);
             if (outcome.denies()) outcome = releasedBefore(agreement, facts, question, outcome, ex, depth);
             outcomes.add(outcome);
         }
 
-        // plain loops: a gate is asked millions of times, and streams here cost more than the rules themselves
-        List<RuleOutcome> denials = new ArrayList<>(outcomes.size());
-        List<RuleOutcome> permissions = new ArrayList<>(outcomes.size());
-        for (RuleOutcome outcome : outcomes) {
-            if (outcome.denies()) denials.add(outcome);
-            if (outcome.allows()) permissions.add(outcome);
-        }
+        // a denial stands unless a permission that applies is declared an exception to it. Plain loops, and
+        // no lists at all for a silent decision: a gate is asked millions of times, and those cost more than the rules
+        boolean denied = false;
+        for (RuleOutcome outcome : outcomes) denied |= outcome.denies() && exceptionTo(outcomes, outcome) == null;
+        if (!ex.isExplaining()) return new Decision(!denied, denied ? "DENIED" : "ALLOWED", Explanation.NONE);
+
         List<Explanation> steps = new ArrayList<>();
         steps.add(facts0);
         List<RuleOutcome> standing = new ArrayList<>();
-        for (RuleOutcome denial : denials) {
-            RuleOutcome exception = exceptionTo(permissions, denial);
+        for (RuleOutcome denial : outcomes) {
+            if (!denial.denies()) continue;
+            RuleOutcome exception = exceptionTo(outcomes, denial);
             if (exception != null) {
                 steps.add(ex.of(() -> denial.rule().term().header().label() + " would deny, but "
                         + exception.rule().term().header().label() + " is an exception to it and applies")
@@ -140,13 +138,13 @@ public final class ReleaseGate {
                 standing.add(denial);
             }
         }
-        List<RuleOutcome> unrelatedPermissions = new ArrayList<>();
-        for (RuleOutcome permission : permissions) {
-            boolean related = false;
-            for (RuleOutcome denial : denials) related |= isExceptionTo(permission, denial);
-            if (!related) unrelatedPermissions.add(permission);
-        }
-        if (!standing.isEmpty()) {
+        if (denied) {
+            List<RuleOutcome> unrelatedPermissions = new ArrayList<>();
+            for (RuleOutcome permission : outcomes) {
+                boolean related = false;
+                for (RuleOutcome denial : outcomes) related |= denial.denies() && isExceptionTo(permission, denial);
+                if (permission.allows() && !related) unrelatedPermissions.add(permission);
+            }
             Explanation why = ex.of(() -> "DENIED: " + subject);
             if (!unrelatedPermissions.isEmpty()) {
                 why = why.because(ex.of(() -> "conflict: " + String.join(", ", unrelatedPermissions.stream()
@@ -183,10 +181,10 @@ public final class ReleaseGate {
         }
     }
 
-    /** The first of {@code permissions} declared an exception to {@code denial}'s rule, or null. */
-    private static RuleOutcome exceptionTo(List<RuleOutcome> permissions, RuleOutcome denial) {
-        for (RuleOutcome permission : permissions) {
-            if (isExceptionTo(permission, denial)) return permission;
+    /** The first permission among {@code outcomes} declared an exception to {@code denial}'s rule, or null. */
+    private static RuleOutcome exceptionTo(List<RuleOutcome> outcomes, RuleOutcome denial) {
+        for (RuleOutcome permission : outcomes) {
+            if (permission.allows() && isExceptionTo(permission, denial)) return permission;
         }
         return null;
     }
@@ -194,7 +192,7 @@ public final class ReleaseGate {
     /** Whether {@code permission} is declared an exception to the rule of {@code denial} (and to no other). */
     private static boolean isExceptionTo(RuleOutcome permission, RuleOutcome denial) {
         return permission.rule().term() instanceof ReleasePermission rule
-                && rule.exceptionTo().filter(denial.rule().term().name()::equals).isPresent();
+                && rule.exceptionTo().isPresent() && rule.exceptionTo().get().equals(denial.rule().term().name());
     }
 
     /**
@@ -240,17 +238,23 @@ public final class ReleaseGate {
         return denial;
     }
 
+    /**
+     * The owner of a release rule; "" (no party's name) for any other term. Instanceof tests rather
+     * than a pattern switch, whose type dispatch costs more here.
+     */
     private static String owner(Term term) {
-        return switch (term) {
-            case CloudExclusivity rule -> rule.owner();
-            case FirstShip rule -> rule.owner();
-            case ReleasePermission rule -> rule.owner();
-            default -> "";
-        };
+        if (term instanceof CloudExclusivity rule) return rule.owner();
+        if (term instanceof FirstShip rule) return rule.owner();
+        if (term instanceof ReleasePermission rule) return rule.owner();
+        return "";
     }
 
     private static boolean matches(Optional<Filter> products, Function<String, String> fields, ProductKinds kinds) {
-        return products.map(f -> f.matches(fields, kinds)).orElse(true);
+        return products.isEmpty() || products.get().matches(fields, kinds);
+    }
+
+    private static boolean excepted(Optional<Filter> except, Function<String, String> fields, ProductKinds kinds) {
+        return except.isPresent() && except.get().matches(fields, kinds);
     }
 
     private static RuleOutcome exclusivity(TermInForce inForce, CloudExclusivity rule, Function<String, String> fields,
@@ -263,7 +267,7 @@ public final class ReleaseGate {
             return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": satisfied, " + question.cloud()
                     + " is the exclusive cloud").because(applies));
         }
-        if (rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
+        if (excepted(rule.except(), fields, kinds)) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": carved out (except " + rule.except().get() + ")")
                     .because(applies));
         }
@@ -275,7 +279,7 @@ public final class ReleaseGate {
                                           ProductKinds kinds, Question question, Explanation applies, Explainer ex) {
         boolean product = matches(rule.products(), fields, kinds);
         boolean cloud = rule.anyCloud() || rule.clouds().contains(question.cloud());
-        boolean segment = rule.segments().isEmpty() || question.segment().map(rule.segments()::contains).orElse(false);
+        boolean segment = rule.segments().isEmpty() || question.segment().isPresent() && rule.segments().contains(question.segment().get());
         if (!product || !cloud || !segment) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": does not cover this release ("
                     + (!product ? "product" : !cloud ? "cloud" : "segment") + ")").because(applies));
@@ -287,7 +291,7 @@ public final class ReleaseGate {
     private static RuleOutcome firstShip(AgreementHistory.AsKnown agreement, TermInForce inForce, FirstShip rule,
                                          Function<String, String> fields, ProductKinds kinds, Question question, Facts facts,
                                          Fact.Product product, Explanation applies, Explainer ex) {
-        if (!matches(rule.products(), fields, kinds) || rule.except().map(e -> e.matches(fields, kinds)).orElse(false)) {
+        if (!matches(rule.products(), fields, kinds) || excepted(rule.except(), fields, kinds)) {
             return new RuleOutcome(inForce, false, false, ex.of(() -> rule.header().label() + ": does not cover this release (products "
                     + rule.products().map(Object::toString).orElse("all") + rule.except().map(e -> ", except " + e).orElse("")
                     + ")").because(applies));
@@ -349,8 +353,9 @@ public final class ReleaseGate {
                 + requests.size() + " request" + (requests.size() == 1 ? "" : "s"));
         boolean declined = false;
         for (Fact.CapabilityRequest request : requests) {
-            Optional<Fact.CapabilityResponse> response = facts.about(Fact.CapabilityResponse.class, request.id(), date,
-                    r -> r.by().equals(rule.provider())).stream().findFirst();
+            List<Fact.CapabilityResponse> responses = facts.about(Fact.CapabilityResponse.class, request.id(), date,
+                    r -> r.by().equals(rule.provider()));
+            Optional<Fact.CapabilityResponse> response = responses.isEmpty() ? Optional.empty() : Optional.of(responses.get(0));
             Explanation step;
             if (response.isPresent()) {
                 boolean decline = response.get().answer() == Fact.Answer.DECLINE;
@@ -360,19 +365,18 @@ public final class ReleaseGate {
                         + response.get().on()).cite(() -> Explanation.Reference.fact(request)).cite(() -> Explanation.Reference.fact(response.get()));
             } else if (rule.response().isPresent()) {
                 ResponseWindow window = rule.response().get();
-                LocalDate start = request.on().isBefore(ruleSince) ? ruleSince : request.on();
                 LocalDate deadline = responseDeadline(request.on(), window, ruleSince);
-                String from = start.equals(request.on()) ? "" : " (the window runs from " + ruleSince
-                        + ", when the rule took effect; the request came before it)";
+                java.util.function.Supplier<String> from = () -> !request.on().isBefore(ruleSince) ? "" : " (the window runs from "
+                        + ruleSince + ", when the rule took effect; the request came before it)";
                 if (date.isAfter(deadline)) {
                     boolean decline = window.onSilence() == ResponseWindow.Answer.DECLINE;
                     declined |= decline;
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): no answer by the deadline "
-                            + deadline + from + "; silence counts as " + (decline ? "decline" : "support") + " (response within "
+                            + deadline + from.get() + "; silence counts as " + (decline ? "decline" : "support") + " (response within "
                             + window + ")").cite(() -> Explanation.Reference.fact(request));
                 } else {
                     step = ex.of(() -> "request " + request.id() + " (" + request.on() + "): awaiting " + rule.provider()
-                            + "'s answer until " + deadline + from + "; then silence counts as "
+                            + "'s answer until " + deadline + from.get() + "; then silence counts as "
                             + window.onSilence().name().toLowerCase(java.util.Locale.ROOT)).cite(() -> Explanation.Reference.fact(request));
                 }
             } else {

@@ -20,10 +20,11 @@ public final class Facts {
     /** The facts of each type, in the same order: decisions ask for one type at a time. */
     private final java.util.Map<Class<?>, List<Fact>> byType = new java.util.HashMap<>();
     /**
-     * The facts of each type by what they are about ({@link #subject}), in the same order: a gate
-     * asks about one product, so it need not walk every release of every product.
+     * The facts by what they are about ({@link #subject}), then by type ({@link #subjectIndex}), in
+     * the same order: a gate asks about one product, so it need not walk every release of every
+     * product, and one look-up by name finds all its kinds of fact.
      */
-    private final java.util.Map<Class<?>, java.util.Map<String, List<Fact>>> bySubject = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Fact>[]> bySubject = new java.util.HashMap<>();
 
     public Facts(List<Fact> facts) {
         this.facts = facts.stream().sorted(Comparator.comparing(Fact::on).thenComparing(Fact::id)).toList();
@@ -31,10 +32,25 @@ public final class Facts {
             byType.computeIfAbsent(fact.getClass(), t -> new ArrayList<>()).add(fact);
             String subject = subject(fact);
             if (subject != null) {
-                bySubject.computeIfAbsent(fact.getClass(), t -> new java.util.HashMap<>())
-                        .computeIfAbsent(subject, k -> new ArrayList<>()).add(fact);
+                @SuppressWarnings("unchecked")
+                List<Fact>[] ofSubject = bySubject.computeIfAbsent(subject, k -> new List[SUBJECT_TYPES]);
+                int index = subjectIndex(fact.getClass());
+                if (ofSubject[index] == null) ofSubject[index] = new ArrayList<>();
+                ofSubject[index].add(fact);
             }
         }
+    }
+
+    /** How many types of fact are looked up by subject. */
+    private static final int SUBJECT_TYPES = 4;
+
+    /** The place of a type among those looked up by subject; -1 for the others. Pointer tests: every gate asks several times. */
+    private static int subjectIndex(Class<?> type) {
+        if (type == Fact.Product.class) return 0;
+        if (type == Fact.Release.class) return 1;
+        if (type == Fact.CapabilityRequest.class) return 2;
+        if (type == Fact.CapabilityResponse.class) return 3;
+        return -1;
     }
 
     /** What a fact is about, for the facts looked up that way: a product's name, a request's id. */
@@ -85,7 +101,10 @@ public final class Facts {
      * requests; a request's id for capability responses), effective on or before {@code date}, that match.
      */
     public <T extends Fact> List<T> about(Class<T> type, String subject, LocalDate date, Predicate<T> match) {
-        return upTo(bySubject.getOrDefault(type, java.util.Map.of()).getOrDefault(subject, List.of()), type, date, match);
+        int index = subjectIndex(type);
+        if (index < 0) throw new IllegalArgumentException(type.getSimpleName() + " facts are not looked up by what they are about");
+        List<Fact>[] ofSubject = bySubject.get(subject);
+        return ofSubject == null || ofSubject[index] == null ? List.of() : upTo(ofSubject[index], type, date, match);
     }
 
     /** The product with this name (the latest statement of it on or before {@code date}). */

@@ -96,7 +96,8 @@ public record ConsolidatedAgreement(String agreementId, String title, List<Party
     }
 
     public Optional<Party> party(String shortName) {
-        return parties.stream().filter(p -> p.shortName().equals(shortName)).findFirst();
+        for (Party party : parties) if (party.shortName().equals(shortName)) return Optional.of(party);   // every gate asks
+        return Optional.empty();
     }
 
     /** The documents applied in this version that were not in {@code previous} (all of them when there is none). */

@@ -345,17 +345,21 @@ public final class Ingest {
             + ", row_seq, fingerprint) values ";
     private static final String REVENUE_ROW = "(" + "?, ".repeat(Rows.REVENUE.columns().size() + 1) + "?)";
 
-    /** A revenue row as the store keeps it: its values (as text, for the fingerprint and digest) and its fingerprint. */
-    private record Row(Pending pending, int version, String[] values, String fingerprint) {
+    /**
+     * A revenue row as the store keeps it: its values as bound (Long, Integer, String or null, in
+     * the table's column order), the same as text (for the fingerprint and digest), and its fingerprint.
+     */
+    private record Row(Pending pending, int version, Object[] typed, String[] values, String fingerprint) {
     }
 
     private static Row row(Pending pending, int version, long batch, long recorded) {
         RevenueLine line = pending.revenue();
-        String[] values = Rows.text(pending.key(), version, batch, recorded, line.date().toString(), line.party(), line.product(),
+        Object[] typed = {pending.key(), version, batch, recorded, line.date().toString(), line.party(), line.product(),
                 line.kind(), line.category(), line.cloud(), line.region(), line.segment(), line.amountMicros(), line.currency(),
                 pending.contentHash(), pending.file().toString(), pending.line(),
-                line.recordedMicros() == RevenueLine.NOT_RECORDED ? null : line.recordedMicros());
-        return new Row(pending, version, values, Rows.fingerprint(values));
+                line.recordedMicros() == RevenueLine.NOT_RECORDED ? null : line.recordedMicros()};
+        String[] values = Rows.text(typed);
+        return new Row(pending, version, typed, values, Rows.fingerprint(values));
     }
 
     /**
@@ -369,7 +373,7 @@ public final class Ingest {
         for (int i = 0; i < inserts.size(); i++) rows.add(row(inserts.get(i), versions.get(i), writing.seq(), writing.recordedMicros()));
         if (store.database().dialect() == Database.Dialect.POSTGRESQL) return copyRevenue(rows, writing);
         int[] inserted = new int[rows.size()];
-        Set<String> claimed = new HashSet<>();        // key and version of the rows inserted so far
+        Set<String> claimed = null;     // key and version of the rows inserted so far: made only once a row is skipped
         PreparedStatement full = null;
         try {
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
@@ -381,9 +385,7 @@ public final class Ingest {
                 int at = 1;
                 for (int i = from; i < to; i++) {
                     Row row = rows.get(i);
-                    for (int c = 0; c < row.values().length; c++) {
-                        Rows.bind(insert, at++, Rows.REVENUE.types().charAt(c), typed(Rows.REVENUE.types().charAt(c), row.values()[c]));
-                    }
+                    for (int c = 0; c < row.typed().length; c++) Rows.bind(insert, at++, Rows.REVENUE.types().charAt(c), row.typed()[c]);
                     insert.setLong(at++, base + (i - from));
                     insert.setString(at++, row.fingerprint());
                 }
@@ -393,6 +395,7 @@ public final class Ingest {
                 if (count == to - from) {
                     java.util.Arrays.fill(inserted, from, to, 1);
                 } else if (count > 0) {
+                    if (claimed == null) claimed = claimed(rows, from, inserted);
                     which(rows, from, to, writing.seq(), inserted, claimed);
                 }
                 // the rows inserted take the next row_seq numbers in order; a skipped row leaves no gap
@@ -400,7 +403,7 @@ public final class Ingest {
                 for (int i = from; i < to; i++) {
                     if (inserted[i] == 0) continue;
                     Row row = rows.get(i);
-                    claimed.add(row.pending().key() + "\u0000" + row.version());
+                    if (claimed != null) claimed.add(claim(row));
                     if (base + (i - from) != next) renumber(row, next);
                     writing.rows().add(Rows.REVENUE, row.values(), row.fingerprint());
                     next++;
@@ -412,11 +415,6 @@ public final class Ingest {
         return inserted;
     }
 
-    private static Object typed(char type, String text) {
-        if (text == null) return null;
-        return type == 'S' ? text : Long.valueOf(text);
-    }
-
     private void renumber(Row row, long seq) throws SQLException {
         try (PreparedStatement update = store.connection().prepareStatement("update revenue set row_seq = ? where fact_key = ? and version = ?")) {
             update.setLong(1, seq);
@@ -424,6 +422,17 @@ public final class Ingest {
             update.setInt(3, row.version());
             update.executeUpdate();
         }
+    }
+
+    /** The claims of the rows before {@code to} that this write inserted. */
+    private static Set<String> claimed(List<Row> rows, int to, int[] inserted) {
+        Set<String> claimed = new HashSet<>();
+        for (int i = 0; i < to; i++) if (inserted[i] == 1) claimed.add(claim(rows.get(i)));
+        return claimed;
+    }
+
+    private static String claim(Row row) {
+        return row.pending().key() + "\u0000" + row.version();
     }
 
     /** Marks which of rows {@code from..to} this write inserted: those stored with their own file and line. */
@@ -441,7 +450,7 @@ public final class Ingest {
         for (int i = from; i < to; i++) {
             Pending pending = rows.get(i).pending();
             // the same line twice in one write repeats file and line: a stored row answers for its first line only
-            boolean mine = !claimed.contains(pending.key() + "\u0000" + rows.get(i).version())
+            boolean mine = !claimed.contains(claim(rows.get(i)))
                     && stored.remove(pending.key() + "\u0000" + pending.file() + "\u0000" + pending.line());
             inserted[i] = mine ? 1 : 0;
         }

@@ -122,7 +122,7 @@ final class Rows {
     static String fingerprint(String[] values) {
         StringBuilder print = new StringBuilder((values.length + 1) * FIELD_CHARS);
         for (int i = 0; i < values.length; i++) hex(print, fieldHash(i, values[i]));
-        hex(print, fieldHash(-1, print.toString()));
+        hex(print, fieldHash(-1, print));
         return print.toString();
     }
 
@@ -148,7 +148,7 @@ final class Rows {
         return fields;
     }
 
-    private static long fieldHash(int index, String value) {
+    private static long fieldHash(int index, CharSequence value) {
         long h = 0x9E3779B97F4A7C15L * (index + 1);
         if (value == null) {
             h ^= 0x5bd1e995L;
@@ -169,19 +169,37 @@ final class Rows {
         private final MessageDigest sha = sha256();
         private long count;
         private long lastSeq;
+        /** Reused for every row: an ingest digests a million. */
+        private final StringBuilder canonical = new StringBuilder(256);
+        private byte[] bytes = new byte[256];
 
         void add(long rowSeq, String[] values, String fingerprint) {
             if (rowSeq <= lastSeq) throw new IllegalStateException("rows must be digested in row_seq order: " + rowSeq + " after " + lastSeq);
             lastSeq = rowSeq;
             count++;
-            StringBuilder canonical = new StringBuilder(64);
+            canonical.setLength(0);
             canonical.append(rowSeq).append('|');
             for (String value : values) {
                 if (value == null) canonical.append("-|");
                 else canonical.append(value.length()).append(':').append(value).append('|');
             }
             canonical.append(fingerprint).append('\n');
-            sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            update(canonical);
+        }
+
+        /** Feeds the UTF-8 bytes of the row's canonical form, through a buffer reused when it is ASCII (it nearly always is). */
+        private void update(CharSequence text) {
+            int length = text.length();
+            if (bytes.length < length) bytes = new byte[Math.max(length, 2 * bytes.length)];
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes[i] = (byte) c;
+            }
+            sha.update(bytes, 0, length);
         }
 
         long count() {
@@ -211,18 +229,18 @@ final class Rows {
      */
     static final class Written {
         private final Map<String, Digest> digests = new LinkedHashMap<>();
-        private final Map<String, Long> next = new LinkedHashMap<>();
 
         /** The row_seq the next row of {@code table} gets, without taking it. */
         long peek(Table table) {
-            return next.getOrDefault(table.name(), 1L);
+            Digest digest = digests.get(table.name());
+            return digest == null ? 1 : digest.count() + 1;
         }
 
         /** Registers a row written with row_seq {@link #peek}; returns that row_seq. */
         long add(Table table, String[] values, String fingerprint) {
-            long seq = peek(table);
-            digests.computeIfAbsent(table.name(), t -> new Digest()).add(seq, values, fingerprint);
-            next.put(table.name(), seq + 1);
+            Digest digest = digests.computeIfAbsent(table.name(), t -> new Digest());
+            long seq = digest.count() + 1;
+            digest.add(seq, values, fingerprint);
             return seq;
         }
 

@@ -34,12 +34,6 @@ public final class LicenceCheck {
         return decide(agreement, facts, question, Explainer.FULL);
     }
 
-    /**
-     * Decides, writing the explanation (and the verdict's details) only when {@code ex} explains.
-     *
-     * @throws UnanswerableQuestion when the agreement is not in force then, the licensee is not a party,
-     *                              or the subject has no product event
-     */
     /** Whether a licence of {@code version} covers or excludes {@code ipClass}: the question names a class it knows. */
     private static boolean namedBy(ConsolidatedAgreement version, String ipClass) {
         for (TermInForce inForce : version.terms()) {
@@ -50,6 +44,12 @@ public final class LicenceCheck {
         return false;
     }
 
+    /**
+     * Decides, writing the explanation (and the verdict's details) only when {@code ex} explains.
+     *
+     * @throws UnanswerableQuestion when the agreement is not in force then, the licensee is not a party,
+     *                              or the subject has no product event
+     */
     public static Decision decide(AgreementHistory.AsKnown agreement, Facts facts, Question question, Explainer ex) {
         ConsolidatedAgreement version = agreement.versionOn(question.on()).orElseThrow(() -> new UnanswerableQuestion(
                 agreement.history().id() + " is not in force on " + question.on()

@@ -42,8 +42,7 @@ public final class Applicability {
         var window = validity.window();
         if (!window.contains(date)) {
             // the words only when explaining: a silent decision passes lapsed terms by the million
-            if (!ex.isExplaining()) return FAILS_SILENTLY;
-            return new Result(false, ex.of(() -> window.from().filter(date::isBefore).isPresent()
+            return result(false, ex.of(() -> window.from().filter(date::isBefore).isPresent()
                     ? term.term().header().label() + " has not started on " + date + " (from " + window.from().get() + ")"
                     : term.term().header().label() + " has lapsed on " + date + " (through " + window.through().orElseThrow() + ")")
                     .cite(() -> Explanation.Reference.clause(term)));
@@ -74,7 +73,7 @@ public final class Applicability {
                     + validity.onlyIf().get()).cite(() -> Explanation.Reference.clause(term)).because(onlyIf.why()));
             why = why.because(onlyIf.why());
         }
-        return ex.isExplaining() ? new Result(true, why) : HOLDS_SILENTLY;
+        return result(true, why);
     }
 
     /** Whether the provider's declining is one of the condition's atoms. Asked per rule per decision: no visitor, no allocation. */

@@ -62,6 +62,8 @@ public final class Store implements AutoCloseable {
             // answers waiting on its commit); checkpoint() does, from elsewhere
             try (var statement = store.connection.createStatement()) {
                 statement.execute("pragma wal_autocheckpoint = 0");
+                // once a checkpoint has copied the log, the next commit starts it over and cuts the file to this
+                statement.execute("pragma journal_size_limit = " + (64 << 20));
             } catch (SQLException e) {
                 store.close();
                 throw new StoreException("cannot open the store " + database.describe() + ": " + e.getMessage(), e);
@@ -76,7 +78,10 @@ public final class Store implements AutoCloseable {
      */
     public static void checkpoint(Database database) {
         if (database.dialect() != Database.Dialect.SQLITE) return;
-        try (Store store = open(database, false); var statement = store.connection.createStatement()) {
+        // a checkpoint writes into the database file, so a read-only connection cannot make one; outside a
+        // transaction, so it takes no lock that the appender's next commit would wait on
+        try (Store store = new Store(database, database.connect(true, false)); var statement = store.connection.createStatement()) {
+            store.connection.setAutoCommit(true);
             statement.execute("pragma wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             throw new StoreException("cannot checkpoint the store " + database.describe() + ": " + e.getMessage(), e);

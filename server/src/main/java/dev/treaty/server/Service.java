@@ -455,10 +455,16 @@ public final class Service implements AutoCloseable {
                 .description("decisions answered, by kind and answer").tag("kind", kind).tag("answer", verdict).register(registry));
     }
 
-    /** A random (version 4) UUID from a per-thread generator: unique, without the shared secure generator's lock. */
+    /**
+     * A time-ordered UUID (version 7: the milliseconds since the epoch, then random bits) from a
+     * per-thread generator. Time first because the log's unique index on the id then grows at its
+     * right edge: a random id lands on a random index page, so every commit of the log would rewrite
+     * about one page per request (about 8 KB written per decision on SQLite). Random bits, from
+     * the thread's own generator, make it unique without the shared secure generator's lock.
+     */
     static String decisionId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
     }

@@ -5,6 +5,8 @@ import dev.treaty.app.Snapshot;
 import dev.treaty.store.Database;
 import dev.treaty.store.Store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,9 +27,9 @@ final class Backend implements AutoCloseable {
     private final Thread poller;
     private volatile boolean closed;
 
-    Backend(Database database) {
+    Backend(Database database, MeterRegistry registry) {
         this.database = database;
-        this.recorder = new DecisionRecorder(database);
+        this.recorder = new DecisionRecorder(database, registry);
         this.snapshot.set(Snapshot.load(database));
         this.poller = Thread.ofPlatform().daemon().name("treaty-snapshot-poll").start(this::poll);
     }
@@ -52,6 +54,7 @@ final class Backend implements AutoCloseable {
                 Thread.sleep(POLL);
                 refresh();
                 Store.checkpoint(database);     // the decision log's appender leaves this to us
+                recorder.checkpointed();
             } catch (InterruptedException e) {
                 return;
             } catch (BadRequest | dev.treaty.store.StoreException e) {

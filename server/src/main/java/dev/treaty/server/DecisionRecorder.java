@@ -2,7 +2,10 @@ package dev.treaty.server;
 
 import dev.treaty.store.Database;
 import dev.treaty.store.DecisionLog;
-import dev.treaty.store.Store;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,8 @@ final class DecisionRecorder implements AutoCloseable {
 
     /** Decisions written in one transaction at most (a request's are never split). */
     static final int BATCH_MAX = 5_000;
+    /** On SQLite, the write-ahead log is started over once it grows past this (see {@link #checkpointed}). */
+    static final long LOG_LIMIT = 64L << 20;
     /** Entries waiting at most; past that, requests are refused with 503 rather than queued without end. */
     static final int QUEUE_MAX = 200_000;
 
@@ -32,10 +37,20 @@ final class DecisionRecorder implements AutoCloseable {
     private final Thread writer;
     private final java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("treaty-decision-answers-", 0).daemon().factory());
+    private final DistributionSummary requestsPerCommit;
+    private final Timer commits;
+    private final Timer checkpoints;
     private volatile boolean closing;
+    private volatile boolean checkpointed;
 
-    DecisionRecorder(Database database) {
+    DecisionRecorder(Database database, MeterRegistry registry) {
         this.database = database;
+        this.requestsPerCommit = DistributionSummary.builder("treaty.store.decision.log.requests.per.commit")
+                .description("requests written by one commit of the decision log").register(registry);
+        this.commits = Timer.builder("treaty.store.decision.log.commit").description("one commit of the decision log")
+                .register(registry);
+        this.checkpoints = Timer.builder("treaty.store.decision.log.checkpoint")
+                .description("the decision log's writer finishing a checkpoint so that SQLite's write-ahead log starts over").register(registry);
         this.writer = Thread.ofPlatform().name("treaty-decision-log").daemon().start(this::write);
     }
 
@@ -49,10 +64,14 @@ final class DecisionRecorder implements AutoCloseable {
     }
 
     private void write() {
-        Store store = null;
+        DecisionLog.Appender appender = null;
         List<Pending> batch = new ArrayList<>();
         while (true) {
             try {
+                if (checkpointed && appender != null) {
+                    checkpointed = false;
+                    if (appender.logLongerThan(LOG_LIMIT)) checkpoints.record(appender::checkpoint);
+                }
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) break;
@@ -68,8 +87,11 @@ final class DecisionRecorder implements AutoCloseable {
                 }
                 List<DecisionLog.Request> entries = new ArrayList<>(batch.size());
                 batch.forEach(p -> entries.add(p.request()));
-                if (store == null) store = Store.openAppender(database);
-                DecisionLog.append(store, entries);
+                if (appender == null) appender = DecisionLog.Appender.open(database);
+                long started = System.nanoTime();
+                appender.append(entries);
+                commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                requestsPerCommit.record(entries.size());
                 // answered on other threads: completing a future runs the request's response there, and the
                 // writer goes back to the log at once rather than writing every response of the batch itself
                 List<Pending> done = List.copyOf(batch);
@@ -80,13 +102,22 @@ final class DecisionRecorder implements AutoCloseable {
                 System.err.println("treaty serve: " + e.getMessage());
                 batch.forEach(p -> p.logged().completeExceptionally(new Problem(503, "Service Unavailable",
                         "the decision could not be logged, so it is not answered; ask again")));
-                if (store != null) store.close();
-                store = null;
+                if (appender != null) appender.close();
+                appender = null;
             } finally {
                 batch.clear();
             }
         }
-        if (store != null) store.close();
+        if (appender != null) appender.close();
+    }
+
+    /**
+     * Says that a checkpoint from another connection has just copied the log into the database: the
+     * writer then finishes it between two commits if the log is long, so the log starts over (a
+     * steady stream of commits keeps any other checkpoint from reaching its end).
+     */
+    void checkpointed() {
+        checkpointed = true;
     }
 
     /** Writes what is queued, then stops. */

@@ -114,7 +114,7 @@ public final class Service implements AutoCloseable {
     /** Opens the store (its schema must be current: {@code treaty init} brings it up to date). */
     public Service(Database database, Authenticator authenticator, PrintStream accessLog, Options options) {
         this.database = database;
-        this.backend = new Backend(database);
+        this.backend = new Backend(database, registry);
         this.authenticator = authenticator;
         this.options = options;
         this.accessLog = accessLog;

@@ -1,5 +1,8 @@
 package dev.treaty.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,23 +69,66 @@ public final class DecisionLog {
 
     /** Appends the requests in order, in one transaction; all or none. */
     public static void append(Store store, List<Request> requests) {
-        if (requests.isEmpty()) return;
-        Connection connection = store.connection();
-        try {
-            long seq;
-            String previous;
-            try (PreparedStatement bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1")) {
+        try (Appender appender = new Appender(store, false)) {
+            appender.append(requests);
+        }
+    }
+
+    /**
+     * Appends to the log through one connection kept open, its statements prepared once: a busy
+     * service appends thousands of times a second, and preparing four statements each time cost
+     * more than the rows themselves.
+     */
+    public static final class Appender implements AutoCloseable {
+
+        private final Store store;
+        private final boolean ownsStore;
+        private final PreparedStatement bump;
+        private final PreparedStatement head;
+        private final PreparedStatement version;
+        private final PreparedStatement insert;
+        private final PreparedStatement newHead;
+
+        /** An appender on its own connection (see {@link Store#openAppender}); closing it closes that. */
+        public static Appender open(Database database) {
+            Store store = Store.openAppender(database);
+            try {
+                return new Appender(store, true);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        private Appender(Store store, boolean ownsStore) {
+            this.store = store;
+            this.ownsStore = ownsStore;
+            Connection connection = store.connection();
+            try {
+                bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1");
+                head = connection.prepareStatement("select seq, hash from decision_head where id = 1");
+                version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?) on conflict (digest) do nothing");
+                insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                newHead = connection.prepareStatement("update decision_head set hash = ? where id = 1");
+            } catch (SQLException e) {
+                throw new StoreException("cannot append to the decision log of " + store.database().describe() + ": " + Database.rootMessage(e), e);
+            }
+        }
+
+        /** Appends the requests in order, in one transaction; all or none. */
+        public void append(List<Request> requests) {
+            if (requests.isEmpty()) return;
+            try {
+                long seq;
+                String previous;
                 bump.setLong(1, requests.size());
                 bump.executeUpdate();
-            }
-            try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select seq, hash from decision_head where id = 1")) {
-                rows.next();
-                seq = rows.getLong(1) - requests.size();
-                previous = rows.getString(2);
-            }
-            Map<String, String> digests = new HashMap<>();
-            try (PreparedStatement version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?)"
-                    + " on conflict (digest) do nothing")) {
+                try (ResultSet rows = head.executeQuery()) {
+                    rows.next();
+                    seq = rows.getLong(1) - requests.size();
+                    previous = rows.getString(2);
+                }
+                Map<String, String> digests = new HashMap<>();
                 for (Request request : requests) {
                     for (Decided decided : request.decisions()) {
                         if (digests.containsKey(decided.versions())) continue;
@@ -94,8 +140,6 @@ public final class DecisionLog {
                     }
                 }
                 version.executeBatch();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Request request : requests) {
                     seq++;
                     Row row = Row.of(request, digests);
@@ -119,15 +163,58 @@ public final class DecisionLog {
                     previous = hash;
                 }
                 insert.executeBatch();
+                newHead.setString(1, previous);
+                newHead.executeUpdate();
+                store.connection().commit();
+            } catch (SQLException | RuntimeException e) {
+                store.rollback();
+                throw new StoreException("the decisions were not logged in " + store.database().describe() + ": " + Database.rootMessage(e), e);
             }
-            try (PreparedStatement head = connection.prepareStatement("update decision_head set hash = ? where id = 1")) {
-                head.setString(1, previous);
-                head.executeUpdate();
+        }
+
+        /** Whether SQLite's write-ahead log beside the store has grown past {@code bytes} (never on PostgreSQL). */
+        public boolean logLongerThan(long bytes) {
+            Path file = store.database().file();
+            if (file == null) return false;
+            try {
+                return Files.size(Path.of(file + "-wal")) > bytes;
+            } catch (IOException e) {
+                return false;     // no log file: nothing to copy
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            store.rollback();
-            throw new StoreException("the decisions were not logged in " + store.database().describe() + ": " + Database.rootMessage(e), e);
+        }
+
+        /**
+         * Copies SQLite's write-ahead log into the database between two commits, so that the next
+         * commit starts the log over and cuts it short. {@link Store#checkpoint} from another connection
+         * copies most of it without holding the appender up, but under a steady stream of commits it
+         * never reaches the log's end, and the log is only started over once a checkpoint has: so the
+         * appender does that last step itself, best right after such a checkpoint, when little is left.
+         */
+        public void checkpoint() {
+            if (store.database().dialect() != Database.Dialect.SQLITE) return;
+            Connection connection = store.connection();
+            try (var statement = connection.createStatement()) {
+                connection.setAutoCommit(true);      // a checkpoint runs outside any transaction of its connection
+                try {
+                    statement.execute("pragma wal_checkpoint(PASSIVE)");
+                } finally {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot checkpoint the store " + store.database().describe() + ": " + Database.rootMessage(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (PreparedStatement statement : new PreparedStatement[] {bump, head, version, insert, newHead}) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // a statement of a broken connection: nothing left to free
+                }
+            }
+            if (ownsStore) store.close();
         }
     }
 

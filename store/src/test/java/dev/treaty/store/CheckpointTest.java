@@ -47,6 +47,26 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void theAppenderFinishesACheckpointItselfBetweenTwoCommits() throws Exception {
+        Database database = TestDatabases.fresh(TestDatabases.Kind.SQLITE, dir);
+        Store.init(database, "test");
+        Path file = Path.of(database.argument().substring("sqlite:".length()));
+        try (DecisionLog.Appender appender = DecisionLog.Appender.open(database)) {
+            append(appender, 0);
+            assertThat(appender.logLongerThan(0)).isTrue();
+            assertThat(appender.logLongerThan(Long.MAX_VALUE)).isFalse();
+            assertThat(decisionsInTheFileAlone(file)).as("before any checkpoint").isZero();
+
+            appender.checkpoint();
+
+            assertThat(decisionsInTheFileAlone(file)).isEqualTo(200);
+            append(appender, 1);     // the appender still appends after its checkpoint
+            appender.checkpoint();
+            assertThat(decisionsInTheFileAlone(file)).isEqualTo(400);
+        }
+    }
+
     /** The decisions that a copy of the database file holds without its write-ahead log. */
     private long decisionsInTheFileAlone(Path file) throws Exception {
         Path copy = dir.resolve("copy-" + System.nanoTime() + ".db");
@@ -58,13 +78,21 @@ class CheckpointTest {
         }
     }
 
-    /** Two hundred requests of one decision each, in one transaction. */
+    /** Two hundred requests of one decision each, appended in one transaction. */
+    private static void append(DecisionLog.Appender appender, int round) {
+        appender.append(requests(round));
+    }
+
     private static void append(Store store, int round) {
+        DecisionLog.append(store, requests(round));
+    }
+
+    private static List<DecisionLog.Request> requests(int round) {
         List<DecisionLog.Request> requests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             requests.add(new DecisionLog.Request("r" + round + "-" + i, i, "Microsoft", "s", "gate", "msft-openai", "everything recorded", 1,
                     List.of(new DecisionLog.Decided("{\"n\":" + i + "}", "{\"v\":1}", "ALLOWED", "d".repeat(64)))));
         }
-        DecisionLog.append(store, requests);
+        return requests;
     }
 }

@@ -24,8 +24,6 @@ final class DecisionRecorder implements AutoCloseable {
 
     /** Decisions written in one transaction at most (a request's are never split). */
     static final int BATCH_MAX = 5_000;
-    /** On SQLite, the write-ahead log is started over once it grows past this (see {@link #checkpointed}). */
-    static final long LOG_LIMIT = 64L << 20;
     /** Entries waiting at most; past that, requests are refused with 503 rather than queued without end. */
     static final int QUEUE_MAX = 200_000;
 
@@ -70,7 +68,7 @@ final class DecisionRecorder implements AutoCloseable {
             try {
                 if (checkpointed && appender != null) {
                     checkpointed = false;
-                    if (appender.logLongerThan(LOG_LIMIT)) checkpoints.record(appender::checkpoint);
+                    if (appender.logLongerThan(DecisionLog.Appender.LOG_LIMIT)) checkpoints.record(appender::checkpoint);
                 }
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {

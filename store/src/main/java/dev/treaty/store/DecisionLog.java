@@ -81,6 +81,13 @@ public final class DecisionLog {
      */
     public static final class Appender implements AutoCloseable {
 
+        /**
+         * On SQLite, how long the write-ahead log may grow before the appender starts it over. Starting
+         * over holds the appender up for a checkpoint's last step (about 10 ms here, mostly the two
+         * syncs), so it is done seldom: at full load about once every few seconds.
+         */
+        public static final long LOG_LIMIT = 256L << 20;
+
         private final Store store;
         private final boolean ownsStore;
         private final PreparedStatement bump;

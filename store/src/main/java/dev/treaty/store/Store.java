@@ -63,7 +63,7 @@ public final class Store implements AutoCloseable {
             try (var statement = store.connection.createStatement()) {
                 statement.execute("pragma wal_autocheckpoint = 0");
                 // once a checkpoint has copied the log, the next commit starts it over and cuts the file to this
-                statement.execute("pragma journal_size_limit = " + (64 << 20));
+                statement.execute("pragma journal_size_limit = " + DecisionLog.Appender.LOG_LIMIT);
             } catch (SQLException e) {
                 store.close();
                 throw new StoreException("cannot open the store " + database.describe() + ": " + e.getMessage(), e);

@@ -92,7 +92,31 @@ public record Database(String url, Dialect dialect, Path file) {
                         or statement in (select s.number from statement s));
                     """);
         }
-        return java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "", "rowSecurity", rowSecurity.toString());
+        String decisionKeyedBySeq = dialect != Dialect.SQLITE ? "" : """
+                create table decision_keyed (
+                    seq                integer primary key,
+                    id                 text   not null unique,
+                    at_micros          bigint not null,
+                    party              text   not null,
+                    subject            text   not null,
+                    kind               text   not null,
+                    agreement          text   not null,
+                    request            text   not null,
+                    versions           text   not null,
+                    as_known           text   not null,
+                    recorded_through   bigint not null,
+                    answer             text   not null,
+                    explanation_digest text   not null,
+                    prev_hash          text   not null,
+                    hash               text   not null
+                );
+                insert into decision_keyed select seq, id, at_micros, party, subject, kind, agreement, request, versions, as_known,
+                    recorded_through, answer, explanation_digest, prev_hash, hash from decision;
+                drop table decision;
+                alter table decision_keyed rename to decision;
+                """;
+        return java.util.Map.of("keyedTable", dialect == Dialect.SQLITE ? "without rowid" : "", "rowSecurity", rowSecurity.toString(),
+                "decisionKeyedBySeq", decisionKeyedBySeq);
     }
 
     /** How many of Treaty's schema migrations the store has not had yet (0: current). */

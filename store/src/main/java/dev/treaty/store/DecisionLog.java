@@ -82,9 +82,11 @@ public final class DecisionLog {
     public static final class Appender implements AutoCloseable {
 
         /**
-         * On SQLite, how long the write-ahead log may grow before the appender starts it over. Starting
-         * over holds the appender up for a checkpoint's last step (about 10 ms here, mostly the two
-         * syncs), so it is done seldom: at full load about once every few seconds.
+         * On SQLite, how long the write-ahead log may grow before the appender starts it over (the
+         * appender's {@code journal_size_limit} too, so the file stays this long once it has been).
+         * Starting over holds the appender up for a checkpoint's last step: here 10 to 60 ms under
+         * single questions and 100 to 200 ms under batches of a hundred (at 512 MB it took longer
+         * still), so it is done seldom: at full load once every few seconds.
          */
         public static final long LOG_LIMIT = 256L << 20;
 

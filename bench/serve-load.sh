@@ -82,5 +82,17 @@ while read -r name rps p50 p99 errors; do
   printf '%-10s %14s %16s %10s %10s %8s\n' "$name" "$rps" "$decisions" "$p50" "$p99" "$errors"
   [ "$name" = single ] && python3 -c "print('single / constant: %.2f' % ($rps / $ceiling))"
 done < <(run constant /health ""; run single /v1/agreements/msft-openai/gate "$dir/single.lua"; run batch100 /v1/agreements/msft-openai/gate "$dir/batch.lua")
+# the decision log over all the runs, from the server's own metrics: how many requests each commit
+# wrote, and how often and how long the writer held the log up to start SQLite's log over
+curl -s "$base/metrics" | awk '
+  /^treaty_store_decision_log_requests_per_commit_(count|sum) / { n[$1] = $2 }
+  /^treaty_store_decision_log_checkpoint_seconds_(count|sum|max) / { n[$1] = $2 }
+  END {
+    c = n["treaty_store_decision_log_requests_per_commit_count"]; k = n["treaty_store_decision_log_checkpoint_seconds_count"]
+    if (c > 0) printf "decision log: %d commits, %.1f requests per commit", c, n["treaty_store_decision_log_requests_per_commit_sum"] / c
+    if (k > 0) printf "; the log started over %d times, holding it up %.0f ms on average, %.0f ms at most", k,
+        1000 * n["treaty_store_decision_log_checkpoint_seconds_sum"] / k, 1000 * n["treaty_store_decision_log_checkpoint_seconds_max"]
+    print ""
+  }'
 logged=$(treaty verify --db "$db" 2>&1 | head -1 || true)
 echo "store after the runs: $logged"

@@ -103,7 +103,7 @@ public final class Service implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer logTimer = Timer.builder("treaty.store.decision.log").description("waiting for the decision log to commit")
             .publishPercentileHistogram().register(registry);
-    private final PrintStream accessLog;
+    private final AccessLog accessLog;
     private final Facts facts;
     private final Web web;
 
@@ -117,7 +117,7 @@ public final class Service implements AutoCloseable {
         this.backend = new Backend(database, registry);
         this.authenticator = authenticator;
         this.options = options;
-        this.accessLog = accessLog;
+        this.accessLog = accessLog == null ? null : new AccessLog(accessLog, registry);
         this.facts = new Facts(backend, registry);
         this.web = new Web(this, backend);
     }
@@ -198,10 +198,11 @@ public final class Service implements AutoCloseable {
         return registry;
     }
 
-    /** Lets the decision log write what is queued; call after the server has stopped. */
+    /** Lets the decision log and the access log write what is queued; call after the server has stopped. */
     @Override
     public void close() {
         backend.close();
+        if (accessLog != null) accessLog.close();
     }
 
     // ---------------------------------------------------------------- operations
@@ -773,11 +774,8 @@ public final class Service implements AutoCloseable {
                 .publishPercentileHistogram().register(registry)).record(Duration.ofNanos((long) (millis * 1_000_000)));
         if (accessLog == null) return;
         Principal principal = ctx.attribute(Api.PRINCIPAL);
-        ObjectNode line = object().put("at", Instant.now().toString()).put("method", ctx.method().name())
-                .put("path", ctx.path()).put("route", route).put("status", ctx.status().getCode())
-                .put("ms", Math.round(millis * 1000) / 1000.0);
-        if (principal != null) line.put("party", principal.party()).put("subject", masked("subject", principal.subject()));
-        accessLog.println(line);
+        accessLog.log(new AccessLog.Line(Instant.now(), method, ctx.path(), route, status, millis, principal == null ? null : principal.party(),
+                principal == null ? null : masked("subject", principal.subject())));
     }
 
     /** The route a request matched, for logs and metrics (bounded: never the raw path). */

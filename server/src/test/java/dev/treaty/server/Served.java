@@ -82,6 +82,12 @@ final class Served implements AutoCloseable {
         server = service.create().start("127.0.0.1", 0);
     }
 
+    /** The access log once it holds {@code text} (its own thread writes it, a moment after the answer), or after five seconds as it is. */
+    String accessLog(String text) throws InterruptedException {
+        for (int i = 0; i < 100 && !access.toString(StandardCharsets.UTF_8).contains(text); i++) Thread.sleep(50);
+        return access.toString(StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         server.stop();

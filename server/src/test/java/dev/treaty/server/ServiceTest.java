@@ -149,7 +149,7 @@ class ServiceTest {
         assertThat(licence.json().has("explanation")).as("only on request").isFalse();
         assertThat(served.get("/metrics", null).body()).contains("treaty_decisions_total{answer=\"ALLOWED\",kind=\"gate\"}",
                 "treaty_http_requests_seconds_bucket");
-        assertThat(served.access.toString(StandardCharsets.UTF_8)).contains("\"route\":\"/v1/agreements/{id}/gate\"", "\"party\":\"Microsoft\"");
+        assertThat(served.accessLog("/license")).contains("\"route\":\"/v1/agreements/{id}/gate\"", "\"party\":\"Microsoft\"");
     }
 
     @Test

@@ -68,6 +68,60 @@ abstract class StoreContract {
         return Store.open(database, true);
     }
 
+    private static DecisionLog.Request decisionRequest(String id, String version) {
+        return new DecisionLog.Request(id, 1, "OpenAI", "key:test", "gate", "book-deal", "everything recorded", 1,
+                List.of(new DecisionLog.Decided("{\"product\":\"" + id + "\"}", version, "ALLOWED", "0".repeat(64))));
+    }
+
+    @Test
+    void appendersOnTwoConnectionsWritingAtOnceKeepOneUnbrokenChain() throws Exception {
+        // each appender chains on to the head it last wrote; the other's writes move that head, and it must notice
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                writers.add(pool.submit(() -> {
+                    try (DecisionLog.Appender appender = DecisionLog.Appender.open(database)) {
+                        for (int round = 0; round < 60; round++) {
+                            appender.append(List.of(decisionRequest(name + round + "-1", "{\"v\":\"" + name + round % 3 + "\"}"),
+                                    decisionRequest(name + round + "-2", "{\"v\":1}")));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) writer.get();
+        } finally {
+            pool.shutdown();
+        }
+        try (Store store = Store.open(database, false)) {
+            assertThat(DecisionLog.verify(store)).isEmpty();
+            assertThat(DecisionLog.page(store, "book-deal", 0, 1_000)).hasSize(240);
+            assertThat(DecisionLog.find(store, DecisionLog.decisionId("b59-2", 0)).orElseThrow().entry().versions()).isEqualTo("{\"v\":1}");
+        }
+    }
+
+    @Test
+    void aCommitThatFailsLogsNothingAndTheAppenderGoesOnFromTheStoredHead() {
+        try (DecisionLog.Appender appender = DecisionLog.Appender.open(database)) {
+            appender.append(List.of(decisionRequest("first", "{\"v\":1}")));
+            // the second request repeats an id: the whole group is refused, its new version too
+            assertThatThrownBy(() -> appender.append(List.of(decisionRequest("second", "{\"v\":2}"), decisionRequest("first", "{\"v\":2}"))))
+                    .isInstanceOf(StoreException.class);
+            try (Store other = Store.open(database, true)) {
+                DecisionLog.append(other, List.of(decisionRequest("elsewhere", "{\"v\":1}")));
+            }
+            appender.append(List.of(decisionRequest("third", "{\"v\":2}")));
+        }
+        try (Store store = Store.open(database, false)) {
+            assertThat(DecisionLog.verify(store)).isEmpty();
+            assertThat(DecisionLog.page(store, "book-deal", 0, 10)).extracting(d -> d.entry().id())
+                    .containsExactly("first.0", "elsewhere.0", "third.0");
+            assertThat(DecisionLog.find(store, "third.0").orElseThrow().entry().versions()).as("the version is stored though its first commit failed")
+                    .isEqualTo("{\"v\":2}");
+        }
+    }
+
     @Test
     void initIsIdempotentAndAStoreStartsEmpty() {
         Store.init(database, "test");

@@ -5,13 +5,15 @@
 # Client and server share this machine's cores. Every decision answered is logged first (the
 # decision log in the SQLite store), so the figures include that write.
 #
-#   bench/serve-load.sh            # 10 s per run, 16 connections
-#   bench/serve-load.sh 30 32      # seconds, connections
+#   bench/serve-load.sh                # 16 connections, 30 s of warm-up, 3 rounds of 10 s runs
+#   bench/serve-load.sh 10 32 60 5     # seconds per run, connections, seconds of warm-up, rounds
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/.mvn/jdk.sh"
 seconds=${1:-10}
 connections=${2:-16}
+warmup=${3:-30}
+rounds=${4:-3}
 dir=$(mktemp -d /tmp/treaty-serve-load.XXXXXX)
 server=""; trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
 command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }; }
@@ -58,30 +60,38 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '$batch'
 LUA
 
-run() {   # name, path, script
-  local out
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency ${3:+-s "$3"} "$base$2" > "$dir/$1.txt"   # warm-up run is the same length
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency ${3:+-s "$3"} "$base$2" > "$dir/$1.txt"
+measure() {   # name, path, script, seconds: one wrk run, its figures on one line
+  wrk -t1 -c"$connections" -d"$4s" --latency ${3:+-s "$3"} "$base$2" > "$dir/$1.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$dir/$1.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$dir/$1.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$dir/$1.txt")
   errors=$(awk '/Non-2xx/ {print $5}' "$dir/$1.txt")
-  echo "$1 $rps $p50 $p99 ${errors:-0}"
+  echo "$rps $p50 $p99 ${errors:-0}"
 }
-echo "treaty serve on $(nproc) cores, wrk -t1 -c$connections, ${seconds}s per run after a warm-up run of the same length"
-printf '%-10s %14s %16s %10s %10s %8s\n' run requests/s decisions/s p50 p99 non-2xx
-ceiling=""
-while read -r name rps p50 p99 errors; do
-  case $name in
-    constant) per=0; ceiling=$rps ;;
-    single) per=1 ;;
-    batch100) per=100 ;;
-  esac
-  decisions=$(python3 -c "print(round($rps * $per))")
-  printf '%-10s %14s %16s %10s %10s %8s\n' "$name" "$rps" "$decisions" "$p50" "$p99" "$errors"
-  [ "$name" = single ] && python3 -c "print('single / constant: %.2f' % ($rps / $ceiling))"
-done < <(run constant /health ""; run single /v1/agreements/msft-openai/gate "$dir/single.lua"; run batch100 /v1/agreements/msft-openai/gate "$dir/batch.lua")
+row() {   # round, name, decisions per request, figures
+  local rps=$4
+  printf '%-6s %-9s %14s %14s %10s %10s %8s\n' "$1" "$2" "$rps" "$(python3 -c "print(round($rps * $3))")" "$5" "$6" "$7"
+}
+single=/v1/agreements/msft-openai/gate
+# the JIT needs more than one short run to settle (a single run right after 10 s of warm-up was a
+# fifth slower than the runs after it), so each endpoint is warmed up for a while first
+echo "treaty serve on $(nproc) cores, wrk -t1 -c$connections; each endpoint warmed up for ${warmup}s, then $rounds rounds of ${seconds}s alternating the constant endpoint and single decisions"
+measure constant /health "" "$warmup" > /dev/null
+measure single "$single" "$dir/single.lua" "$warmup" > /dev/null
+measure batch100 "$single" "$dir/batch.lua" "$warmup" > /dev/null
+printf '%-6s %-9s %14s %14s %10s %10s %8s\n' round run requests/s decisions/s p50 p99 non-2xx
+ratios=""
+for round in $(seq 1 "$rounds"); do
+  read -r crps cp50 cp99 cerr < <(measure constant /health "" "$seconds")
+  row "$round" constant 0 "$crps" "$cp50" "$cp99" "$cerr"
+  read -r srps sp50 sp99 serr < <(measure single "$single" "$dir/single.lua" "$seconds")
+  row "$round" single 1 "$srps" "$sp50" "$sp99" "$serr"
+  ratios="$ratios $(python3 -c "print('%.2f' % ($srps / $crps))")"
+done
+read -r brps bp50 bp99 berr < <(measure batch100 "$single" "$dir/batch.lua" "$seconds")
+row - batch100 100 "$brps" "$bp50" "$bp99" "$berr"
+echo "single / constant by round:$ratios (median $(python3 -c "import statistics, sys; print('%.2f' % statistics.median(map(float, sys.argv[1:])))" $ratios))"
 # the decision log over all the runs, from the server's own metrics: how many requests each commit
 # wrote, and how often and how long the writer held the log up to start SQLite's log over
 curl -s "$base/metrics" | awk '

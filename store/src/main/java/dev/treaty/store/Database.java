@@ -169,6 +169,9 @@ public record Database(String url, Dialect dialect, Path file) {
                 connection.close();
                 throw new StoreException(describe() + " is not a Treaty store (no schema); run 'treaty init --db " + argument() + "'");
             }
+            // a writer's first transaction must not begin at that read: on SQLite its first write would then fail
+            // (SQLITE_BUSY_SNAPSHOT) if any other connection wrote in between, and an immediate one would hold the lock
+            if (write) connection.rollback();
             return connection;
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + describe() + ": " + e.getMessage(), e);

@@ -90,20 +90,13 @@ public final class DecisionLog {
          */
         public static final long LOG_LIMIT = 256L << 20;
 
-        /** Version digests remembered as stored at most; past that the memory starts over (a few re-inserts). */
-        private static final int KNOWN_VERSIONS_MAX = 10_000;
-
         private final Store store;
         private final boolean ownsStore;
+        private final PreparedStatement bump;
         private final PreparedStatement head;
         private final PreparedStatement version;
         private final PreparedStatement insert;
-        private final PreparedStatement moveHead;
-        /** The head as this appender last wrote or read it: seq -1 until it has. */
-        private long headSeq = -1;
-        private String headHash = "";
-        /** Version digests this appender has seen committed, so it does not insert them again. */
-        private final java.util.Set<String> knownVersions = new java.util.HashSet<>();
+        private final PreparedStatement newHead;
 
         /** An appender on its own connection (see {@link Store#openAppender}); closing it closes that. */
         public static Appender open(Database database) {
@@ -121,56 +114,46 @@ public final class DecisionLog {
             this.ownsStore = ownsStore;
             Connection connection = store.connection();
             try {
+                bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1");
                 head = connection.prepareStatement("select seq, hash from decision_head where id = 1");
                 version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?) on conflict (digest) do nothing");
                 insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                moveHead = connection.prepareStatement("update decision_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?");
+                newHead = connection.prepareStatement("update decision_head set hash = ? where id = 1");
             } catch (SQLException e) {
                 throw new StoreException("cannot append to the decision log of " + store.database().describe() + ": " + Database.rootMessage(e), e);
             }
         }
 
-        /**
-         * Appends the requests in order, in one transaction; all or none. The entries are chained on
-         * to the head this appender last wrote, and the head is moved only if it is still there: so
-         * a commit is one statement besides the rows (on SQLite that first statement takes the write
-         * lock). If another writer moved the head meanwhile, the appender reads it and chains again.
-         */
+        /** Appends the requests in order, in one transaction; all or none. */
         public void append(List<Request> requests) {
             if (requests.isEmpty()) return;
-            List<String> newVersions = new ArrayList<>();
-            String[] hashes = new String[requests.size()];
             try {
+                long seq;
+                String previous;
+                bump.setLong(1, requests.size());
+                bump.executeUpdate();
+                try (ResultSet rows = head.executeQuery()) {
+                    rows.next();
+                    seq = rows.getLong(1) - requests.size();
+                    previous = rows.getString(2);
+                }
                 Map<String, String> digests = new HashMap<>();
                 for (Request request : requests) {
                     for (Decided decided : request.decisions()) {
                         if (digests.containsKey(decided.versions())) continue;
                         String digest = AuditChain.sha256(decided.versions());
                         digests.put(decided.versions(), digest);
-                        if (knownVersions.contains(digest)) continue;
-                        newVersions.add(digest);
                         version.setString(1, digest);
                         version.setString(2, decided.versions());
                         version.addBatch();
                     }
                 }
-                List<Row> rows = new ArrayList<>(requests.size());
-                for (Request request : requests) rows.add(Row.of(request, digests));
-                if (headSeq < 0) {
-                    readHead();
-                    // ends the read, so that the write below starts on the newest state: on SQLite a read
-                    // turned into a write fails if another writer committed in between
-                    store.connection().commit();
-                }
-                for (int attempt = 0; !moved(rows, hashes); attempt++) {
-                    if (attempt == 100) throw new StoreException("the decision log's head kept moving under other writers; ask again");
-                    readHead();     // on SQLite the write lock is held by now, so this is the head to chain on
-                }
-                if (!newVersions.isEmpty()) version.executeBatch();
-                for (int i = 0; i < rows.size(); i++) {
-                    Row row = rows.get(i);
-                    Request request = requests.get(i);
-                    insert.setLong(1, headSeq + 1 + i);
+                version.executeBatch();
+                for (Request request : requests) {
+                    seq++;
+                    Row row = Row.of(request, digests);
+                    String hash = row.hash(previous, seq);
+                    insert.setLong(1, seq);
                     insert.setString(2, request.id());
                     insert.setLong(3, request.atMicros());
                     insert.setString(4, request.party());
@@ -183,53 +166,19 @@ public final class DecisionLog {
                     insert.setLong(11, request.recordedThrough());
                     insert.setString(12, row.answers());
                     insert.setString(13, row.explanations());
-                    insert.setString(14, i == 0 ? headHash : hashes[i - 1]);
-                    insert.setString(15, hashes[i]);
+                    insert.setString(14, previous);
+                    insert.setString(15, hash);
                     insert.addBatch();
+                    previous = hash;
                 }
                 insert.executeBatch();
+                newHead.setString(1, previous);
+                newHead.executeUpdate();
                 store.connection().commit();
             } catch (SQLException | RuntimeException e) {
                 store.rollback();
-                clearBatches();
-                headSeq = -1;        // read the head again next time: this transaction's is gone
                 throw new StoreException("the decisions were not logged in " + store.database().describe() + ": " + Database.rootMessage(e), e);
             }
-            headSeq += requests.size();
-            headHash = hashes[hashes.length - 1];
-            if (knownVersions.size() + newVersions.size() > KNOWN_VERSIONS_MAX) knownVersions.clear();
-            knownVersions.addAll(newVersions);
-        }
-
-        private void clearBatches() {
-            try {
-                version.clearBatch();
-                insert.clearBatch();
-            } catch (SQLException ignored) {
-                // a broken connection: the appender is closed and opened again
-            }
-        }
-
-        private void readHead() throws SQLException {
-            try (ResultSet found = head.executeQuery()) {
-                found.next();
-                headSeq = found.getLong(1);
-                headHash = found.getString(2);
-            }
-        }
-
-        /** Chains the rows on to the head as last known and moves the head past them, if it is still there. */
-        private boolean moved(List<Row> rows, String[] hashes) throws SQLException {
-            String previous = headHash;
-            for (int i = 0; i < rows.size(); i++) {
-                hashes[i] = rows.get(i).hash(previous, headSeq + 1 + i);
-                previous = hashes[i];
-            }
-            moveHead.setLong(1, headSeq + rows.size());
-            moveHead.setString(2, previous);
-            moveHead.setLong(3, headSeq);
-            moveHead.setString(4, headHash);
-            return moveHead.executeUpdate() == 1;
         }
 
         /** Whether SQLite's write-ahead log beside the store has grown past {@code bytes} (never on PostgreSQL). */
@@ -267,7 +216,7 @@ public final class DecisionLog {
 
         @Override
         public void close() {
-            for (PreparedStatement statement : new PreparedStatement[] {head, version, insert, moveHead}) {
+            for (PreparedStatement statement : new PreparedStatement[] {bump, head, version, insert, newHead}) {
                 try {
                     statement.close();
                 } catch (SQLException ignored) {

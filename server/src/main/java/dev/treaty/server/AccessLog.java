@@ -22,10 +22,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The structured access log: one JSON line per request, written by a thread of its own. A request
  * only hands its line over; every {@link #FLUSH_EVERY} the writer formats what has queued up and
- * writes it at once, one write and one flush for many lines. Written on the request's thread, each line cost two system
- * calls (the stream flushes at every line) and a lock every request thread shared. If the output
- * cannot keep up, lines past {@link #QUEUE_MAX} are dropped and counted rather than holding
- * answers up ({@code treaty_http_access_log_dropped_total}).
+ * writes it at once, one write and one flush for many lines. Written on the request's thread,
+ * each line cost two system calls (the stream flushes at every line) and a lock that every
+ * request thread shared. If the output cannot keep up, lines past {@link #QUEUE_MAX} are dropped
+ * and counted ({@code treaty_http_access_log_dropped_total}) rather than holding answers up.
  */
 final class AccessLog implements AutoCloseable {
 

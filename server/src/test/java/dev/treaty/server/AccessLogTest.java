@@ -53,7 +53,7 @@ class AccessLogTest {
         OutputStream stuck = new OutputStream() {
             @Override
             public void write(int b) {
-                throw new UnsupportedOperationException();
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override

@@ -43,10 +43,16 @@ local questions = {
   '{"product":"agent-kit","cloud":"gcp","on":"2026-07-01"}',
   '{"product":"deep-memory","cloud":"aws","on":"2026-10-20"}'
 }
+-- each request is formatted once, at the start: formatting it anew every time cost wrk about 1.5 us
+-- of CPU a request more (user time 0.55 s against 0.29 s a 10 s run), on the cores it shares with the server
+local requests = {}
+init = function(args)
+  for n, q in ipairs(questions) do requests[n] = wrk.format(nil, nil, nil, q) end
+end
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format(nil, nil, nil, questions[(i % #questions) + 1])
+  return requests[(i % #requests) + 1]
 end
 LUA
 batch=$(python3 -c '

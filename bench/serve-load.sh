@@ -7,6 +7,7 @@
 #
 #   bench/serve-load.sh                # 16 connections, 30 s of warm-up, 3 rounds of 10 s runs
 #   bench/serve-load.sh 10 32 60 5     # seconds per run, connections, seconds of warm-up, rounds
+#   TREATY_SERVE_ARGS="--mask subject,request" bench/serve-load.sh    # flags for treaty serve
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/.mvn/jdk.sh"
@@ -16,6 +17,7 @@ warmup=${3:-30}
 rounds=${4:-3}
 dir=$(mktemp -d /tmp/treaty-serve-load.XXXXXX)
 server=""; trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
+command -v sqlite3 > /dev/null || { apt-get install -y sqlite3 > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y sqlite3 > /dev/null; }; }
 command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }; }
 (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package)
 treaty() { "$JAVA_HOME/bin/java" -jar "$root/cli/target/treaty.jar" "$@"; }
@@ -25,7 +27,7 @@ treaty agreement add "$root/examples/microsoft-openai" --db "$db" > /dev/null
 treaty ingest "$root/examples/microsoft-openai/facts/events.jsonl" --db "$db" > /dev/null
 key=$(treaty apikey create --db "$db" --party OpenAI --role pipeline --label "load test" 2> /dev/null)
 port=$((20000 + RANDOM % 20000))
-"$JAVA_HOME/bin/java" -Xmx1g ${TREATY_SERVE_JVM:-} -jar "$root/cli/target/treaty.jar" serve --db "$db" --port "$port" > /dev/null 2> "$dir/serve.log" &
+"$JAVA_HOME/bin/java" -Xmx1g ${TREATY_SERVE_JVM:-} -jar "$root/cli/target/treaty.jar" serve --db "$db" --port "$port" ${TREATY_SERVE_ARGS:-} > /dev/null 2> "$dir/serve.log" &
 server=$!
 for _ in $(seq 1 300); do grep -q listening "$dir/serve.log" 2> /dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
@@ -73,6 +75,8 @@ measure() {   # name, path, script, seconds: one wrk run, its figures on one lin
   p50=$(awk '$1 == "50%" {print $2}' "$dir/$1.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$dir/$1.txt")
   errors=$(awk '/Non-2xx/ {print $5}' "$dir/$1.txt")
+  # the requests answered (2xx) that the log must hold: each is one entry, a batch's too
+  [ "$1" = constant ] || awk -v e="${errors:-0}" '/requests in/ {print $1 - e}' "$dir/$1.txt" >> "$dir/answered"
   echo "$rps $p50 $p99 ${errors:-0}"
 }
 row() {   # round, name, decisions per request, figures
@@ -110,5 +114,12 @@ curl -s "$base/metrics" | awk '
         1000 * n["treaty_store_decision_log_checkpoint_seconds_sum"] / k, 1000 * n["treaty_store_decision_log_checkpoint_seconds_max"]
     print ""
   }'
+# stopped as an operator stops it (SIGTERM): every request answered must have its entry in the log
+# (a few more entries than answers: a run's last answers in flight when wrk stopped are logged too)
+kill -TERM "$server"; wait "$server" || true
+answered=$(awk '{n += $1} END {print n}' "$dir/answered")
+entries=$(sqlite3 "$dir/store.db" "select count(*) from decision")
+echo "decision log after the server stopped: $entries entries for $answered requests answered"
+[ "$entries" -ge "$answered" ] || { echo "serve-load: $((answered - entries)) answered requests are missing from the decision log" >&2; exit 3; }
 logged=$(treaty verify --db "$db" 2>&1 | head -1 || true)
 echo "store after the runs: $logged"

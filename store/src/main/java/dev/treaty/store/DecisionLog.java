@@ -93,10 +93,12 @@ public final class DecisionLog {
         private final Store store;
         private final boolean ownsStore;
         private final PreparedStatement bump;
-        private final PreparedStatement head;
         private final PreparedStatement version;
         private final PreparedStatement insert;
         private final PreparedStatement newHead;
+        /** Versions this appender has committed, by their JSON, with their digests: a busy log names the same few again and again. */
+        private final Map<String, String> stored = new HashMap<>();
+        private static final int STORED_MAX = 10_000;
 
         /** An appender on its own connection (see {@link Store#openAppender}); closing it closes that. */
         public static Appender open(Database database) {
@@ -114,8 +116,8 @@ public final class DecisionLog {
             this.ownsStore = ownsStore;
             Connection connection = store.connection();
             try {
-                bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1");
-                head = connection.prepareStatement("select seq, hash from decision_head where id = 1");
+                // moves the head and reads it in one statement: on PostgreSQL each statement is a round trip to the server
+                bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1 returning seq, hash");
                 version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?) on conflict (digest) do nothing");
                 insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 newHead = connection.prepareStatement("update decision_head set hash = ? where id = 1");
@@ -131,24 +133,28 @@ public final class DecisionLog {
                 long seq;
                 String previous;
                 bump.setLong(1, requests.size());
-                bump.executeUpdate();
-                try (ResultSet rows = head.executeQuery()) {
+                try (ResultSet rows = bump.executeQuery()) {
                     rows.next();
                     seq = rows.getLong(1) - requests.size();
                     previous = rows.getString(2);
                 }
                 Map<String, String> digests = new HashMap<>();
+                boolean newVersions = false;
                 for (Request request : requests) {
                     for (Decided decided : request.decisions()) {
                         if (digests.containsKey(decided.versions())) continue;
-                        String digest = AuditChain.sha256(decided.versions());
+                        String digest = stored.get(decided.versions());
+                        if (digest == null) {
+                            digest = AuditChain.sha256(decided.versions());
+                            version.setString(1, digest);
+                            version.setString(2, decided.versions());
+                            version.addBatch();
+                            newVersions = true;
+                        }
                         digests.put(decided.versions(), digest);
-                        version.setString(1, digest);
-                        version.setString(2, decided.versions());
-                        version.addBatch();
                     }
                 }
-                version.executeBatch();
+                if (newVersions) version.executeBatch();
                 for (Request request : requests) {
                     seq++;
                     Row row = Row.of(request, digests);
@@ -175,6 +181,8 @@ public final class DecisionLog {
                 newHead.setString(1, previous);
                 newHead.executeUpdate();
                 store.connection().commit();
+                if (stored.size() + digests.size() > STORED_MAX) stored.clear();
+                stored.putAll(digests);
             } catch (SQLException | RuntimeException e) {
                 store.rollback();
                 throw new StoreException("the decisions were not logged in " + store.database().describe() + ": " + Database.rootMessage(e), e);
@@ -216,7 +224,7 @@ public final class DecisionLog {
 
         @Override
         public void close() {
-            for (PreparedStatement statement : new PreparedStatement[] {bump, head, version, insert, newHead}) {
+            for (PreparedStatement statement : new PreparedStatement[] {bump, version, insert, newHead}) {
                 try {
                     statement.close();
                 } catch (SQLException ignored) {

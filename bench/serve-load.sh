@@ -8,6 +8,7 @@
 #   bench/serve-load.sh                # 16 connections, 30 s of warm-up, 3 rounds of 10 s runs
 #   bench/serve-load.sh 10 32 60 5     # seconds per run, connections, seconds of warm-up, rounds
 #   TREATY_SERVE_ARGS="--mask subject,request" bench/serve-load.sh    # flags for treaty serve
+#   TREATY_LOAD_STORE=postgresql bench/serve-load.sh   # the store on a PostgreSQL server of its own (Debian's, started here)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/.mvn/jdk.sh"
@@ -16,12 +17,29 @@ connections=${2:-16}
 warmup=${3:-30}
 rounds=${4:-3}
 dir=$(mktemp -d /tmp/treaty-serve-load.XXXXXX)
-server=""; trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
-command -v sqlite3 > /dev/null || { apt-get install -y sqlite3 > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y sqlite3 > /dev/null; }; }
-command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }; }
+store=${TREATY_LOAD_STORE:-sqlite}
+need() { command -v "$1" > /dev/null || { apt-get install -y "$2" > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y "$2" > /dev/null; }; }; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }   # PostgreSQL will not run as root
+server=""; trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; [ ! -d "$dir/pg" ] || as_postgres "$pg/pg_ctl" -D "$dir/pg" -m immediate stop > /dev/null 2>&1 || true; rm -rf "$dir"' EXIT
+case "$store" in
+  sqlite) need sqlite3 sqlite3 ;;
+  postgresql)
+    need psql postgresql
+    pg=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    [ "$(id -u)" != 0 ] || chown postgres "$dir"
+    as_postgres "$pg/initdb" -D "$dir/pg" -U postgres -A trust > /dev/null
+    pgport=$((40000 + RANDOM % 20000))
+    as_postgres "$pg/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -o "-p $pgport -k $dir -c listen_addresses=127.0.0.1" -w start > /dev/null
+    as_postgres "$pg/createdb" -h 127.0.0.1 -p "$pgport" -U postgres treaty ;;
+  *) echo "TREATY_LOAD_STORE: sqlite or postgresql, not $store" >&2; exit 2 ;;
+esac
+need wrk wrk
 (cd "$root" && ./mvnw -q -B -DskipTests -pl cli -am package)
 treaty() { "$JAVA_HOME/bin/java" -jar "$root/cli/target/treaty.jar" "$@"; }
-db="sqlite:$dir/store.db"
+case "$store" in
+  sqlite) db="sqlite:$dir/store.db"; count() { sqlite3 "$dir/store.db" "$1"; } ;;
+  postgresql) db="jdbc:postgresql://127.0.0.1:$pgport/treaty?user=postgres"; count() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d treaty -Atc "$1"; } ;;
+esac
 treaty init --db "$db" > /dev/null
 treaty agreement add "$root/examples/microsoft-openai" --db "$db" > /dev/null
 treaty ingest "$root/examples/microsoft-openai/facts/events.jsonl" --db "$db" > /dev/null
@@ -86,7 +104,7 @@ row() {   # round, name, decisions per request, figures
 single=/v1/agreements/msft-openai/gate
 # the JIT needs more than one short run to settle (a single run right after 10 s of warm-up was a
 # fifth slower than the runs after it), so each endpoint is warmed up for a while first
-echo "treaty serve on $(nproc) cores, wrk -t1 -c$connections; each endpoint warmed up for ${warmup}s, then $rounds rounds of ${seconds}s alternating the constant endpoint and single decisions"
+echo "treaty serve on $(nproc) cores, the store on $store, wrk -t1 -c$connections; each endpoint warmed up for ${warmup}s, then $rounds rounds of ${seconds}s alternating the constant endpoint and single decisions"
 measure constant /health "" "$warmup" > /dev/null
 measure single "$single" "$dir/single.lua" "$warmup" > /dev/null
 measure batch100 "$single" "$dir/batch.lua" "$warmup" > /dev/null
@@ -118,7 +136,7 @@ curl -s "$base/metrics" | awk '
 # (a few more entries than answers: a run's last answers in flight when wrk stopped are logged too)
 kill -TERM "$server"; wait "$server" || true
 answered=$(awk '{n += $1} END {print n}' "$dir/answered")
-entries=$(sqlite3 "$dir/store.db" "select count(*) from decision")
+entries=$(count "select count(*) from decision")
 echo "decision log after the server stopped: $entries entries for $answered requests answered"
 [ "$entries" -ge "$answered" ] || { echo "serve-load: $((answered - entries)) answered requests are missing from the decision log" >&2; exit 3; }
 logged=$(treaty verify --db "$db" 2>&1 | head -1 || true)

@@ -93,6 +93,10 @@ public final class DecisionLog {
         private final Store store;
         private final boolean ownsStore;
         private final PreparedStatement bump;
+        private final PreparedStatement moveHead;
+        /** The head this appender last wrote (no hash: none yet, or a commit failed). */
+        private long lastSeq;
+        private String lastHash;
         private final PreparedStatement version;
         private final PreparedStatement insert;
         private final PreparedStatement newHead;
@@ -118,6 +122,7 @@ public final class DecisionLog {
             try {
                 // moves the head and reads it in one statement: on PostgreSQL each statement is a round trip to the server
                 bump = connection.prepareStatement("update decision_head set seq = seq + ? where id = 1 returning seq, hash");
+                moveHead = connection.prepareStatement("update decision_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?");
                 version = connection.prepareStatement("insert into decision_version (digest, body) values (?, ?) on conflict (digest) do nothing");
                 insert = connection.prepareStatement("insert into decision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 newHead = connection.prepareStatement("update decision_head set hash = ? where id = 1");
@@ -126,67 +131,103 @@ public final class DecisionLog {
             }
         }
 
-        /** Appends the requests in order, in one transaction; all or none. */
+        /**
+         * Appends the requests in order, in one transaction; all or none. The appender chains on to
+         * the head it last wrote and moves it only if it is still there, which needs no read first;
+         * if another writer moved it (another service on the same store, or {@link DecisionLog#append}),
+         * it reads the head as it moves it and chains on to that instead.
+         */
         public void append(List<Request> requests) {
             if (requests.isEmpty()) return;
             try {
-                long seq;
-                String previous;
-                bump.setLong(1, requests.size());
-                try (ResultSet rows = bump.executeQuery()) {
-                    rows.next();
-                    seq = rows.getLong(1) - requests.size();
-                    previous = rows.getString(2);
+                Map<String, String> digests = versions(requests);
+                List<Row> rows = new ArrayList<>(requests.size());
+                for (Request request : requests) rows.add(Row.of(request, digests));
+                boolean chained = false;
+                if (lastHash != null) {
+                    String hash = hashes(rows, lastSeq, lastHash);
+                    moveHead.setLong(1, lastSeq + requests.size());
+                    moveHead.setString(2, hash);
+                    moveHead.setLong(3, lastSeq);
+                    moveHead.setString(4, lastHash);
+                    chained = moveHead.executeUpdate() == 1;
                 }
-                Map<String, String> digests = new HashMap<>();
-                boolean newVersions = false;
-                for (Request request : requests) {
-                    for (Decided decided : request.decisions()) {
-                        if (digests.containsKey(decided.versions())) continue;
-                        String digest = stored.get(decided.versions());
-                        if (digest == null) {
-                            digest = AuditChain.sha256(decided.versions());
-                            version.setString(1, digest);
-                            version.setString(2, decided.versions());
-                            version.addBatch();
-                            newVersions = true;
-                        }
-                        digests.put(decided.versions(), digest);
+                if (!chained) {
+                    long seq;
+                    String previous;
+                    bump.setLong(1, requests.size());
+                    try (ResultSet head = bump.executeQuery()) {
+                        head.next();
+                        seq = head.getLong(1) - requests.size();
+                        previous = head.getString(2);
                     }
+                    newHead.setString(1, hashes(rows, seq, previous));
+                    newHead.executeUpdate();
                 }
-                if (newVersions) version.executeBatch();
-                for (Request request : requests) {
-                    seq++;
-                    Row row = Row.of(request, digests);
-                    String hash = row.hash(previous, seq);
-                    insert.setLong(1, seq);
-                    insert.setString(2, request.id());
-                    insert.setLong(3, request.atMicros());
-                    insert.setString(4, request.party());
-                    insert.setString(5, request.subject());
-                    insert.setString(6, request.kind());
-                    insert.setString(7, request.agreement());
+                for (Row row : rows) {
+                    insert.setLong(1, row.seq());
+                    insert.setString(2, row.id());
+                    insert.setLong(3, row.atMicros());
+                    insert.setString(4, row.party());
+                    insert.setString(5, row.subject());
+                    insert.setString(6, row.kind());
+                    insert.setString(7, row.agreement());
                     insert.setString(8, row.requests());
                     insert.setString(9, row.versions());
-                    insert.setString(10, request.asKnown());
-                    insert.setLong(11, request.recordedThrough());
+                    insert.setString(10, row.asKnown());
+                    insert.setLong(11, row.recordedThrough());
                     insert.setString(12, row.answers());
                     insert.setString(13, row.explanations());
-                    insert.setString(14, previous);
-                    insert.setString(15, hash);
+                    insert.setString(14, row.previousHash());
+                    insert.setString(15, row.hash());
                     insert.addBatch();
-                    previous = hash;
                 }
                 insert.executeBatch();
-                newHead.setString(1, previous);
-                newHead.executeUpdate();
                 store.connection().commit();
+                Row last = rows.getLast();
+                lastSeq = last.seq();
+                lastHash = last.hash();
                 if (stored.size() + digests.size() > STORED_MAX) stored.clear();
                 stored.putAll(digests);
             } catch (SQLException | RuntimeException e) {
+                lastHash = null;
                 store.rollback();
                 throw new StoreException("the decisions were not logged in " + store.database().describe() + ": " + Database.rootMessage(e), e);
             }
+        }
+
+        /** The requests' versions by their JSON, with their digests; those this appender has not committed yet are inserted. */
+        private Map<String, String> versions(List<Request> requests) throws SQLException {
+            Map<String, String> digests = new HashMap<>();
+            boolean newVersions = false;
+            for (Request request : requests) {
+                for (Decided decided : request.decisions()) {
+                    if (digests.containsKey(decided.versions())) continue;
+                    String digest = stored.get(decided.versions());
+                    if (digest == null) {
+                        digest = AuditChain.sha256(decided.versions());
+                        version.setString(1, digest);
+                        version.setString(2, decided.versions());
+                        version.addBatch();
+                        newVersions = true;
+                    }
+                    digests.put(decided.versions(), digest);
+                }
+            }
+            if (newVersions) version.executeBatch();
+            return digests;
+        }
+
+        /** Chains the rows on to entry {@code seq} whose hash is {@code previous}, in place; returns the last row's hash. */
+        private static String hashes(List<Row> rows, long seq, String previous) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                seq++;
+                String hash = row.hash(previous, seq);
+                rows.set(i, row.chained(seq, previous, hash));
+                previous = hash;
+            }
+            return previous;
         }
 
         /** Whether SQLite's write-ahead log beside the store has grown past {@code bytes} (never on PostgreSQL). */
@@ -224,7 +265,7 @@ public final class DecisionLog {
 
         @Override
         public void close() {
-            for (PreparedStatement statement : new PreparedStatement[] {bump, version, insert, newHead}) {
+            for (PreparedStatement statement : new PreparedStatement[] {bump, moveHead, version, insert, newHead}) {
                 try {
                     statement.close();
                 } catch (SQLException ignored) {
@@ -260,6 +301,11 @@ public final class DecisionLog {
             return new Row(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6),
                     rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getLong(11), rows.getString(12),
                     rows.getString(13), rows.getString(14), rows.getString(15));
+        }
+
+        Row chained(long seq, String previousHash, String hash) {
+            return new Row(seq, id, atMicros, party, subject, kind, agreement, requests, versions, asKnown, recordedThrough, answers, explanations,
+                    previousHash, hash);
         }
 
         String hash(String previous, long seq) {

@@ -14,15 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static dev.treaty.cli.StoreCommands.refusing;
 
 /** The service's records kept in the store: API keys for pipelines, and replaying a logged decision. */
 final class ServiceCommands {
-
-    private static final Set<String> ROLES = Set.of("reader", "pipeline", "operator", "auditor");
 
     private ServiceCommands() {
     }
@@ -52,12 +49,6 @@ final class ServiceCommands {
 
         @Override
         public Integer call() {
-            for (String role : roles) {
-                if (!ROLES.contains(role.toLowerCase(Locale.ROOT))) {
-                    throw new BadInputException("--role: '" + role + "' is not one of reader, pipeline, operator, auditor");
-                }
-            }
-            if (party.isBlank() || party.length() > 200) throw new BadInputException("--party: must be 1 to 200 characters");
             ApiKeys.Created created;
             try (Store open = store.open(true)) {
                 created = refusing(() -> ApiKeys.create(open, party, roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList(), label, store.who));

@@ -163,7 +163,7 @@ class ServedFlagshipTest {
         assertThat(Cli.run("apikey", "revoke", keyId, "--db", db).exit()).as("revoked already").isEqualTo(2);
         CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(CLIENT.send(gate, HttpResponse.BodyHandlers.ofString()).statusCode()).as("refused once revoked").isEqualTo(401);
-        assertThat(Cli.run("apikey", "create", "--party", "OpenAI", "--role", "admin", "--db", db).err()).contains("--role: 'admin' is not one of");
+        assertThat(Cli.run("apikey", "create", "--party", "OpenAI", "--role", "admin", "--db", db).err()).contains("role: 'admin' is not one of reader, pipeline, operator, auditor");
     }
 
     static void same(Cli.Result cli, JsonNode http, String question) throws Exception {

@@ -29,6 +29,9 @@ public final class ApiKeys {
     public record Created(Key key, String token) {
     }
 
+    /** The roles a key may carry; what each allows is the service's to decide. */
+    public static final List<String> ROLES = List.of("reader", "pipeline", "operator", "auditor");
+    private static final int NAME_MAX = 200;
     private static final Pattern TOKEN = Pattern.compile("tk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,7 +42,14 @@ public final class ApiKeys {
         return token.startsWith("tk_");
     }
 
+    /** Creates a key; refuses (StoreException) an unknown or missing role, a blank or over-long party, an over-long label. */
     public static Created create(Store store, String party, List<String> roles, String label, String who) {
+        if (roles.isEmpty()) throw new StoreException("role: give at least one of " + String.join(", ", ROLES));
+        for (String role : roles) {
+            if (!ROLES.contains(role)) throw new StoreException("role: '" + role + "' is not one of " + String.join(", ", ROLES));
+        }
+        if (party.isBlank() || party.length() > NAME_MAX) throw new StoreException("party: must be 1 to " + NAME_MAX + " characters");
+        if (label.length() > NAME_MAX) throw new StoreException("label: must be at most " + NAME_MAX + " characters");
         byte[] idBytes = new byte[8];
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(idBytes);

@@ -43,6 +43,8 @@ class ApiKeysTest {
         try (Store store = Store.open(database, true)) {
             ApiKeys.Created created = ApiKeys.create(store, "x".repeat(200), List.of("pipeline", "reader"), "y".repeat(200), "test");
             assertThat(created.token()).startsWith("tk_" + created.key().id() + "_");
+            assertThat(ApiKeys.looksLikeKey(created.token())).isTrue();
+            assertThat(ApiKeys.looksLikeKey("eyJhbGciOiJSUzI1NiJ9.e30.sig")).as("a JWT").isFalse();
             assertThat(ApiKeys.authenticate(store, created.token())).contains(created.key());
             assertThat(ApiKeys.authenticate(store, created.token() + "x")).isEmpty();
             String token = created.token();
@@ -52,6 +54,26 @@ class ApiKeysTest {
             assertThat(ApiKeys.revoke(store, created.key().id(), "test")).isFalse();
             assertThat(ApiKeys.authenticate(store, created.token())).isEmpty();
             assertThat(ApiKeys.all(store)).singleElement().satisfies(key -> assertThat(key.revoked()).isTrue());
+
+            ApiKeys.Created other = ApiKeys.create(store, "OpenAI", List.of("reader"), "", "test");
+            assertThat(other.key().id()).isNotEqualTo(created.key().id());
+            assertThat(secret(other.token())).isNotEqualTo(secret(created.token())).doesNotMatch("A+");
+            assertThat(audited(store)).containsExactly(
+                    "apikey create: api key " + created.key().id() + " for " + "x".repeat(200) + " (pipeline,reader) \"" + "y".repeat(200) + "\"",
+                    "apikey revoke: api key " + created.key().id() + " revoked",
+                    "apikey revoke: api key " + created.key().id() + ": no such unrevoked key",
+                    "apikey create: api key " + other.key().id() + " for OpenAI (reader)");
         }
+    }
+
+    private static String secret(String token) {
+        return token.substring("tk_".length() + 16 + 1);   // the secret may hold '_' itself
+    }
+
+    private static List<String> audited(Store store) {
+        List<String> entries = new java.util.ArrayList<>();
+        store.query("select action, what from audit where action like 'apikey%' order by seq", s -> { },
+                rows -> entries.add(rows.getString(1) + ": " + rows.getString(2)));
+        return entries;
     }
 }

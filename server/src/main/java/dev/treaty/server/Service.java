@@ -207,19 +207,25 @@ public final class Service implements AutoCloseable {
 
     // ---------------------------------------------------------------- operations
 
+    /**
+     * Anyone may ask, so the answer says whether, never where: the store's file or host and the
+     * store's own error go to the server's log, for its operator.
+     */
     private void ready(Context ctx) {
         try {
             Snapshot snapshot = backend.refresh();
             int pending = database.pendingMigrations();
             if (pending > 0) {
+                System.err.println("treaty serve: not ready: the schema of " + database.describe() + " is " + pending + " migration"
+                        + (pending == 1 ? "" : "s") + " behind; run 'treaty init --db " + database.argument() + "'");
                 Api.problem(ctx, 503, "Service Unavailable", "the store's schema is " + pending + " migration" + (pending == 1 ? "" : "s")
-                        + " behind; run 'treaty init --db " + database.argument() + "'", List.of());
+                        + " behind; the server's log says which store", List.of());
                 return;
             }
-            Api.json(ctx, object().put("status", "ready").put("store", database.describe()).put("revision", snapshot.revision().seq())
-                    .put("migrations", "current"));
+            Api.json(ctx, object().put("status", "ready").put("revision", snapshot.revision().seq()).put("migrations", "current"));
         } catch (StoreException | BadRequest e) {
-            Api.problem(ctx, 503, "Service Unavailable", "the store is not ready: " + e.getMessage(), List.of());
+            System.err.println("treaty serve: not ready: " + e.getMessage());
+            Api.problem(ctx, 503, "Service Unavailable", "the store is not reachable; the server's log says why", List.of());
         }
     }
 

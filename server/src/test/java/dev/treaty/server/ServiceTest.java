@@ -65,7 +65,26 @@ class ServiceTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("ready");
         assertThat(ready.json().get("migrations").asText()).isEqualTo("current");
+        assertThat(ready.body()).as("no caller needs to know where the store is").doesNotContain(dir.toString(), ".db");
         assertThat(served.get("/openapi.json", null).json().get("openapi").asText()).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void readinessSaysAStoreIsBehindWithoutSayingWhereItIs() throws Exception {
+        String last = "(select max(installed_rank) from flyway_schema_history)";
+        TestDatabases.execute(served.database, "create table held_back as select * from flyway_schema_history where installed_rank = " + last);
+        TestDatabases.execute(served.database, "delete from flyway_schema_history where installed_rank = " + last);
+        try {
+            Served.Reply behind = served.get("/ready", null);
+            assertThat(behind.status()).isEqualTo(503);
+            assertThat(behind.contentType()).startsWith("application/problem+json");
+            assertThat(behind.json().get("detail").asText()).isEqualTo("the store's schema is 1 migration behind; the server's log says which store");
+            assertThat(behind.body()).doesNotContain(dir.toString(), ".db");
+        } finally {
+            TestDatabases.execute(served.database, "insert into flyway_schema_history select * from held_back");
+            TestDatabases.execute(served.database, "drop table held_back");
+        }
+        assertThat(served.get("/ready", null).status()).isEqualTo(200);
     }
 
     @Test

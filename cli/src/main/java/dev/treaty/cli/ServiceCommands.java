@@ -38,13 +38,13 @@ final class ServiceCommands {
         @Mixin
         StoreOptions store;
 
-        @Option(names = "--party", required = true, paramLabel = "NAME", description = "The party the key acts for (its short name in the agreements).")
+        @Option(names = "--party", required = true, paramLabel = "NAME", description = "The party the key acts for (its short name in the agreements; up to 200 characters).")
         String party;
 
         @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE", description = "Its roles: reader, pipeline, operator, auditor.")
         List<String> roles;
 
-        @Option(names = "--label", paramLabel = "TEXT", description = "What the key is for, shown by 'apikey list'.")
+        @Option(names = "--label", paramLabel = "TEXT", description = "What the key is for, shown by 'apikey list' (up to 200 characters).")
         String label = "";
 
         @Override

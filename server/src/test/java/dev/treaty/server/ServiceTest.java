@@ -70,6 +70,22 @@ class ServiceTest {
     }
 
     @Test
+    void whatAnyoneMayReadNamesNoAgreementPartyOrStore() throws Exception {
+        String openai = served.token("OpenAI", "reader");
+        served.post(GATE, openai, gate("chatgpt", "aws", "2024-06-01"));
+        served.get("/v1/agreements/northwind-book", openai);                                  // hidden from OpenAI: 404
+        served.get("/v1/agreements/northwind-book/settlement?through=2026-09-30", served.token("Author", "reader"));
+        served.get("/v1/agreements/no-such-agreement/terms?on=2026-01-01", openai);
+        served.get("/no/such/path/msft-openai", null);
+        for (String path : new String[] {"/health", "/ready", "/metrics"}) {
+            assertThat(served.get(path, null).body()).as(path)
+                    .doesNotContain("msft-openai", "northwind-book", "no-such-agreement", "Microsoft", "OpenAI", "Author", dir.toString());
+        }
+        assertThat(served.get("/metrics", null).body()).as("routes by their template, never the path asked")
+                .contains("route=\"/v1/agreements/{id}/gate\"", "route=\"/v1/agreements/{id}\"");
+    }
+
+    @Test
     void readinessSaysAStoreIsBehindWithoutSayingWhereItIs() throws Exception {
         String last = "(select max(installed_rank) from flyway_schema_history)";
         TestDatabases.execute(served.database, "create table held_back as select * from flyway_schema_history where installed_rank = " + last);

@@ -216,10 +216,10 @@ public final class Service implements AutoCloseable {
             Snapshot snapshot = backend.refresh();
             int pending = database.pendingMigrations();
             if (pending > 0) {
-                System.err.println("treaty serve: not ready: the schema of " + database.describe() + " is " + pending + " migration"
-                        + (pending == 1 ? "" : "s") + " behind; run 'treaty init --db " + database.argument() + "'");
-                Api.problem(ctx, 503, "Service Unavailable", "the store's schema is " + pending + " migration" + (pending == 1 ? "" : "s")
-                        + " behind; the server's log says which store", List.of());
+                String behind = pending + " migration" + (pending == 1 ? "" : "s") + " behind";
+                System.err.println("treaty serve: not ready: the schema of " + database.describe() + " is " + behind
+                        + "; run 'treaty init --db " + database.argument() + "'");
+                Api.problem(ctx, 503, "Service Unavailable", "the store's schema is " + behind + "; the server's log says which store", List.of());
                 return;
             }
             Api.json(ctx, object().put("status", "ready").put("revision", snapshot.revision().seq()).put("migrations", "current"));
